@@ -1,0 +1,108 @@
+//! The crate's one error type.
+
+/// Everything that can go wrong when reading or validating a schedule.
+///
+/// Every variant names the field it is about by its JSON path (for example
+/// `schedulePolicy.backupCopyWindowSettings.minuteOffset`), so that a message
+/// can be shown to the person who wrote the document as it is. Messages are
+/// lowercase, without a trailing period, and say what was expected and what
+/// was found.
+///
+/// Values built from code rather than JSON use the same paths: the path is the
+/// name of the concept in the API, whatever its source.
+///
+/// # Example
+///
+/// ```
+/// use backup_schedule::{Error, SchedulePolicy};
+///
+/// let err = SchedulePolicy::from_json(br#"{"type": "DailyAtTime", "dailyType": "Workdays"}"#)
+///     .and_then(|policy| policy.to_schedule())
+///     .unwrap_err();
+/// assert!(matches!(err, Error::Missing { .. }));
+/// assert_eq!(err.path(), "schedulePolicy.dailyTime");
+/// assert_eq!(
+///     err.to_string(),
+///     "schedulePolicy.dailyTime: expected a time HH:MM:SS (required when type is DailyAtTime), found nothing",
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A field that the policy needs is absent or `null`.
+    #[error("{path}: expected {expected}, found nothing")]
+    Missing {
+        /// JSON path of the absent field.
+        path: String,
+        /// What should have been there, and why it is needed.
+        expected: &'static str,
+    },
+
+    /// A field is present and of the right JSON type, but its value is not allowed.
+    #[error("{path}: expected {expected}, found {found}")]
+    Invalid {
+        /// JSON path of the field.
+        path: String,
+        /// What is allowed.
+        expected: &'static str,
+        /// The value that was given, as it was given (strings quoted).
+        found: String,
+    },
+
+    /// The backup window does not have exactly 168 hours.
+    #[error("{path}: expected 168 booleans, found {found}")]
+    WindowLength {
+        /// JSON path of the `backupWindow` array.
+        path: String,
+        /// How many elements the array had.
+        found: u64,
+    },
+
+    /// The document is valid JSON but a value has the wrong JSON type or an
+    /// unknown enum spelling (the message comes from the JSON reader and says
+    /// what it expected, for enums the allowed spellings).
+    #[error("{path}: {message}")]
+    Json {
+        /// JSON path of the value, `(document)` for the document itself.
+        path: String,
+        /// What was wrong, with the line and column.
+        message: String,
+    },
+
+    /// The input is not JSON: a syntax error, an early end, non-UTF-8 bytes,
+    /// nesting deeper than the reader allows, or text after the document.
+    #[error("{path}: not valid JSON: {message}")]
+    Syntax {
+        /// JSON path of the value the reader was in when it stopped,
+        /// `(document)` at the top level.
+        path: String,
+        /// What the JSON reader stopped at, with the line and column.
+        message: String,
+    },
+}
+
+impl Error {
+    /// The JSON path of the field this error is about; `(document)` when the
+    /// document as a whole is at fault.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use backup_schedule::SchedulePolicy;
+    ///
+    /// let err = SchedulePolicy::from_json(b"{\"type\": 1}").unwrap_err();
+    /// assert_eq!(err.path(), "schedulePolicy.type");
+    /// ```
+    pub fn path(&self) -> &str {
+        match self {
+            Error::Missing { path, .. }
+            | Error::Invalid { path, .. }
+            | Error::WindowLength { path, .. }
+            | Error::Json { path, .. }
+            | Error::Syntax { path, .. } => path,
+        }
+    }
+}
+
+/// How errors about the document as a whole name their "field".
+pub(crate) const DOCUMENT: &str = "(document)";

@@ -1,0 +1,99 @@
+//! When does this backup copy job run next?
+//!
+//! `backup_schedule` reads the `schedulePolicy` of a backup copy job as the
+//! Veeam Backup for Microsoft 365 REST API writes it (`POST /v6/CopyJobs`),
+//! validates it into a [`Schedule`], and answers *when does it run next*
+//! exactly, in constant time and without allocating, taking the backup copy
+//! window into account.
+//!
+//! The crate has three layers, each only knowing the one below it:
+//!
+//! - [`Window`]: the 168 hours of a week packed into bits, in a local time a
+//!   fixed number of minutes from UTC; is it open, when does it open next,
+//!   when does it close.
+//! - [`Schedule`]: triggers (daily at a time, on a grid, or after each restore
+//!   point) held to a window; the runs.
+//! - The wire model ([`SchedulePolicy`], [`CopyJob`]): the API's JSON, field
+//!   for field, converted into a `Schedule` by [`Schedule::try_from`].
+//!
+//! # Semantics
+//!
+//! The API names the fields but does not say how they combine. This crate
+//! defines it as follows.
+//!
+//! | Concept | Meaning |
+//! |---|---|
+//! | Instants | UTC. `next_run` takes the reference instant as an argument; nothing reads the clock. |
+//! | `DailyAtTime` | One trigger at `dailyTime` (UTC) on each `dailyType` day (UTC days). `Workdays` = Monday-Friday, `Weekends` = Saturday and Sunday. |
+//! | `Periodically` | A trigger every `periodicallyEvery` minutes, counted from 00:00 UTC (every interval divides a day), every day. |
+//! | `Immediate` | A trigger whenever a new restore point appears; no timed triggers, so `next_run` is `None`. [`Schedule::start_for_restore_point`] gives the start for a restore point at `t`. |
+//! | Window frame | Local time = UTC + `minuteOffset` minutes. Hour `day * 24 + hour` of `backupWindow` (day 0 = Sunday) covers `[hh:00, hh+1:00)` local. Offsets that are not whole hours (330, 345, -210) put the edges on those minutes in UTC. |
+//! | Window off | `backupCopyWindowEnabled` false, `null` or absent: every hour is allowed. |
+//! | Empty window | A window that allows no hour is valid: the job never runs (`None`). |
+//! | Run | The first instant at or after a trigger at which the window is open. A trigger in a closed hour waits for the next opening; triggers that wait for the same opening coalesce into one run. The runs are `{ first open instant >= trigger }` over all triggers. |
+//! | `next_run(t)` | The earliest run strictly after `t`; `None` when there is none or it is past chrono's range. |
+//! | `next_open(t)` | The first instant at or after `t` at which the window is open. |
+//! | `next_close(t)` | The next instant strictly after `t` at which the window closes: the deadline of a run started at `t` (or at `next_open(t)` if closed at `t`). `None` if it never closes. |
+//!
+//! # Example
+//!
+//! Window open Monday to Friday 20:00-23:00 local time, `minuteOffset` 180
+//! (UTC+03:00), daily on workdays at 22:00 UTC. Monday's 22:00 UTC trigger is
+//! Tuesday 01:00 local, when the window is closed, so it runs at Tuesday
+//! 20:00 local = 17:00 UTC. On Saturday, Friday's trigger has been waiting
+//! over the weekend: the next run is Monday 17:00 UTC.
+//!
+//! ```
+//! use backup_schedule::{Schedule, SchedulePolicy};
+//! use chrono::{TimeZone, Utc};
+//!
+//! let mut hours = vec![false; 168];
+//! for day in 1..=5 {
+//!     for hour in 20..23 {
+//!         hours[day * 24 + hour] = true;
+//!     }
+//! }
+//! let json = serde_json::json!({
+//!     "type": "DailyAtTime",
+//!     "dailyType": "Workdays",
+//!     "dailyTime": "22:00:00",
+//!     "backupCopyWindowEnabled": true,
+//!     "backupCopyWindowSettings": { "backupWindow": hours, "minuteOffset": 180 }
+//! });
+//! let policy = SchedulePolicy::from_json(json.to_string().as_bytes())?;
+//! let schedule = Schedule::try_from(&policy)?;
+//!
+//! let saturday = Utc.with_ymd_and_hms(2026, 11, 28, 15, 0, 0).unwrap();
+//! let runs: Vec<_> = schedule.upcoming(saturday).take(2).collect();
+//! assert_eq!(runs, [
+//!     Utc.with_ymd_and_hms(2026, 11, 30, 17, 0, 0).unwrap(), // Friday's trigger, waited
+//!     Utc.with_ymd_and_hms(2026, 12, 1, 17, 0, 0).unwrap(),  // Monday's trigger, waited
+//! ]);
+//! // The window closes at 23:00 local = 20:00 UTC: the deadline of that run.
+//! assert_eq!(schedule.next_close(runs[0]), Some(Utc.with_ymd_and_hms(2026, 11, 30, 20, 0, 0).unwrap()));
+//! # Ok::<(), backup_schedule::Error>(())
+//! ```
+//!
+//! # Errors
+//!
+//! Every error is an [`Error`] whose message names the JSON path of the field
+//! and says what was expected and what was found, for example
+//! `schedulePolicy.backupCopyWindowSettings.backupWindow: expected 168 booleans, found 167`.
+//! Nothing panics on any input.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod error;
+mod policy;
+mod schedule;
+mod time;
+mod window;
+
+pub use error::Error;
+pub use policy::{
+    BackupCopyWindowSettings, CopyJob, DailyType, LastStatus, Link, PeriodicallyEvery, SchedulePolicy,
+    ScheduleType,
+};
+pub use schedule::{Interval, Runs, Schedule, Trigger, Weekdays};
+pub use window::{Window, HOURS_PER_WEEK, MAX_MINUTE_OFFSET};

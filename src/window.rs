@@ -1,0 +1,469 @@
+//! The backup copy window: 168 allowed-or-prohibited hours of a week, in a
+//! local time that is a fixed number of minutes away from UTC.
+//!
+//! The hours are packed into three `u64` words (bit `day * 24 + hour`, day 0 =
+//! Sunday, of local time). Every query works on integer Unix seconds and a
+//! handful of bit operations: the position in the week is one Euclidean
+//! remainder, and "the next allowed hour" is a masked `trailing_zeros` over at
+//! most four words, so no query loops over days or hours.
+
+use core::fmt;
+
+use bitvec::array::BitArray;
+use bitvec::order::Lsb0;
+use chrono::{DateTime, Utc, Weekday};
+
+use crate::error::Error;
+use crate::time::{self, HOUR};
+
+/// Hours in a week: the length of `backupWindow`.
+pub const HOURS_PER_WEEK: usize = 168;
+
+/// The largest `minuteOffset` magnitude the API allows (one minute short of a day).
+pub const MAX_MINUTE_OFFSET: i32 = 1439;
+
+type HourBits = BitArray<[u64; 3], Lsb0>;
+
+/// Bits 128..168 of the third word are hours; the rest must stay zero.
+const LAST_WORD_MASK: u64 = (1 << (HOURS_PER_WEEK - 128)) - 1;
+
+/// A weekly backup window: which hours of the week a job may run in.
+///
+/// Hour `day * 24 + hour` (day 0 = Sunday) of the *local* week, where local
+/// time is UTC plus [`minute_offset`](Window::minute_offset) minutes, is open on
+/// the half-open interval `[hh:00, hh+1:00)` local time when it is allowed.
+/// An offset that is not a whole number of hours (330 for India, -210 for
+/// Newfoundland) moves every boundary to that minute in UTC.
+///
+/// A `Window` is small (32 bytes), `Copy`, and every query is constant time.
+///
+/// # Example
+///
+/// ```
+/// use backup_schedule::Window;
+/// use chrono::{TimeZone, Utc};
+///
+/// // Open Monday to Friday 20:00-23:00 local time, local time = UTC+03:00.
+/// let mut hours = [false; 168];
+/// for day in 1..=5 {
+///     for hour in 20..23 {
+///         hours[day * 24 + hour] = true;
+///     }
+/// }
+/// let window = Window::new(&hours, 180)?;
+///
+/// // Saturday 15:00 UTC is Saturday 18:00 local: closed until Monday 20:00 local.
+/// let t = Utc.with_ymd_and_hms(2026, 11, 28, 15, 0, 0).unwrap();
+/// assert!(!window.is_open(t));
+/// assert_eq!(window.next_open(t), Some(Utc.with_ymd_and_hms(2026, 11, 30, 17, 0, 0).unwrap()));
+/// // A run started then is terminated at 23:00 local = 20:00 UTC.
+/// assert_eq!(window.next_close(t), Some(Utc.with_ymd_and_hms(2026, 11, 30, 20, 0, 0).unwrap()));
+/// # Ok::<(), backup_schedule::Error>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Window {
+    hours: HourBits,
+    /// `minuteOffset * 60`: seconds to add to UTC to get local time.
+    offset_secs: i32,
+}
+
+impl Window {
+    /// A window that allows every hour: what a policy without an enabled
+    /// window gets.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use backup_schedule::Window;
+    ///
+    /// assert!(Window::always_open().is_always_open());
+    /// ```
+    pub fn always_open() -> Window {
+        Window {
+            hours: BitArray::new([u64::MAX, u64::MAX, LAST_WORD_MASK]),
+            offset_secs: 0,
+        }
+    }
+
+    /// A window that allows no hour: a job held to it never runs.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use backup_schedule::Window;
+    ///
+    /// assert!(Window::never_open().is_never_open());
+    /// ```
+    pub fn never_open() -> Window {
+        Window {
+            hours: BitArray::ZERO,
+            offset_secs: 0,
+        }
+    }
+
+    /// Builds a window from the API's 168 booleans (Sunday 00:00 first) and
+    /// its `minuteOffset`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Invalid`] with path `backupCopyWindowSettings.minuteOffset`
+    /// when `minute_offset` is outside `-1439..=1439`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use backup_schedule::Window;
+    ///
+    /// let window = Window::new(&[true; 168], 330)?;
+    /// assert_eq!(window.minute_offset(), 330);
+    /// assert!(Window::new(&[true; 168], 1440).is_err());
+    /// # Ok::<(), backup_schedule::Error>(())
+    /// ```
+    pub fn new(hours: &[bool; HOURS_PER_WEEK], minute_offset: i32) -> Result<Window, Error> {
+        let mut bits = HourBits::ZERO;
+        for (index, &allowed) in hours.iter().enumerate() {
+            bits.set(index, allowed);
+        }
+        Window::from_bits(bits, minute_offset)
+    }
+
+    /// Like [`Window::new`], for a slice whose length is not known to be 168
+    /// (the API's `boolean[]`).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::WindowLength`] with path `backupCopyWindowSettings.backupWindow`
+    /// unless `hours` has exactly 168 elements, and the errors of [`Window::new`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use backup_schedule::Window;
+    ///
+    /// let err = Window::from_slice(&[true; 167], 0).unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "backupCopyWindowSettings.backupWindow: expected 168 booleans, found 167",
+    /// );
+    /// ```
+    pub fn from_slice(hours: &[bool], minute_offset: i32) -> Result<Window, Error> {
+        let hours: &[bool; HOURS_PER_WEEK] = hours.try_into().map_err(|_| Error::WindowLength {
+            path: "backupCopyWindowSettings.backupWindow".into(),
+            found: hours.len() as u64,
+        })?;
+        Window::new(hours, minute_offset)
+    }
+
+    fn from_bits(hours: HourBits, minute_offset: i32) -> Result<Window, Error> {
+        if !(-MAX_MINUTE_OFFSET..=MAX_MINUTE_OFFSET).contains(&minute_offset) {
+            return Err(Error::Invalid {
+                path: "backupCopyWindowSettings.minuteOffset".into(),
+                expected: "a minute offset from UTC in -1439..=1439",
+                found: minute_offset.to_string(),
+            });
+        }
+        Ok(Window {
+            hours,
+            offset_secs: minute_offset * 60,
+        })
+    }
+
+    /// The same allowed hours with another offset from UTC.
+    ///
+    /// # Errors
+    ///
+    /// As [`Window::new`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use backup_schedule::Window;
+    ///
+    /// let window = Window::always_open().with_minute_offset(-210)?;
+    /// assert_eq!(window.minute_offset(), -210);
+    /// # Ok::<(), backup_schedule::Error>(())
+    /// ```
+    pub fn with_minute_offset(self, minute_offset: i32) -> Result<Window, Error> {
+        Window::from_bits(self.hours, minute_offset)
+    }
+
+    /// Minutes to add to UTC to get the window's local time (the API's
+    /// `minuteOffset`).
+    pub fn minute_offset(&self) -> i32 {
+        self.offset_secs / 60
+    }
+
+    /// The 168 hours as the API writes them: Sunday 00:00 local first.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use backup_schedule::Window;
+    ///
+    /// let mut hours = [false; 168];
+    /// hours[30] = true;
+    /// assert_eq!(Window::new(&hours, 0)?.hours(), hours);
+    /// # Ok::<(), backup_schedule::Error>(())
+    /// ```
+    pub fn hours(&self) -> [bool; HOURS_PER_WEEK] {
+        let mut hours = [false; HOURS_PER_WEEK];
+        for index in self.hours.iter_ones() {
+            hours[index] = true;
+        }
+        hours
+    }
+
+    /// Whether `hour` (0..24) of local `day` is allowed; `false` for an hour
+    /// past 23.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use backup_schedule::Window;
+    /// use chrono::Weekday;
+    ///
+    /// let mut hours = [false; 168];
+    /// hours[24 + 20] = true; // Monday 20:00-21:00
+    /// let window = Window::new(&hours, 0)?;
+    /// assert!(window.allows(Weekday::Mon, 20));
+    /// assert!(!window.allows(Weekday::Mon, 21));
+    /// # Ok::<(), backup_schedule::Error>(())
+    /// ```
+    pub fn allows(&self, day: Weekday, hour: u32) -> bool {
+        hour < 24 && self.hours[day.num_days_from_sunday() as usize * 24 + hour as usize]
+    }
+
+    /// How many of the 168 hours are allowed.
+    pub fn allowed_hours(&self) -> usize {
+        self.hours.count_ones()
+    }
+
+    /// Whether every hour is allowed (the window never closes).
+    pub fn is_always_open(&self) -> bool {
+        self.allowed_hours() == HOURS_PER_WEEK
+    }
+
+    /// Whether no hour is allowed (the window never opens).
+    pub fn is_never_open(&self) -> bool {
+        self.hours.not_any()
+    }
+
+    /// Whether the window is open at `t`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use backup_schedule::Window;
+    /// use chrono::{TimeZone, Utc};
+    ///
+    /// let mut hours = [false; 168];
+    /// hours[24] = true; // Monday 00:00-01:00 local
+    /// let window = Window::new(&hours, 330)?; // UTC+05:30
+    /// // Monday 00:00 local is Sunday 18:30 UTC.
+    /// assert!(!window.is_open(Utc.with_ymd_and_hms(2026, 11, 29, 18, 29, 59).unwrap()));
+    /// assert!(window.is_open(Utc.with_ymd_and_hms(2026, 11, 29, 18, 30, 0).unwrap()));
+    /// assert!(!window.is_open(Utc.with_ymd_and_hms(2026, 11, 29, 19, 30, 0).unwrap()));
+    /// # Ok::<(), backup_schedule::Error>(())
+    /// ```
+    pub fn is_open(&self, t: DateTime<Utc>) -> bool {
+        self.is_open_at(t.timestamp())
+    }
+
+    /// The first instant at or after `t` at which the window is open: `t`
+    /// itself when it is open; `None` when the window never opens or the
+    /// opening is past what [`DateTime<Utc>`] can hold.
+    ///
+    /// # Example
+    ///
+    /// See [`Window`].
+    pub fn next_open(&self, t: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        let secs = t.timestamp();
+        if self.is_open_at(secs) {
+            return Some(t);
+        }
+        time::from_secs(self.open_at_or_after(secs)?)
+    }
+
+    /// The next instant strictly after `t` at which the window closes: the
+    /// end of the open stretch that contains `t` or, when the window is
+    /// closed at `t`, of the next one. A run started at `t` (or, if the window
+    /// is closed then, at [`next_open(t)`](Window::next_open)) is terminated
+    /// there. The window is closed at the returned instant.
+    ///
+    /// `None` when the window never closes (every hour allowed), never opens,
+    /// or closes past what [`DateTime<Utc>`] can hold.
+    ///
+    /// # Example
+    ///
+    /// See [`Window`].
+    pub fn next_close(&self, t: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        time::from_secs(self.close_after(t.timestamp())?)
+    }
+
+    /// Position of Unix second `secs` in the local week: (hour of the week,
+    /// the Unix second at which that hour started).
+    #[inline]
+    fn locate(&self, secs: i64) -> (u32, i64) {
+        let in_week = time::week_position(secs + i64::from(self.offset_secs));
+        let hour = (in_week / HOUR) as u32;
+        (hour, secs - in_week % HOUR)
+    }
+
+    #[inline]
+    fn words(&self) -> &[u64; 3] {
+        &self.hours.data
+    }
+
+    #[inline]
+    fn closed_words(&self) -> [u64; 3] {
+        let [a, b, c] = *self.words();
+        [!a, !b, !c & LAST_WORD_MASK]
+    }
+
+    /// Whether the window is open at Unix second `secs` (and so during all of
+    /// that second: boundaries are whole minutes).
+    #[inline]
+    pub(crate) fn is_open_at(&self, secs: i64) -> bool {
+        let (hour, _) = self.locate(secs);
+        self.hours[hour as usize]
+    }
+
+    /// The first open Unix second at or after `secs`.
+    #[inline]
+    pub(crate) fn open_at_or_after(&self, secs: i64) -> Option<i64> {
+        let (hour, hour_start) = self.locate(secs);
+        if self.hours[hour as usize] {
+            return Some(secs);
+        }
+        let ahead = hours_until(self.words(), hour)?;
+        Some(hour_start + i64::from(ahead) * HOUR)
+    }
+
+    /// The first closing edge strictly after `secs`.
+    #[inline]
+    pub(crate) fn close_after(&self, secs: i64) -> Option<i64> {
+        let (hour, hour_start) = self.locate(secs);
+        // From a closed hour, first walk to the next opening.
+        let to_open = if self.hours[hour as usize] {
+            0
+        } else {
+            hours_until(self.words(), hour)?
+        };
+        let open_hour = (hour + to_open) % HOURS_PER_WEEK as u32;
+        let to_close = hours_until(&self.closed_words(), open_hour)?;
+        Some(hour_start + i64::from(to_open + to_close) * HOUR)
+    }
+
+    /// For a Unix second at which the window is closed, the start of the
+    /// closed stretch that contains it: the end of the last open hour before
+    /// it. `None` when the window never opens.
+    #[inline]
+    pub(crate) fn closed_since(&self, secs: i64) -> Option<i64> {
+        let (hour, hour_start) = self.locate(secs);
+        let back = hours_since(self.words(), hour)?;
+        Some(hour_start - i64::from(back - 1) * HOUR)
+    }
+}
+
+/// Hours from `hour` forward to the next set bit after it, cyclically over
+/// the week: 1..=168 (168 when `hour` itself is the only set bit), or `None`
+/// when no bit is set.
+#[inline]
+fn hours_until(words: &[u64; 3], hour: u32) -> Option<u32> {
+    let from = hour + 1;
+    let found = first_one_from(words, from).or_else(|| first_one_from(words, 0))?;
+    Some(if found > hour {
+        found - hour
+    } else {
+        found + HOURS_PER_WEEK as u32 - hour
+    })
+}
+
+/// Hours from `hour` back to the last set bit before it, cyclically: 1..=168.
+#[inline]
+fn hours_since(words: &[u64; 3], hour: u32) -> Option<u32> {
+    let found = hour
+        .checked_sub(1)
+        .and_then(|before| last_one_upto(words, before))
+        .or_else(|| last_one_upto(words, HOURS_PER_WEEK as u32 - 1))?;
+    Some(if found < hour {
+        hour - found
+    } else {
+        hour + HOURS_PER_WEEK as u32 - found
+    })
+}
+
+/// The lowest set bit at index `>= from`, without wrapping.
+#[inline]
+fn first_one_from(words: &[u64; 3], from: u32) -> Option<u32> {
+    let mut index = (from / 64) as usize;
+    if index >= words.len() {
+        return None;
+    }
+    let mut word = words[index] & (u64::MAX << (from % 64));
+    loop {
+        if word != 0 {
+            return Some(index as u32 * 64 + word.trailing_zeros());
+        }
+        index += 1;
+        word = *words.get(index)?;
+    }
+}
+
+/// The highest set bit at index `<= upto`, without wrapping.
+#[inline]
+fn last_one_upto(words: &[u64; 3], upto: u32) -> Option<u32> {
+    let mut index = (upto / 64) as usize;
+    let mut word = words[index] & (u64::MAX >> (63 - upto % 64));
+    loop {
+        if word != 0 {
+            return Some(index as u32 * 64 + 63 - word.leading_zeros());
+        }
+        index = index.checked_sub(1)?;
+        word = words[index];
+    }
+}
+
+impl fmt::Debug for Window {
+    /// One line per local day, `#` for an allowed hour, `.` for a prohibited one.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        struct Day<'a>(&'a HourBits, usize);
+        impl fmt::Debug for Day<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                for hour in 0..24 {
+                    f.write_str(if self.0[self.1 * 24 + hour] { "#" } else { "." })?;
+                }
+                Ok(())
+            }
+        }
+        let days: [Day<'_>; 7] = core::array::from_fn(|day| Day(&self.hours, day));
+        f.debug_struct("Window")
+            .field("minute_offset", &self.minute_offset())
+            .field("hours", &days)
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cyclic_search_wraps_over_the_week_end() {
+        let mut hours = [false; HOURS_PER_WEEK];
+        hours[2] = true;
+        let window = Window::new(&hours, 0).unwrap();
+        assert_eq!(hours_until(window.words(), 2), Some(168));
+        assert_eq!(hours_until(window.words(), 167), Some(3));
+        assert_eq!(hours_since(window.words(), 2), Some(168));
+        assert_eq!(hours_since(window.words(), 0), Some(166));
+        assert_eq!(hours_until(Window::never_open().words(), 5), None);
+    }
+
+    #[test]
+    fn closed_words_keep_unused_bits_clear() {
+        let closed = Window::always_open().closed_words();
+        assert_eq!(closed, [0, 0, 0]);
+        assert_eq!(hours_until(&closed, 100), None);
+    }
+}
