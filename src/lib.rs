@@ -97,3 +97,8 @@ pub use policy::{
 };
 pub use schedule::{Interval, Runs, Schedule, Trigger, Weekdays};
 pub use window::{Window, HOURS_PER_WEEK, MAX_MINUTE_OFFSET};
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -717,8 +717,14 @@ fn read_json<'de, T: Deserialize<'de>>(json: &'de [u8], prefix: Option<&str>) ->
                 message: inner.to_string(),
             }
         } else {
+            // Where the reader stopped inside a member it does not know, the
+            // path has `?` segments: name the closest known value instead.
+            let known = path.split(".?").next().unwrap_or(".");
             Error::Syntax {
-                path: join_path(prefix, &path),
+                path: match known {
+                    "" | "." | "?" => DOCUMENT.into(),
+                    known => join_path(prefix, known),
+                },
                 message: inner.to_string(),
             }
         }
