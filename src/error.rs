@@ -23,7 +23,7 @@
 /// assert_eq!(err.path(), "schedulePolicy.dailyTime");
 /// assert_eq!(
 ///     err.to_string(),
-///     "schedulePolicy.dailyTime: expected a time HH:MM:SS (required when type is DailyAtTime), found nothing",
+///     "schedulePolicy.dailyTime: expected a time HH:MM:SS or HH:MM (required when type is DailyAtTime), found nothing",
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -49,7 +49,8 @@ pub enum Error {
         found: String,
     },
 
-    /// The backup window does not have exactly 168 hours.
+    /// The backup window does not have exactly 168 hours (too long is refused
+    /// while reading, at the 169th element; too short when validating).
     #[error("{path}: expected 168 booleans, found {found}")]
     WindowLength {
         /// JSON path of the `backupWindow` array.
@@ -69,8 +70,18 @@ pub enum Error {
         message: String,
     },
 
-    /// The input is not JSON: a syntax error, an early end, non-UTF-8 bytes,
-    /// nesting deeper than the reader allows, or text after the document.
+    /// A time zone name that the tz database does not have.
+    #[error("zone: expected an IANA time zone name such as Europe/Berlin, found {name:?}{}", did_you_mean(.suggestions))]
+    UnknownZone {
+        /// The name as given.
+        name: String,
+        /// The closest names the database has, best first (may be empty).
+        suggestions: Vec<&'static str>,
+    },
+
+    /// The input is not JSON: a syntax error, an early end, non-UTF-8 bytes
+    /// (anywhere, even in members that are ignored), nesting deeper than the
+    /// reader allows in a member it reads, or text after the document.
     #[error("{path}: not valid JSON: {message}")]
     Syntax {
         /// JSON path of the value the reader was in when it stopped,
@@ -100,9 +111,18 @@ impl Error {
             | Error::WindowLength { path, .. }
             | Error::Json { path, .. }
             | Error::Syntax { path, .. } => path,
+            Error::UnknownZone { .. } => "zone",
         }
     }
 }
 
 /// How errors about the document as a whole name their "field".
 pub(crate) const DOCUMENT: &str = "(document)";
+
+fn did_you_mean(suggestions: &[&str]) -> String {
+    if suggestions.is_empty() {
+        String::new()
+    } else {
+        format!(" (did you mean {}?)", suggestions.join(", "))
+    }
+}

@@ -89,6 +89,8 @@ mod policy;
 mod schedule;
 mod time;
 mod window;
+#[cfg(feature = "tz")]
+mod zone;
 
 pub use error::Error;
 pub use policy::{
@@ -97,6 +99,8 @@ pub use policy::{
 };
 pub use schedule::{Interval, Runs, Schedule, Trigger, Weekdays};
 pub use window::{Window, HOURS_PER_WEEK, MAX_MINUTE_OFFSET};
+#[cfg(feature = "tz")]
+pub use zone::{OffsetDrift, Zone, ZonedRuns, ZonedSchedule};
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

@@ -135,7 +135,11 @@ pub struct SchedulePolicy {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub backup_copy_window_enabled: Option<bool>,
     /// `backupCopyWindowSettings`: the window itself.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "optional_object"
+    )]
     pub backup_copy_window_settings: Option<BackupCopyWindowSettings>,
 }
 
@@ -349,7 +353,11 @@ pub struct Link {
 pub struct CopyJob {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub backup_job_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "optional_object"
+    )]
     pub schedule_policy: Option<SchedulePolicy>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
@@ -563,7 +571,7 @@ impl TryFrom<&SchedulePolicy> for Schedule {
     fn try_from(policy: &SchedulePolicy) -> Result<Schedule, Error> {
         let schedule_type = policy.schedule_type.ok_or_else(|| Error::Missing {
             path: format!("{POLICY}.type"),
-            expected: "one of Immediate, DailyAtTime, Periodically",
+            expected: "one of Immediate, Periodically, DailyAtTime",
         })?;
         let daily_time = policy.daily_time.as_deref().map(parse_daily_time).transpose()?;
         let window = match &policy.backup_copy_window_settings {
@@ -580,7 +588,7 @@ impl TryFrom<&SchedulePolicy> for Schedule {
                 })?;
                 let at = daily_time.ok_or_else(|| Error::Missing {
                     path: format!("{POLICY}.dailyTime"),
-                    expected: "a time HH:MM:SS (required when type is DailyAtTime)",
+                    expected: "a time HH:MM:SS or HH:MM (required when type is DailyAtTime)",
                 })?;
                 Schedule::daily(days.days(), at)?
             }
@@ -704,26 +712,43 @@ fn format_daily_time(at: NaiveTime) -> String {
     at.format("%H:%M:%S").to_string()
 }
 
-/// Reads JSON into `T`, turning the reader's errors into the crate's, with
-/// paths under `prefix`.
+/// Reads a JSON object into `T`, turning the reader's errors into the
+/// crate's, with paths under `prefix`.
 fn read_json<'de, T: Deserialize<'de>>(json: &'de [u8], prefix: Option<&str>) -> Result<T, Error> {
-    let mut reader = serde_json::Deserializer::from_slice(json);
-    let value = serde_path_to_error::deserialize(&mut reader).map_err(|err| {
-        let path = err.path().to_string();
+    match std::str::from_utf8(json) {
+        Ok(text) => read_from(serde_json::Deserializer::from_str(text), prefix),
+        // serde_json checks UTF-8 only in the strings it keeps: let it say
+        // where when it notices, and refuse the document when it does not
+        // (the bytes are in a member that is ignored).
+        Err(invalid) => Err(
+            read_from::<_, T>(serde_json::Deserializer::from_slice(json), prefix)
+                .err()
+                .unwrap_or_else(|| Error::Syntax {
+                    path: DOCUMENT.into(),
+                    message: format!("invalid UTF-8 at byte offset {}", invalid.valid_up_to()),
+                }),
+        ),
+    }
+}
+
+fn read_from<'de, R: serde_json::de::Read<'de>, T: Deserialize<'de>>(
+    mut reader: serde_json::Deserializer<R>,
+    prefix: Option<&str>,
+) -> Result<T, Error> {
+    let value = serde_path_to_error::deserialize(ObjectOnly(&mut reader)).map_err(|err| {
+        let path = join_path(prefix, &err.path().to_string());
         let inner = err.into_inner();
         if inner.is_data() {
-            Error::Json {
-                path: join_path(prefix, &path),
-                message: inner.to_string(),
-            }
+            json_data_error(path, &inner)
         } else {
             // Where the reader stopped inside a member it does not know, the
             // path has `?` segments: name the closest known value instead.
-            let known = path.split(".?").next().unwrap_or(".");
+            let known = path.split(".?").next().unwrap_or_default();
             Error::Syntax {
-                path: match known {
-                    "" | "." | "?" => DOCUMENT.into(),
-                    known => join_path(prefix, known),
+                path: match (known, prefix) {
+                    ("" | "?", _) => DOCUMENT.into(),
+                    (known, Some(prefix)) if known == prefix => DOCUMENT.into(),
+                    (known, _) => known.into(),
                 },
                 message: inner.to_string(),
             }
@@ -734,6 +759,79 @@ fn read_json<'de, T: Deserialize<'de>>(json: &'de [u8], prefix: Option<&str>) ->
         message: err.to_string(),
     })?;
     Ok(value)
+}
+
+/// A JSON data error as the crate's error; a too-long `backupWindow` (refused
+/// while reading) is the same [`Error::WindowLength`] as a too-short one.
+fn json_data_error(path: String, inner: &serde_json::Error) -> Error {
+    let message = inner.to_string();
+    let too_long = message
+        .strip_prefix(WINDOW_TOO_LONG)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|count| count.parse().ok());
+    match too_long {
+        Some(found) => Error::WindowLength { path, found },
+        None => Error::Json { path, message },
+    }
+}
+
+/// How [`at_most_a_week_of_hours`] says the array is too long.
+const WINDOW_TOO_LONG: &str = "expected 168 booleans, found ";
+
+/// Reads only JSON objects into a struct. serde's derived code would also
+/// read an array, by position (`["DailyAtTime", "Workdays", "08:00"]`); the
+/// API's bodies are objects.
+struct ObjectOnly<D>(D);
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for ObjectOnly<D> {
+    type Error = D::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        self.0.deserialize_any(visitor)
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0.deserialize_map(visitor)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf option unit unit_struct newtype_struct seq tuple
+        tuple_struct map enum identifier ignored_any
+    }
+}
+
+/// For an optional member holding an object (`backupCopyWindowSettings`,
+/// `schedulePolicy`): `null` is absent, anything but an object is refused.
+fn optional_object<'de, D: Deserializer<'de>, T: Deserialize<'de>>(input: D) -> Result<Option<T>, D::Error> {
+    struct Member<T>(std::marker::PhantomData<T>);
+
+    impl<'de, T: Deserialize<'de>> Visitor<'de> for Member<T> {
+        type Value = Option<T>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object or null")
+        }
+
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(self, input: D) -> Result<Self::Value, D::Error> {
+            T::deserialize(ObjectOnly(input)).map(Some)
+        }
+    }
+
+    input.deserialize_option(Member(std::marker::PhantomData))
 }
 
 /// `serde_path_to_error` writes the root as `.`.
@@ -808,9 +906,7 @@ fn at_most_a_week_of_hours<'de, D: Deserializer<'de>>(input: D) -> Result<Option
             while seq.next_element::<IgnoredAny>()?.is_some() {
                 found += 1;
             }
-            Err(de::Error::custom(format_args!(
-                "expected {HOURS_PER_WEEK} booleans, found {found}"
-            )))
+            Err(de::Error::custom(format_args!("{WINDOW_TOO_LONG}{found}")))
         }
     }
 

@@ -1,0 +1,867 @@
+//! The command-line tool, run as a separate process.
+//!
+//! Every expected instant below is derived by hand in a comment from the
+//! policy's definition (see the semantics table in the crate docs), never
+//! copied from the tool's output.
+
+#![cfg(feature = "cli")]
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc, Weekday};
+use serde_json::{json, Value};
+
+const SEED_REQUEST: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/seed-copy-job-request.json");
+const SEED_RESPONSE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/seed-copy-job-response.json");
+
+/// What a run of the tool gave.
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn lines(&self) -> Vec<&str> {
+        self.stdout.lines().collect()
+    }
+
+    /// Success with nothing on stderr.
+    fn assert_clean(&self) {
+        assert_eq!(self.code, Some(0), "stderr: {}", self.stderr);
+        assert_eq!(self.stderr, "", "stdout: {}", self.stdout);
+    }
+
+    /// The bad-input contract: exit 2, nothing on stdout, exactly one line on
+    /// stderr; returns that line.
+    fn assert_bad_input(&self) -> &str {
+        assert_eq!(
+            self.code,
+            Some(2),
+            "stdout: {:?}, stderr: {:?}",
+            self.stdout,
+            self.stderr
+        );
+        assert_eq!(self.stdout, "", "stderr: {:?}", self.stderr);
+        assert!(
+            self.stderr.ends_with('\n') && self.stderr.matches('\n').count() == 1,
+            "not exactly one line on stderr: {:?}",
+            self.stderr
+        );
+        self.stderr.trim_end_matches('\n')
+    }
+}
+
+/// Runs the tool with `args`, feeding `stdin` (or nothing).
+fn run(args: &[&str], stdin: Option<&[u8]>) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_backup-schedule"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let mut input = child.stdin.take().expect("stdin is piped");
+    if let Some(bytes) = stdin {
+        // The tool may stop reading early on bad input; a failed write is fine.
+        let _ = input.write_all(bytes);
+    }
+    drop(input);
+    let output = child.wait_with_output().expect("the binary runs");
+    Run {
+        code: output.status.code(),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// A file in the temp directory, removed on drop.
+struct TempFile(PathBuf);
+
+impl TempFile {
+    fn new(contents: &[u8]) -> TempFile {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let name = format!(
+            "backup-schedule-cli-{}-{}.json",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        );
+        let path = std::env::temp_dir().join(name);
+        std::fs::write(&path, contents).expect("temp file written");
+        TempFile(path)
+    }
+
+    fn json(value: &Value) -> TempFile {
+        TempFile::new(value.to_string().as_bytes())
+    }
+
+    fn path(&self) -> &str {
+        self.0.to_str().expect("temp paths are UTF-8")
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// 168 booleans with `allowed(day, hour)` (day 0 = Sunday), local time.
+fn hours(allowed: impl Fn(usize, usize) -> bool) -> Vec<bool> {
+    (0..168).map(|index| allowed(index / 24, index % 24)).collect()
+}
+
+/// The crate docs' worked example: open Monday to Friday 20:00-23:00 local,
+/// local = UTC+03:00, daily on workdays at 22:00 UTC.
+fn worked_example() -> Value {
+    json!({
+        "type": "DailyAtTime",
+        "dailyType": "Workdays",
+        "dailyTime": "22:00:00",
+        "backupCopyWindowEnabled": true,
+        "backupCopyWindowSettings": {
+            "backupWindow": hours(|day, hour| (1..=5).contains(&day) && (20..23).contains(&hour)),
+            "minuteOffset": 180
+        }
+    })
+}
+
+/// A window that allows no hour.
+fn never_open(schedule: Value) -> Value {
+    let mut policy = schedule;
+    policy["backupCopyWindowEnabled"] = json!(true);
+    policy["backupCopyWindowSettings"] = json!({
+        "backupWindow": hours(|_, _| false),
+        "minuteOffset": -210
+    });
+    policy
+}
+
+fn instant(text: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(text)
+        .unwrap_or_else(|err| panic!("{text:?} is not RFC 3339: {err}"))
+        .with_timezone(&Utc)
+}
+
+// ---------------------------------------------------------------------------
+// next
+
+#[test]
+fn next_worked_example_from_a_file() {
+    // By hand: 2026-11-28 is a Saturday (checked below with chrono's calendar).
+    // The window, Mon-Fri 20:00-23:00 at UTC+03:00, is Mon-Fri 17:00-20:00
+    // UTC. Every trigger, 22:00 UTC on a UTC workday, is 01:00 local the next
+    // day, outside the window, so it waits for the next opening:
+    // - Thu 11-26's trigger waits for Fri 11-27 17:00 UTC: before Sat 15:00.
+    // - Fri 11-27's trigger (Sat 01:00 local) waits over the weekend for
+    //   Mon 11-30 20:00 local = Mon 11-30 17:00 UTC.
+    // - Mon 11-30's trigger waits for Tue 12-01 17:00 UTC.
+    // - Tue 12-01's trigger waits for Wed 12-02 17:00 UTC.
+    assert_eq!(
+        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap().weekday(),
+        Weekday::Sat
+    );
+    let file = TempFile::json(&worked_example());
+    let out = run(
+        &[
+            "next",
+            "--policy",
+            file.path(),
+            "--after",
+            "2026-11-28T15:00:00Z",
+            "--count",
+            "3",
+        ],
+        None,
+    );
+    out.assert_clean();
+    assert_eq!(
+        out.lines(),
+        [
+            "2026-11-30T17:00:00Z",
+            "2026-12-01T17:00:00Z",
+            "2026-12-02T17:00:00Z"
+        ]
+    );
+}
+
+#[test]
+fn next_reads_the_policy_from_stdin() {
+    // Same policy as above. A run exactly at --after is not "after" it: from
+    // Mon 11-30 17:00 UTC (Friday's waited trigger) the next runs are
+    // Monday's and Tuesday's waited triggers, Tue 12-01 and Wed 12-02 at
+    // 17:00 UTC.
+    let policy = worked_example().to_string();
+    let out = run(
+        &[
+            "next",
+            "--policy",
+            "-",
+            "--after",
+            "2026-11-30T17:00:00Z",
+            "--count",
+            "2",
+        ],
+        Some(policy.as_bytes()),
+    );
+    out.assert_clean();
+    assert_eq!(out.lines(), ["2026-12-01T17:00:00Z", "2026-12-02T17:00:00Z"]);
+}
+
+#[test]
+fn next_reads_a_copy_job_document() {
+    // The worked example inside a copy job: the same runs as in the first
+    // test, and the job's other fields do not matter.
+    let job = json!({
+        "backupJobId": "b7c1cc0b-2b3c-4096-9ba1-2d665b4ae504",
+        "schedulePolicy": worked_example(),
+        "repositoryId": "79f3e494-4991-4dd5-b6fa-f1cf8c421265",
+        "name": "nightly copy",
+        "isEnabled": true,
+        "lastStatus": "Success"
+    });
+    let file = TempFile::json(&job);
+    let out = run(
+        &[
+            "next",
+            "--policy",
+            file.path(),
+            "--after",
+            "2026-11-28T15:00:00Z",
+            "--count",
+            "1",
+        ],
+        None,
+    );
+    out.assert_clean();
+    assert_eq!(out.lines(), ["2026-11-30T17:00:00Z"]);
+}
+
+#[test]
+fn next_count_defaults_to_five() {
+    // Continuing the hand derivation of the first test: Wed 12-02's and Thu
+    // 12-03's triggers wait for Thu 12-03 and Fri 12-04 17:00 UTC.
+    let file = TempFile::json(&worked_example());
+    let out = run(
+        &["next", "--policy", file.path(), "--after", "2026-11-28T15:00:00Z"],
+        None,
+    );
+    out.assert_clean();
+    assert_eq!(
+        out.lines(),
+        [
+            "2026-11-30T17:00:00Z",
+            "2026-12-01T17:00:00Z",
+            "2026-12-02T17:00:00Z",
+            "2026-12-03T17:00:00Z",
+            "2026-12-04T17:00:00Z",
+        ]
+    );
+}
+
+#[test]
+fn next_periodic_with_offset_after() {
+    // Every 4 hours from 00:00 UTC: 00, 04, 08, 12, 16, 20. --after is
+    // 2026-11-28 21:30+02:00 = 19:30 UTC, so the runs are 20:00, then 00:00
+    // and 04:00 of the next day. No window.
+    let policy = json!({"type": "Periodically", "periodicallyEvery": "Hours4"});
+    let file = TempFile::json(&policy);
+    let out = run(
+        &[
+            "next",
+            "--policy",
+            file.path(),
+            "--after",
+            "2026-11-28T21:30:00+02:00",
+            "--count",
+            "3",
+        ],
+        None,
+    );
+    out.assert_clean();
+    assert_eq!(
+        out.lines(),
+        [
+            "2026-11-28T20:00:00Z",
+            "2026-11-29T00:00:00Z",
+            "2026-11-29T04:00:00Z"
+        ]
+    );
+}
+
+#[test]
+fn next_with_a_fractional_after() {
+    // Every 15 minutes. 10:15:00 is before 10:15:00.5, so the next runs are
+    // 10:30:00 and 10:45:00; runs are whole seconds and print no fraction.
+    let policy = json!({"type": "Periodically", "periodicallyEvery": "Minutes15"}).to_string();
+    let out = run(
+        &[
+            "next",
+            "--policy",
+            "-",
+            "--after",
+            "2026-11-28T10:15:00.5Z",
+            "--count",
+            "2",
+        ],
+        Some(policy.as_bytes()),
+    );
+    out.assert_clean();
+    assert_eq!(out.lines(), ["2026-11-28T10:30:00Z", "2026-11-28T10:45:00Z"]);
+
+    // One nanosecond before a grid point: that point is the next run.
+    let out = run(
+        &[
+            "next",
+            "--policy",
+            "-",
+            "--after",
+            "2026-11-28T10:14:59.999999999Z",
+            "--count",
+            "1",
+        ],
+        Some(policy.as_bytes()),
+    );
+    out.assert_clean();
+    assert_eq!(out.lines(), ["2026-11-28T10:15:00Z"]);
+
+    // Immediate without a window starts at --after itself, fraction and all:
+    // 15:00:00.25 at +01:00 is 14:00:00.25 UTC, shown in milliseconds.
+    let immediate = json!({"type": "Immediate"}).to_string();
+    let out = run(
+        &["next", "--policy", "-", "--after", "2026-11-28T15:00:00.25+01:00"],
+        Some(immediate.as_bytes()),
+    );
+    out.assert_clean();
+    assert_eq!(out.lines(), ["2026-11-28T14:00:00.250Z"]);
+}
+
+#[test]
+fn next_immediate_prints_the_start_for_a_restore_point() {
+    // Open only Sunday 02:00-03:00 local, local = UTC+05:30. Sunday 02:00
+    // local is Saturday 20:30 UTC. At Saturday 2026-11-28 15:00 UTC (20:30
+    // local Saturday) the window is closed, so a restore point appearing
+    // then waits for Saturday 20:30 UTC. One line, whatever --count says.
+    let policy = json!({
+        "type": "Immediate",
+        "backupCopyWindowEnabled": true,
+        "backupCopyWindowSettings": {
+            "backupWindow": hours(|day, hour| day == 0 && hour == 2),
+            "minuteOffset": 330
+        }
+    });
+    let file = TempFile::json(&policy);
+    let out = run(
+        &[
+            "next",
+            "--policy",
+            file.path(),
+            "--after",
+            "2026-11-28T15:00:00Z",
+            "--count",
+            "3",
+        ],
+        None,
+    );
+    out.assert_clean();
+    assert_eq!(out.lines(), ["2026-11-28T20:30:00Z"]);
+}
+
+#[test]
+fn next_on_the_seed_documents() {
+    // Both seeds are Immediate with every hour allowed: a restore point
+    // appearing at --after is copied at once.
+    for seed in [SEED_REQUEST, SEED_RESPONSE] {
+        let out = run(
+            &["next", "--policy", seed, "--after", "2026-11-28T15:00:00Z"],
+            None,
+        );
+        out.assert_clean();
+        assert_eq!(out.lines(), ["2026-11-28T15:00:00Z"], "{seed}");
+    }
+}
+
+#[test]
+fn next_never_open_window_prints_no_runs() {
+    for schedule in [
+        json!({"type": "Periodically", "periodicallyEvery": "Hours4"}),
+        json!({"type": "DailyAtTime", "dailyType": "Everyday", "dailyTime": "12:00"}),
+        json!({"type": "Immediate"}),
+    ] {
+        let file = TempFile::json(&never_open(schedule.clone()));
+        let out = run(
+            &["next", "--policy", file.path(), "--after", "2026-11-28T15:00:00Z"],
+            None,
+        );
+        assert_eq!(out.code, Some(0), "{schedule}: {}", out.stderr);
+        assert_eq!(out.stdout, "", "{schedule}");
+        assert_eq!(out.stderr.lines().count(), 1, "{schedule}: {:?}", out.stderr);
+        assert!(out.stderr.contains("never"), "{schedule}: {:?}", out.stderr);
+    }
+}
+
+#[test]
+fn next_defaults_after_to_now() {
+    // Without --after the runs are counted from the clock. For the worked
+    // example every run is a UTC workday at 17:00 UTC (each trigger waits for
+    // the next 17:00-20:00 UTC opening), consecutive workdays, and the first
+    // is within 3 days of now (Friday 17:00 to Monday 17:00 is the longest
+    // gap).
+    let file = TempFile::json(&worked_example());
+    let before = Utc::now();
+    let out = run(&["next", "--policy", file.path()], None);
+    out.assert_clean();
+    let runs: Vec<_> = out.lines().into_iter().map(instant).collect();
+    assert_eq!(runs.len(), 5);
+    assert!(
+        runs[0] > before - chrono::Duration::seconds(1),
+        "{runs:?} vs {before}"
+    );
+    assert!(runs[0] <= before + chrono::Duration::days(3) + chrono::Duration::hours(1));
+    for run in &runs {
+        assert_eq!(
+            (run.hour(), run.minute(), run.second(), run.nanosecond()),
+            (17, 0, 0, 0)
+        );
+        assert!(!matches!(run.weekday(), Weekday::Sat | Weekday::Sun), "{run}");
+    }
+    for pair in runs.windows(2) {
+        let expected_gap = if pair[0].weekday() == Weekday::Fri { 3 } else { 1 };
+        assert_eq!(
+            pair[1] - pair[0],
+            chrono::Duration::days(expected_gap),
+            "{pair:?}"
+        );
+    }
+}
+
+#[test]
+fn next_without_policy_uses_the_built_in_copy_job() {
+    // The built-in example is Immediate with every hour allowed, so the start
+    // for a restore point appearing now is now: between the clock readings
+    // taken around the run.
+    let before = Utc::now();
+    let out = run(&["next"], None);
+    let after = Utc::now();
+    out.assert_clean();
+    let lines = out.lines();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    let start = instant(lines[0]);
+    assert!(
+        before <= start && start <= after,
+        "{before} <= {start} <= {after}"
+    );
+    assert!(lines[0].ends_with('Z'));
+}
+
+#[test]
+fn next_survives_a_closed_stdout() {
+    // `backup-schedule next --count 100000 | head -1`: 100000 lines are far
+    // more than a pipe holds, so the tool is still writing when the reader
+    // goes away. It must neither panic nor report an error.
+    let file = TempFile::json(&worked_example());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_backup-schedule"))
+        .args([
+            "next",
+            "--policy",
+            file.path(),
+            "--after",
+            "2026-11-28T15:00:00Z",
+            "--count",
+            "100000",
+        ])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().expect("stdout is piped"))
+        .read_line(&mut first)
+        .expect("one line");
+    assert_eq!(first, "2026-11-30T17:00:00Z\n");
+    // The reader was dropped at the end of the statement above: the pipe is closed.
+    let output = child.wait_with_output().expect("the binary runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert_eq!(stderr, "");
+}
+
+// ---------------------------------------------------------------------------
+// window
+
+/// The grid's cells: for each row label (Sun..Sat), its 24 cells.
+fn grid(stdout: &str) -> Vec<(String, Vec<String>)> {
+    let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+    let rows: Vec<_> = stdout
+        .lines()
+        .filter_map(|line| {
+            let mut cells = line.split_whitespace();
+            let label = cells.next()?;
+            days.contains(&label)
+                .then(|| (label.to_owned(), cells.map(str::to_owned).collect::<Vec<_>>()))
+        })
+        .collect();
+    rows
+}
+
+#[test]
+fn window_shows_the_worked_example() {
+    let file = TempFile::json(&worked_example());
+    let out = run(&["window", "--policy", file.path()], None);
+    out.assert_clean();
+    for line in out.stdout.lines() {
+        assert!(line.chars().count() <= 80, "too wide: {line:?}");
+    }
+    // minuteOffset 180 = 3 hours east of UTC.
+    assert!(out.stdout.contains("UTC+03:00"), "{}", out.stdout);
+    // A header naming the 24 local hours in order.
+    let header: Vec<String> = (0..24).map(|hour| format!("{hour:02}")).collect();
+    assert!(
+        out.stdout
+            .lines()
+            .any(|line| line.split_whitespace().eq(header.iter().map(String::as_str))),
+        "no hour header: {}",
+        out.stdout
+    );
+    let rows = grid(&out.stdout);
+    let labels: Vec<_> = rows.iter().map(|(label, _)| label.as_str()).collect();
+    assert_eq!(labels, ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]);
+    for (day, (label, cells)) in rows.iter().enumerate() {
+        assert_eq!(cells.len(), 24, "{label}");
+        // Allowed exactly at local 20, 21, 22 on Monday (1) to Friday (5).
+        for (hour, cell) in cells.iter().enumerate() {
+            let allowed = (1..=5).contains(&day) && (20..23).contains(&hour);
+            assert_eq!(cell, if allowed { "##" } else { ".." }, "{label} {hour:02}");
+        }
+    }
+}
+
+#[test]
+fn window_with_a_negative_half_hour_offset() {
+    // Sunday 00:00 and Saturday 23:00 local allowed; -210 minutes = UTC-03:30.
+    let policy = json!({
+        "type": "Immediate",
+        "backupCopyWindowEnabled": true,
+        "backupCopyWindowSettings": {
+            "backupWindow": hours(|day, hour| (day, hour) == (0, 0) || (day, hour) == (6, 23)),
+            "minuteOffset": -210
+        }
+    });
+    let file = TempFile::json(&policy);
+    let out = run(&["window", "--policy", file.path()], None);
+    out.assert_clean();
+    assert!(out.stdout.contains("UTC-03:30"), "{}", out.stdout);
+    let rows = grid(&out.stdout);
+    assert_eq!(rows.len(), 7);
+    assert_eq!(rows[0].1[0], "##");
+    assert_eq!(rows[6].1[23], "##");
+    let allowed: usize = rows
+        .iter()
+        .map(|(_, cells)| cells.iter().filter(|cell| *cell == "##").count())
+        .sum();
+    assert_eq!(allowed, 2);
+}
+
+#[test]
+fn window_not_enabled_says_always_open() {
+    // Settings present but the window not enabled: it does not apply.
+    for enabled in [json!(false), json!(null)] {
+        let policy = json!({
+            "type": "Periodically",
+            "periodicallyEvery": "Hours1",
+            "backupCopyWindowEnabled": enabled,
+            "backupCopyWindowSettings": {"backupWindow": hours(|_, _| false), "minuteOffset": 0}
+        });
+        let out = run(&["window", "--policy", "-"], Some(policy.to_string().as_bytes()));
+        out.assert_clean();
+        assert!(out.stdout.contains("not enabled"), "{}", out.stdout);
+        assert!(out.stdout.contains("always open"), "{}", out.stdout);
+        assert!(grid(&out.stdout).is_empty(), "{}", out.stdout);
+    }
+}
+
+#[test]
+fn window_allowing_no_hour_says_never() {
+    let file = TempFile::json(&never_open(json!({"type": "Immediate"})));
+    let out = run(&["window", "--policy", file.path()], None);
+    out.assert_clean();
+    assert!(out.stdout.contains("never runs"), "{}", out.stdout);
+    assert!(out.stdout.contains("UTC-03:30"), "{}", out.stdout);
+    let rows = grid(&out.stdout);
+    assert_eq!(rows.len(), 7);
+    assert!(rows
+        .iter()
+        .all(|(_, cells)| cells.len() == 24 && cells.iter().all(|cell| cell == "..")));
+}
+
+// ---------------------------------------------------------------------------
+// check
+
+#[test]
+fn check_prints_the_normalized_policy() {
+    // "HH:MM" becomes "HH:MM:SS" and an absent minuteOffset becomes 0;
+    // the copy job around the policy is not printed.
+    let mut policy = worked_example();
+    policy["dailyTime"] = json!("07:30");
+    policy["backupCopyWindowSettings"]
+        .as_object_mut()
+        .unwrap()
+        .remove("minuteOffset");
+    let job = json!({"schedulePolicy": policy, "isEnabled": false});
+    let file = TempFile::json(&job);
+    let out = run(&["check", "--policy", file.path()], None);
+    out.assert_clean();
+    let printed: Value = serde_json::from_str(&out.stdout).expect("check prints JSON");
+    assert_eq!(printed["dailyTime"], "07:30:00");
+    assert_eq!(printed["backupCopyWindowSettings"]["minuteOffset"], 0);
+    assert_eq!(printed["type"], "DailyAtTime");
+    assert_eq!(printed["dailyType"], "Workdays");
+    assert_eq!(printed["backupCopyWindowEnabled"], true);
+    assert_eq!(
+        printed["backupCopyWindowSettings"]["backupWindow"],
+        worked_example()["backupCopyWindowSettings"]["backupWindow"]
+    );
+    assert!(printed.get("schedulePolicy").is_none());
+    // Pretty-printed: more than one line.
+    assert!(out.stdout.lines().count() > 1);
+}
+
+#[test]
+fn check_from_stdin() {
+    let out = run(
+        &["check", "--policy", "-"],
+        Some(br#"{"type": "DailyAtTime", "dailyType": "Sunday", "dailyTime": "00:05"}"#),
+    );
+    out.assert_clean();
+    let printed: Value = serde_json::from_str(&out.stdout).expect("check prints JSON");
+    assert_eq!(
+        printed,
+        json!({"type": "DailyAtTime", "dailyType": "Sunday", "dailyTime": "00:05:00"})
+    );
+}
+
+// ---------------------------------------------------------------------------
+// no arguments
+
+#[test]
+fn no_arguments_shows_the_built_in_copy_job() {
+    let before = Utc::now();
+    let out = run(&[], None);
+    let after = Utc::now();
+    out.assert_clean();
+    let text = &out.stdout;
+    // The seed response's name and type.
+    assert!(text.contains("Backup1 - copy job"), "{text}");
+    assert!(text.contains("Immediate"), "{text}");
+    // Its window: every hour of the week allowed, at UTC+00:00.
+    assert!(text.contains("UTC+00:00"), "{text}");
+    let rows = grid(text);
+    assert_eq!(rows.len(), 7, "{text}");
+    assert!(rows
+        .iter()
+        .all(|(_, cells)| cells.len() == 24 && cells.iter().all(|cell| cell == "##")));
+    // A run: with every hour allowed, a restore point appearing now is
+    // copied now, so the one instant on that line is between the clock
+    // readings around the run.
+    let line = text
+        .lines()
+        .find(|line| line.contains("restore point appearing now"))
+        .unwrap_or_else(|| panic!("no start shown: {text}"));
+    let start = instant(line.split_whitespace().last().unwrap());
+    assert!(
+        before <= start && start <= after,
+        "{before} <= {start} <= {after}"
+    );
+    for line in text.lines() {
+        assert!(line.chars().count() <= 80, "too wide: {line:?}");
+    }
+}
+
+#[test]
+fn help_and_version_exit_zero() {
+    for args in [
+        &["--help"][..],
+        &["-h"],
+        &["next", "--help"],
+        &["window", "-h"],
+        &["--version"],
+    ] {
+        let out = run(args, None);
+        out.assert_clean();
+        assert!(!out.stdout.is_empty(), "{args:?}");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// bad input: exit 2, one line on stderr naming the field or flag, no stdout
+
+#[test]
+fn bad_flag_values() {
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["next", "--after", "2026-02-30T10:00:00Z"],
+            r#"--after: expected an RFC 3339 instant, found "2026-02-30T10:00:00Z""#,
+        ),
+        (
+            &["next", "--after", "+300000-01-01T00:00:00Z"],
+            r#"--after: expected an RFC 3339 instant, found "+300000-01-01T00:00:00Z""#,
+        ),
+        (
+            &["next", "--after", "2026-11-28"],
+            r#"--after: expected an RFC 3339 instant, found "2026-11-28""#,
+        ),
+        (
+            &["next", "--after", "2026-11-28T25:00:00Z"],
+            r#"--after: expected an RFC 3339 instant, found "2026-11-28T25:00:00Z""#,
+        ),
+        (
+            &["next", "--after", ""],
+            r#"--after: expected an RFC 3339 instant, found """#,
+        ),
+        (
+            &["next", "--count", "x"],
+            r#"--count: expected a whole number, found "x""#,
+        ),
+        (
+            &["next", "--count", "-1"],
+            r#"--count: expected a whole number, found "-1""#,
+        ),
+        (
+            &["next", "--count", "1.5"],
+            r#"--count: expected a whole number, found "1.5""#,
+        ),
+        (
+            &["next", "--count", ""],
+            r#"--count: expected a whole number, found """#,
+        ),
+    ];
+    for (args, expected) in cases {
+        let out = run(args, None);
+        assert_eq!(out.assert_bad_input(), *expected, "{args:?}");
+    }
+    // Too large for a count: still names the flag.
+    let out = run(&["next", "--count", "999999999999999999999999"], None);
+    assert!(out.assert_bad_input().starts_with("--count: "));
+}
+
+#[test]
+fn bad_command_lines_are_one_line() {
+    // Clap's own errors (usually several lines with usage) come out as one.
+    let cases: &[(&[&str], &str)] = &[
+        (&["next", "--bogus"], "--bogus"),
+        (&["frobnicate"], "frobnicate"),
+        (&["next", "--after"], "--after"),
+        (&["next", "--policy"], "--policy"),
+        (&["window", "--count", "3"], "--count"),
+        (&["check", "--after", "2026-11-28T15:00:00Z"], "--after"),
+        (&["--policy", "x.json"], "--policy"),
+        (&["next", "--policy", "a.json", "--policy", "b.json"], "--policy"),
+    ];
+    for (args, flag) in cases {
+        let out = run(args, None);
+        let line = out.assert_bad_input();
+        assert!(line.contains(flag), "{args:?}: {line:?}");
+    }
+}
+
+#[test]
+fn unreadable_policy_file() {
+    let missing =
+        std::env::temp_dir().join(format!("backup-schedule-cli-{}-missing.json", std::process::id()));
+    let missing = missing.to_str().unwrap();
+    for command in ["next", "window", "check"] {
+        let out = run(&[command, "--policy", missing], None);
+        let line = out.assert_bad_input();
+        let expected = format!("--policy: cannot read {missing:?}: ");
+        assert!(line.starts_with(&expected), "{line:?}");
+        assert!(line.contains("No such file or directory"), "{line:?}");
+    }
+    // A directory is not a readable file either.
+    let dir = std::env::temp_dir();
+    let out = run(&["check", "--policy", dir.to_str().unwrap()], None);
+    assert!(out.assert_bad_input().starts_with("--policy: cannot read "));
+}
+
+#[test]
+fn bad_policy_documents() {
+    let window_of = |len: usize| {
+        json!({
+            "type": "Immediate",
+            "backupCopyWindowEnabled": true,
+            "backupCopyWindowSettings": {"backupWindow": vec![true; len], "minuteOffset": 0}
+        })
+    };
+    // (document, what the line must start with); the messages follow the
+    // library's format "path: expected ..., found ...".
+    let cases: Vec<(Vec<u8>, String)> = vec![
+        (
+            br#"{"type": "DailyAtTime", "dailyType": "Sunday", "dailyTime": "24:00:00"}"#.to_vec(),
+            r#"schedulePolicy.dailyTime: expected a time HH:MM:SS or HH:MM (00-23:00-59:00-59), found "24:00:00""#
+                .into(),
+        ),
+        (
+            br#"{"type": "DailyAtTime", "dailyType": "Workdays"}"#.to_vec(),
+            "schedulePolicy.dailyTime: expected ".into(),
+        ),
+        (
+            window_of(167).to_string().into_bytes(),
+            "schedulePolicy.backupCopyWindowSettings.backupWindow: expected 168 booleans, found 167".into(),
+        ),
+        (
+            window_of(169).to_string().into_bytes(),
+            "schedulePolicy.backupCopyWindowSettings.backupWindow".into(),
+        ),
+        (
+            br#"{"type": "Immediate", "backupCopyWindowSettings": {"minuteOffset": 1440}}"#.to_vec(),
+            "schedulePolicy.backupCopyWindowSettings.minuteOffset: expected ".into(),
+        ),
+        (
+            br#"{"type": "Immediate", "backupCopyWindowEnabled": true}"#.to_vec(),
+            "schedulePolicy.backupCopyWindowSettings: expected ".into(),
+        ),
+        (br#"{"dailyType": "Workdays"}"#.to_vec(), "schedulePolicy.type: expected ".into()),
+        (br#"{"type": "Hourly"}"#.to_vec(), "schedulePolicy.type: ".into()),
+        // An unknown spelling with a newline in it still gives one line.
+        (b"{\"type\": \"Hour\\nly\"}".to_vec(), "schedulePolicy.type: ".into()),
+        (
+            br#"{"schedulePolicy": {"type": "DailyAtTime", "dailyType": "Someday", "dailyTime": "10:00"}}"#
+                .to_vec(),
+            "schedulePolicy.dailyType: ".into(),
+        ),
+        (br#"{"schedulePolicy": null}"#.to_vec(), "schedulePolicy: expected ".into()),
+        (br#"{"type": "Immediate""#.to_vec(), "".into()),
+        (b"not json".to_vec(), "".into()),
+        (b"".to_vec(), "".into()),
+        (b"[1, 2]".to_vec(), "".into()),
+    ];
+    for (document, start) in &cases {
+        let shown = String::from_utf8_lossy(document);
+        let file = TempFile::new(document);
+        for command in ["next", "window", "check"] {
+            // From a file and from stdin alike.
+            let from_file = run(&[command, "--policy", file.path()], None);
+            let from_stdin = run(&[command, "--policy", "-"], Some(document));
+            for out in [from_file, from_stdin] {
+                let line = out.assert_bad_input();
+                assert!(line.starts_with(start.as_str()), "{command} {shown}: {line:?}");
+                // Every message names a field: a JSON path or "(document)".
+                assert!(
+                    line.starts_with("schedulePolicy") || line.starts_with("(document)"),
+                    "{command} {shown}: {line:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn seed_paths_exist() {
+    // The seed files the tests above read.
+    assert!(Path::new(SEED_REQUEST).is_file());
+    assert!(Path::new(SEED_RESPONSE).is_file());
+}

@@ -1,0 +1,914 @@
+//! The wire model: the API's copy job and schedule policy JSON, read and
+//! written field for field.
+//!
+//! Expected values come from the example documents in `data/` (inputs, read
+//! as plain JSON with `serde_json::Value`, independently of the crate's
+//! types), from the enum lists of the API's OpenAPI schemas
+//! (`vb365-copyjob-openapi.json`, transcribed below), or are worked out by
+//! hand as the comments say.
+
+use std::collections::BTreeSet;
+
+use backup_schedule::{
+    CopyJob, DailyType, Error, Interval, LastStatus, PeriodicallyEvery, Schedule, SchedulePolicy,
+    ScheduleType, Trigger, Weekdays, Window,
+};
+use chrono::{NaiveTime, TimeZone, Utc, Weekday};
+use serde_json::{json, Value};
+
+// ---------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------
+
+fn seed(name: &str) -> Vec<u8> {
+    let path = format!("{}/data/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|err| panic!("reading {path}: {err}"))
+}
+
+fn as_value(bytes: &[u8]) -> Value {
+    serde_json::from_slice(bytes).expect("the example documents are JSON")
+}
+
+fn policy(json: &Value) -> SchedulePolicy {
+    SchedulePolicy::from_json(json.to_string().as_bytes())
+        .unwrap_or_else(|err| panic!("{json} did not parse: {err}"))
+}
+
+fn job(json: &Value) -> CopyJob {
+    CopyJob::from_json(json.to_string().as_bytes())
+        .unwrap_or_else(|err| panic!("{json} did not parse: {err}"))
+}
+
+fn time(h: u32, m: u32, s: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(h, m, s).unwrap()
+}
+
+/// 168 hours with `open(day, hour)` allowed (day 0 = Sunday).
+fn hours(open: impl Fn(usize, usize) -> bool) -> Vec<bool> {
+    let mut hours = vec![false; 168];
+    for (index, allowed) in hours.iter_mut().enumerate() {
+        *allowed = open(index / 24, index % 24);
+    }
+    hours
+}
+
+/// The 1-based column at which serde_json reports an error about the value
+/// `token` in the one-line `input`: the column of the value's last byte
+/// (serde_json reports the position of the last byte it consumed).
+fn end_column(input: &str, token: &str) -> usize {
+    input.find(token).expect("token in input") + token.len()
+}
+
+// ---------------------------------------------------------------------------
+// The example documents
+// ---------------------------------------------------------------------------
+
+#[test]
+fn seed_request_round_trips_to_the_same_json() {
+    let bytes = seed("seed-copy-job-request.json");
+    let parsed = CopyJob::from_json(&bytes).expect("the example request parses");
+    let written = serde_json::to_value(&parsed).unwrap();
+    assert_eq!(written, as_value(&bytes));
+
+    // Fields absent from the request stay absent when written.
+    let keys: BTreeSet<&str> = written.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        BTreeSet::from(["backupJobId", "schedulePolicy", "repositoryId", "isEnabled"])
+    );
+    let policy_keys: BTreeSet<&str> = written["schedulePolicy"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        policy_keys,
+        BTreeSet::from(["type", "backupCopyWindowEnabled", "backupCopyWindowSettings"])
+    );
+}
+
+#[test]
+fn seed_request_fields() {
+    let job = CopyJob::from_json(&seed("seed-copy-job-request.json")).unwrap();
+    assert_eq!(
+        job.backup_job_id.as_deref(),
+        Some("b7c1cc0b-2b3c-4096-9ba1-2d665b4ae504")
+    );
+    assert_eq!(
+        job.repository_id.as_deref(),
+        Some("79f3e494-4991-4dd5-b6fa-f1cf8c421265")
+    );
+    assert_eq!(job.is_enabled, Some(true));
+    // A request has no resource fields.
+    assert_eq!(job.id, None);
+    assert_eq!(job.name, None);
+    assert_eq!(job.last_status, None);
+    assert_eq!(job.links, None);
+    assert_eq!(job.organization_id, None);
+    assert_eq!(job.e_tag, None);
+
+    let policy = job.schedule_policy.as_ref().expect("the request has a policy");
+    assert_seed_policy(policy);
+}
+
+/// The example's policy: Immediate, window enabled, all 168 hours allowed, offset 0.
+fn assert_seed_policy(policy: &SchedulePolicy) {
+    assert_eq!(policy.schedule_type, Some(ScheduleType::Immediate));
+    assert_eq!(policy.daily_type, None);
+    assert_eq!(policy.daily_time, None);
+    assert_eq!(policy.periodically_every, None);
+    assert_eq!(policy.backup_copy_window_enabled, Some(true));
+    let settings = policy
+        .backup_copy_window_settings
+        .as_ref()
+        .expect("window settings");
+    assert_eq!(settings.minute_offset, Some(0));
+    let window = settings.backup_window.as_ref().expect("backupWindow");
+    assert_eq!(window.len(), 168);
+    assert_eq!(window.iter().filter(|&&allowed| allowed).count(), 168);
+
+    // As a schedule: Immediate has no timed runs; a window open all week
+    // starts a restore point's copy at once.
+    let schedule = Schedule::try_from(policy).unwrap();
+    assert_eq!(schedule.trigger(), Trigger::Immediate);
+    let window = schedule.window().expect("the window is enabled");
+    assert!(window.is_always_open());
+    assert_eq!(window.minute_offset(), 0);
+    let t = Utc.with_ymd_and_hms(2026, 11, 28, 15, 7, 9).unwrap();
+    assert_eq!(schedule.next_run(t), None);
+    assert_eq!(schedule.start_for_restore_point(t), Some(t));
+}
+
+#[test]
+fn seed_response_round_trips_to_the_same_json() {
+    let bytes = seed("seed-copy-job-response.json");
+    let parsed = CopyJob::from_json(&bytes).expect("the example response parses");
+    let written = serde_json::to_value(&parsed).unwrap();
+    assert_eq!(written, as_value(&bytes));
+
+    let keys: BTreeSet<&str> = written.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        BTreeSet::from([
+            "backupJobId",
+            "schedulePolicy",
+            "id",
+            "repositoryId",
+            "name",
+            "isEnabled",
+            "lastStatus",
+            "_links",
+        ])
+    );
+}
+
+#[test]
+fn seed_response_fields() {
+    let job = CopyJob::from_json(&seed("seed-copy-job-response.json")).unwrap();
+    assert_eq!(
+        job.backup_job_id.as_deref(),
+        Some("b7c1cc0b-2b3c-4096-9ba1-2d665b4ae504")
+    );
+    assert_eq!(job.id.as_deref(), Some("1f6f7c97-0df4-4866-8c37-309fda301894"));
+    assert_eq!(
+        job.repository_id.as_deref(),
+        Some("79f3e494-4991-4dd5-b6fa-f1cf8c421265")
+    );
+    assert_eq!(job.name.as_deref(), Some("Backup1 - copy job"));
+    assert_eq!(job.is_enabled, Some(true));
+    assert_eq!(job.last_status, Some(LastStatus::Success));
+    assert_eq!(job.last_run, None);
+    assert_eq!(job.next_run, None);
+
+    let links = job.links.as_ref().expect("_links");
+    let hrefs: Vec<(&str, Option<&str>)> = links
+        .iter()
+        .map(|(name, link)| (name.as_str(), link.href.as_deref()))
+        .collect();
+    // Sorted by name, as a BTreeMap iterates.
+    assert_eq!(
+        hrefs,
+        [
+            ("backupJob", Some("/v6/job/b7c1cc0b-2b3c-4096-9ba1-2d665b4ae504")),
+            (
+                "backupRepository",
+                Some("/v6/backuprepositories/79f3e494-4991-4dd5-b6fa-f1cf8c421265")
+            ),
+            (
+                "organization",
+                Some("/v6/organizations/e60dfb9c-ac58-4463-879f-9855ac35576b")
+            ),
+            ("self", Some("/v6/copyJobs/1f6f7c97-0df4-4866-8c37-309fda301894")),
+        ]
+    );
+
+    assert_seed_policy(job.schedule_policy.as_ref().unwrap());
+    assert_eq!(
+        job.schedule().unwrap(),
+        Schedule::try_from(job.schedule_policy.as_ref().unwrap()).unwrap()
+    );
+}
+
+#[test]
+fn request_and_response_carry_the_same_policy() {
+    let request = CopyJob::from_json(&seed("seed-copy-job-request.json")).unwrap();
+    let response = CopyJob::from_json(&seed("seed-copy-job-response.json")).unwrap();
+    assert_eq!(request.schedule_policy, response.schedule_policy);
+}
+
+// ---------------------------------------------------------------------------
+// SchedulePolicy::from_document
+// ---------------------------------------------------------------------------
+
+#[test]
+fn from_document_reads_bare_policies_requests_and_responses_alike() {
+    let request = seed("seed-copy-job-request.json");
+    let response = seed("seed-copy-job-response.json");
+    // The bare policy, cut out of the request with serde_json alone.
+    let bare = serde_json::to_vec(&as_value(&request)["schedulePolicy"]).unwrap();
+
+    let from_bare = SchedulePolicy::from_document(&bare).unwrap();
+    let from_request = SchedulePolicy::from_document(&request).unwrap();
+    let from_response = SchedulePolicy::from_document(&response).unwrap();
+    assert_eq!(from_bare, from_request);
+    assert_eq!(from_bare, from_response);
+    assert_eq!(from_bare, SchedulePolicy::from_json(&bare).unwrap());
+    assert_seed_policy(&from_bare);
+}
+
+#[test]
+fn from_document_on_a_daily_policy() {
+    let bare = json!({"type": "DailyAtTime", "dailyType": "Friday", "dailyTime": "06:15:00"});
+    let request = json!({"backupJobId": "x", "schedulePolicy": bare, "isEnabled": false});
+    let response = json!({"id": "y", "schedulePolicy": bare, "lastStatus": "Failed", "_links": {}});
+    let a = SchedulePolicy::from_document(bare.to_string().as_bytes()).unwrap();
+    let b = SchedulePolicy::from_document(request.to_string().as_bytes()).unwrap();
+    let c = SchedulePolicy::from_document(response.to_string().as_bytes()).unwrap();
+    assert_eq!(a, b);
+    assert_eq!(a, c);
+    assert_eq!(a.daily_type, Some(DailyType::Friday));
+    assert_eq!(a.daily_time.as_deref(), Some("06:15:00"));
+}
+
+#[test]
+fn from_document_errors_use_paths_from_the_document_root() {
+    // Inside a job, the policy's fields are under `schedulePolicy.` once,
+    // not twice.
+    let input = r#"{"schedulePolicy": {"type": "Daily"}}"#;
+    let err = SchedulePolicy::from_document(input.as_bytes()).unwrap_err();
+    assert!(matches!(err, Error::Json { .. }), "{err:?}");
+    assert_eq!(err.path(), "schedulePolicy.type");
+    // A bare policy names the same field the same way.
+    let input = r#"{"type": "Daily"}"#;
+    let err = SchedulePolicy::from_document(input.as_bytes()).unwrap_err();
+    assert_eq!(err.path(), "schedulePolicy.type");
+}
+
+// ---------------------------------------------------------------------------
+// Enums: exactly the API's spellings
+// ---------------------------------------------------------------------------
+
+// Transcribed from /work/shared/reference/vb365-copyjob-openapi.json,
+// v8 schemas RESTCopyJobSchedulePolicy and RESTCopyJob (v6 and v7 have the
+// same lists except that periodicallyEvery lacks Hours12).
+const TYPE_SPELLINGS: [&str; 3] = ["Immediate", "Periodically", "DailyAtTime"];
+const DAILY_TYPE_SPELLINGS: [&str; 10] = [
+    "Everyday",
+    "Workdays",
+    "Weekends",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const PERIODICALLY_EVERY_SPELLINGS: [&str; 9] = [
+    "Minutes5",
+    "Minutes10",
+    "Minutes15",
+    "Minutes30",
+    "Hours1",
+    "Hours2",
+    "Hours4",
+    "Hours8",
+    "Hours12",
+];
+const LAST_STATUS_SPELLINGS: [&str; 8] = [
+    "Stopped",
+    "Running",
+    "Success",
+    "Failed",
+    "Warning",
+    "NotConfigured",
+    "Disconnected",
+    "Queued",
+];
+
+#[test]
+fn enum_lists_are_the_apis() {
+    fn spellings<T: Copy>(all: &[T], as_str: fn(T) -> &'static str) -> Vec<&'static str> {
+        all.iter().map(|&item| as_str(item)).collect()
+    }
+    assert_eq!(spellings(ScheduleType::ALL, ScheduleType::as_str), TYPE_SPELLINGS);
+    assert_eq!(spellings(DailyType::ALL, DailyType::as_str), DAILY_TYPE_SPELLINGS);
+    assert_eq!(
+        spellings(PeriodicallyEvery::ALL, PeriodicallyEvery::as_str),
+        PERIODICALLY_EVERY_SPELLINGS
+    );
+    assert_eq!(
+        spellings(LastStatus::ALL, LastStatus::as_str),
+        LAST_STATUS_SPELLINGS
+    );
+}
+
+/// Each spelling in `field` of a policy parses, and writes back as itself.
+fn policy_field_round_trips(field: &str, spellings: &[&str]) {
+    for spelling in spellings {
+        let input = json!({ field: spelling });
+        let parsed = policy(&input);
+        assert_eq!(
+            serde_json::to_value(&parsed).unwrap(),
+            input,
+            "{field}: {spelling}"
+        );
+    }
+}
+
+#[test]
+fn every_policy_spelling_parses_and_writes_back() {
+    policy_field_round_trips("type", &TYPE_SPELLINGS);
+    policy_field_round_trips("dailyType", &DAILY_TYPE_SPELLINGS);
+    policy_field_round_trips("periodicallyEvery", &PERIODICALLY_EVERY_SPELLINGS);
+
+    for (spelling, expected) in TYPE_SPELLINGS.iter().zip(ScheduleType::ALL) {
+        assert_eq!(
+            policy(&json!({ "type": spelling })).schedule_type,
+            Some(*expected)
+        );
+        assert_eq!(expected.to_string(), *spelling);
+    }
+}
+
+#[test]
+fn every_last_status_parses_and_writes_back() {
+    for spelling in LAST_STATUS_SPELLINGS {
+        let input = json!({ "lastStatus": spelling });
+        let parsed = job(&input);
+        assert_eq!(parsed.last_status.map(LastStatus::as_str), Some(spelling));
+        assert_eq!(serde_json::to_value(&parsed).unwrap(), input);
+    }
+}
+
+#[test]
+fn hours12_from_v8_is_twelve_hours() {
+    let parsed = policy(&json!({"type": "Periodically", "periodicallyEvery": "Hours12"}));
+    assert_eq!(parsed.periodically_every, Some(PeriodicallyEvery::Hours12));
+    let schedule = Schedule::try_from(&parsed).unwrap();
+    // By hand: a 12-hour grid from 00:00 UTC runs at 00:00 and 12:00.
+    let t = Utc.with_ymd_and_hms(2026, 11, 28, 0, 0, 0).unwrap();
+    let runs: Vec<_> = schedule.upcoming(t).take(3).collect();
+    assert_eq!(
+        runs,
+        [
+            Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0).unwrap(),
+            Utc.with_ymd_and_hms(2026, 11, 29, 0, 0, 0).unwrap(),
+            Utc.with_ymd_and_hms(2026, 11, 29, 12, 0, 0).unwrap(),
+        ]
+    );
+}
+
+#[test]
+fn periodically_every_spellings_mean_their_minutes() {
+    // Read off the names: MinutesN = N, HoursN = 60 N.
+    let expected = [5, 10, 15, 30, 60, 120, 240, 480, 720];
+    for (spelling, minutes) in PERIODICALLY_EVERY_SPELLINGS.iter().zip(expected) {
+        let every = policy(&json!({ "periodicallyEvery": spelling }))
+            .periodically_every
+            .unwrap();
+        assert_eq!(every.minutes(), minutes, "{spelling}");
+        assert_eq!(every.interval().minutes(), minutes, "{spelling}");
+        assert_eq!(
+            PeriodicallyEvery::for_interval(Interval::from_minutes(minutes).unwrap()),
+            Some(every)
+        );
+    }
+}
+
+#[test]
+fn daily_type_spellings_mean_their_days() {
+    use Weekday::*;
+    let workdays = Weekdays::only(Mon).with(Tue).with(Wed).with(Thu).with(Fri);
+    let expected = [
+        workdays.with(Sat).with(Sun),
+        workdays,
+        Weekdays::only(Sat).with(Sun),
+        Weekdays::only(Mon),
+        Weekdays::only(Tue),
+        Weekdays::only(Wed),
+        Weekdays::only(Thu),
+        Weekdays::only(Fri),
+        Weekdays::only(Sat),
+        Weekdays::only(Sun),
+    ];
+    for (spelling, days) in DAILY_TYPE_SPELLINGS.iter().zip(expected) {
+        let kind = policy(&json!({ "dailyType": spelling })).daily_type.unwrap();
+        assert_eq!(kind.days(), days, "{spelling}");
+        assert_eq!(DailyType::for_days(days), Some(kind), "{spelling}");
+    }
+}
+
+/// `input` is rejected with a JSON error at `path` whose message is
+/// `expected one of {allowed}, found "{found}"` and the position of the
+/// found string.
+fn assert_spelling_rejected(
+    read: impl Fn(&[u8]) -> Result<(), Error>,
+    input: &str,
+    path: &str,
+    allowed: &[&str],
+    found: &str,
+) {
+    let err = read(input.as_bytes()).expect_err(input);
+    assert!(matches!(err, Error::Json { .. }), "{input}: {err:?}");
+    assert_eq!(err.path(), path, "{input}");
+    let column = end_column(input, &format!("{found:?}"));
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{path}: expected one of {}, found {found:?} at line 1 column {column}",
+            allowed.join(", ")
+        ),
+        "{input}"
+    );
+}
+
+#[test]
+fn other_spellings_are_rejected_with_the_allowed_list() {
+    let read_policy = |bytes: &[u8]| SchedulePolicy::from_json(bytes).map(drop);
+    let read_job = |bytes: &[u8]| CopyJob::from_json(bytes).map(drop);
+
+    // `Daily` is the spelling of the backup job's schedule, not the copy job's.
+    for found in ["Daily", "immediate", "IMMEDIATE", "Immediate ", "", "ManualOnly"] {
+        let input = format!(r#"{{"type": {found:?}}}"#);
+        assert_spelling_rejected(read_policy, &input, "schedulePolicy.type", &TYPE_SPELLINGS, found);
+    }
+    for found in ["hours12", "Hours24", "Minutes1", "Hour1", "12"] {
+        let input = format!(r#"{{"periodicallyEvery": {found:?}}}"#);
+        assert_spelling_rejected(
+            read_policy,
+            &input,
+            "schedulePolicy.periodicallyEvery",
+            &PERIODICALLY_EVERY_SPELLINGS,
+            found,
+        );
+    }
+    for found in ["Weekdays", "everyday", "Mon", "Workday"] {
+        let input = format!(r#"{{"dailyType": {found:?}}}"#);
+        assert_spelling_rejected(
+            read_policy,
+            &input,
+            "schedulePolicy.dailyType",
+            &DAILY_TYPE_SPELLINGS,
+            found,
+        );
+    }
+    for found in ["success", "Succeeded", "None"] {
+        let input = format!(r#"{{"lastStatus": {found:?}}}"#);
+        assert_spelling_rejected(read_job, &input, "lastStatus", &LAST_STATUS_SPELLINGS, found);
+    }
+    // Inside a job, the policy's enums are under schedulePolicy.
+    let input = r#"{"schedulePolicy": {"periodicallyEvery": "hours12"}}"#;
+    assert_spelling_rejected(
+        read_job,
+        input,
+        "schedulePolicy.periodicallyEvery",
+        &PERIODICALLY_EVERY_SPELLINGS,
+        "hours12",
+    );
+}
+
+#[test]
+fn enum_values_that_are_not_strings_are_rejected() {
+    // serde's wording for a wrong JSON type, with the allowed list as what
+    // was expected; serde_json reports the column of the value's last byte.
+    let input = r#"{"type": 1}"#;
+    let err = SchedulePolicy::from_json(input.as_bytes()).unwrap_err();
+    assert!(matches!(err, Error::Json { .. }));
+    assert_eq!(err.path(), "schedulePolicy.type");
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "schedulePolicy.type: invalid type: integer `1`, expected one of Immediate, Periodically, DailyAtTime at line 1 column {}",
+            end_column(input, "1")
+        )
+    );
+
+    let input = r#"{"dailyType": ["Monday"]}"#;
+    let err = SchedulePolicy::from_json(input.as_bytes()).unwrap_err();
+    assert_eq!(err.path(), "schedulePolicy.dailyType");
+    assert!(
+        err.to_string()
+            .starts_with("schedulePolicy.dailyType: invalid type: sequence, expected one of Everyday, "),
+        "{err}"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Unknown fields
+// ---------------------------------------------------------------------------
+
+#[test]
+fn unknown_policy_fields_are_ignored() {
+    let with_extra = json!({
+        "type": "Periodically",
+        "periodicallyEvery": "Hours2",
+        "retentionPolicy": {"days": [1, 2, {"deep": null}]},
+        "runAt": "2026-01-01T00:00:00Z",
+        "x": null,
+    });
+    let without = json!({"type": "Periodically", "periodicallyEvery": "Hours2"});
+    assert_eq!(policy(&with_extra), policy(&without));
+    // Ignored means dropped: they are not written back.
+    assert_eq!(serde_json::to_value(policy(&with_extra)).unwrap(), without);
+}
+
+#[test]
+fn unknown_window_settings_fields_are_ignored() {
+    let hours = hours(|day, hour| day == 3 && hour < 6);
+    let with_extra = json!({
+        "type": "Immediate",
+        "backupCopyWindowEnabled": true,
+        "backupCopyWindowSettings": {
+            "timeZone": "Europe/Berlin",
+            "backupWindow": hours,
+            "minuteOffset": 60,
+            "isDaylightSaving": true,
+        },
+    });
+    let without = json!({
+        "type": "Immediate",
+        "backupCopyWindowEnabled": true,
+        "backupCopyWindowSettings": {"backupWindow": hours, "minuteOffset": 60},
+    });
+    assert_eq!(policy(&with_extra), policy(&without));
+    let schedule = Schedule::try_from(&policy(&with_extra)).unwrap();
+    assert_eq!(schedule.window().unwrap().hours().to_vec(), hours);
+    assert_eq!(schedule.window().unwrap().minute_offset(), 60);
+}
+
+#[test]
+fn unknown_job_fields_are_ignored() {
+    let with_extra = json!({
+        "backupJobId": "b7c1cc0b-2b3c-4096-9ba1-2d665b4ae504",
+        "schedulePolicy": {"type": "Immediate"},
+        "description": "copies to the archive",
+        "proxyId": 17,
+        "tags": ["a", {"b": [true]}],
+        "_embedded": {"organization": {"name": "x"}},
+    });
+    let without = json!({
+        "backupJobId": "b7c1cc0b-2b3c-4096-9ba1-2d665b4ae504",
+        "schedulePolicy": {"type": "Immediate"},
+    });
+    assert_eq!(job(&with_extra), job(&without));
+    assert_eq!(serde_json::to_value(job(&with_extra)).unwrap(), without);
+}
+
+#[test]
+fn v7_and_v8_job_fields_parse_and_write_back() {
+    // A v8 resource with every field of RESTCopyJob.
+    let input = json!({
+        "backupJobId": "b7c1cc0b-2b3c-4096-9ba1-2d665b4ae504",
+        "schedulePolicy": {
+            "type": "Periodically",
+            "periodicallyEvery": "Hours12",
+            "backupCopyWindowEnabled": false
+        },
+        "id": "1f6f7c97-0df4-4866-8c37-309fda301894",
+        "organizationId": "e60dfb9c-ac58-4463-879f-9855ac35576b",
+        "repositoryId": "79f3e494-4991-4dd5-b6fa-f1cf8c421265",
+        "name": "Backup1 - copy job",
+        "lastRun": "2026-11-27T22:00:04.123Z",
+        "nextRun": "2026-11-28T00:00:00Z",
+        "lastBackup": "2026-11-27T22:14:51Z",
+        "isEnabled": true,
+        "lastStatus": "Warning",
+        "eTag": 9_007_199_254_740_993_i64,
+        "_links": {"self": {"href": "/v8/copyJobs/1f6f7c97-0df4-4866-8c37-309fda301894"}},
+    });
+    let parsed = job(&input);
+    assert_eq!(
+        parsed.organization_id.as_deref(),
+        Some("e60dfb9c-ac58-4463-879f-9855ac35576b")
+    );
+    assert_eq!(parsed.last_backup.as_deref(), Some("2026-11-27T22:14:51Z"));
+    // 2^53 + 1: kept exactly, not through a float.
+    assert_eq!(parsed.e_tag, Some(9_007_199_254_740_993));
+    // Date-times are kept as written, fraction and all.
+    assert_eq!(parsed.last_run.as_deref(), Some("2026-11-27T22:00:04.123Z"));
+    assert_eq!(parsed.next_run.as_deref(), Some("2026-11-28T00:00:00Z"));
+    assert_eq!(parsed.last_status, Some(LastStatus::Warning));
+    assert_eq!(serde_json::to_value(&parsed).unwrap(), input);
+}
+
+// ---------------------------------------------------------------------------
+// null
+// ---------------------------------------------------------------------------
+
+#[test]
+fn null_means_absent_for_every_nullable_policy_field() {
+    // Nullable in RESTCopyJobSchedulePolicy: type, periodicallyEvery,
+    // dailyType, backupCopyWindowEnabled.
+    for field in [
+        "type",
+        "periodicallyEvery",
+        "dailyType",
+        "backupCopyWindowEnabled",
+    ] {
+        let parsed = policy(&json!({ field: null }));
+        assert_eq!(parsed, SchedulePolicy::default(), "{field}");
+        assert_eq!(serde_json::to_value(&parsed).unwrap(), json!({}), "{field}");
+    }
+    // Nullable in RESTBackupWindowSettings: minuteOffset.
+    let parsed = policy(&json!({"backupCopyWindowSettings": {"minuteOffset": null}}));
+    let settings = parsed.backup_copy_window_settings.as_ref().unwrap();
+    assert_eq!(settings.minute_offset, None);
+    assert_eq!(settings.backup_window, None);
+    assert_eq!(
+        serde_json::to_value(&parsed).unwrap(),
+        json!({"backupCopyWindowSettings": {}})
+    );
+}
+
+#[test]
+fn null_means_absent_for_every_nullable_job_field() {
+    // Nullable in RESTCopyJob (v8): backupJobId, id, organizationId,
+    // repositoryId, lastRun, nextRun, lastBackup, isEnabled, lastStatus.
+    for field in [
+        "backupJobId",
+        "id",
+        "organizationId",
+        "repositoryId",
+        "lastRun",
+        "nextRun",
+        "lastBackup",
+        "isEnabled",
+        "lastStatus",
+    ] {
+        let parsed = job(&json!({ field: null }));
+        assert_eq!(parsed, CopyJob::default(), "{field}");
+        assert_eq!(serde_json::to_value(&parsed).unwrap(), json!({}), "{field}");
+    }
+}
+
+#[test]
+fn null_is_also_tolerated_where_the_schema_does_not_allow_it() {
+    // Not nullable in the schema, but read leniently as absent.
+    for field in ["dailyTime", "backupCopyWindowSettings"] {
+        assert_eq!(
+            policy(&json!({ field: null })),
+            SchedulePolicy::default(),
+            "{field}"
+        );
+    }
+    for field in ["name", "eTag", "_links", "schedulePolicy"] {
+        assert_eq!(job(&json!({ field: null })), CopyJob::default(), "{field}");
+    }
+    let parsed = policy(&json!({"backupCopyWindowSettings": {"backupWindow": null}}));
+    assert_eq!(parsed.backup_copy_window_settings.unwrap().backup_window, None);
+}
+
+// ---------------------------------------------------------------------------
+// SchedulePolicy::normalized
+// ---------------------------------------------------------------------------
+
+#[test]
+fn normalized_writes_daily_time_with_seconds() {
+    for (written, normal) in [
+        ("07:30", "07:30:00"),
+        ("00:00", "00:00:00"),
+        ("23:59", "23:59:00"),
+        ("07:30:15", "07:30:15"),
+    ] {
+        let input = json!({"type": "DailyAtTime", "dailyType": "Monday", "dailyTime": written});
+        let normalized = policy(&input).normalized().unwrap();
+        assert_eq!(
+            serde_json::to_value(&normalized).unwrap(),
+            json!({"type": "DailyAtTime", "dailyType": "Monday", "dailyTime": normal}),
+            "{written}"
+        );
+        // The same schedule either way.
+        assert_eq!(
+            Schedule::try_from(&normalized).unwrap(),
+            Schedule::try_from(&policy(&input)).unwrap()
+        );
+    }
+}
+
+#[test]
+fn normalized_fills_minute_offset_and_keeps_unused_fields() {
+    let hours = hours(|day, _| day == 0);
+    let input = json!({
+        "type": "Immediate",
+        "dailyType": "Sunday",
+        "dailyTime": "23:59",
+        "periodicallyEvery": "Minutes5",
+        "backupCopyWindowEnabled": false,
+        "backupCopyWindowSettings": {"backupWindow": hours, "minuteOffset": null},
+    });
+    let normalized = policy(&input).normalized().unwrap();
+    assert_eq!(
+        serde_json::to_value(&normalized).unwrap(),
+        json!({
+            "type": "Immediate",
+            "dailyType": "Sunday",
+            "dailyTime": "23:59:00",
+            "periodicallyEvery": "Minutes5",
+            "backupCopyWindowEnabled": false,
+            "backupCopyWindowSettings": {"backupWindow": hours, "minuteOffset": 0},
+        })
+    );
+    // Normalizing again changes nothing.
+    assert_eq!(normalized.normalized().unwrap(), normalized);
+}
+
+#[test]
+fn normalized_leaves_absent_settings_and_flags_absent() {
+    let input = json!({"type": "Periodically", "periodicallyEvery": "Minutes15"});
+    let normalized = policy(&input).normalized().unwrap();
+    assert_eq!(serde_json::to_value(&normalized).unwrap(), input);
+
+    // An absent minuteOffset in present settings becomes 0; a given one stays.
+    let hours = vec![true; 168];
+    let input = json!({
+        "type": "Periodically",
+        "periodicallyEvery": "Minutes15",
+        "backupCopyWindowEnabled": true,
+        "backupCopyWindowSettings": {"backupWindow": hours},
+    });
+    let normalized = policy(&input).normalized().unwrap();
+    assert_eq!(
+        normalized.backup_copy_window_settings.unwrap().minute_offset,
+        Some(0)
+    );
+    let input = json!({
+        "type": "Periodically",
+        "periodicallyEvery": "Minutes15",
+        "backupCopyWindowSettings": {"backupWindow": hours, "minuteOffset": -210},
+    });
+    let normalized = policy(&input).normalized().unwrap();
+    assert_eq!(serde_json::to_value(&normalized).unwrap(), input);
+}
+
+#[test]
+fn normalized_refuses_what_validation_refuses() {
+    let input = json!({"type": "DailyAtTime", "dailyType": "Monday", "dailyTime": "7:30"});
+    let err = policy(&input).normalized().unwrap_err();
+    assert_eq!(err, Schedule::try_from(&policy(&input)).unwrap_err());
+    assert_eq!(err.path(), "schedulePolicy.dailyTime");
+
+    let err = policy(&json!({"dailyTime": "07:30"})).normalized().unwrap_err();
+    assert_eq!(err.path(), "schedulePolicy.type");
+}
+
+// ---------------------------------------------------------------------------
+// SchedulePolicy::try_from(&Schedule)
+// ---------------------------------------------------------------------------
+
+/// Schedule -> policy -> JSON bytes -> policy -> Schedule gives the schedule back.
+fn round_trip(schedule: Schedule) -> SchedulePolicy {
+    let policy = SchedulePolicy::try_from(&schedule).unwrap();
+    assert_eq!(Schedule::try_from(&policy).unwrap(), schedule, "{policy:?}");
+    let bytes = serde_json::to_vec(&policy).unwrap();
+    let reread = SchedulePolicy::from_json(&bytes).unwrap();
+    assert_eq!(reread, policy);
+    assert_eq!(Schedule::try_from(&reread).unwrap(), schedule);
+    policy
+}
+
+#[test]
+fn immediate_schedule_round_trips() {
+    let policy = round_trip(Schedule::immediate());
+    assert_eq!(
+        serde_json::to_value(&policy).unwrap(),
+        json!({"type": "Immediate", "backupCopyWindowEnabled": false})
+    );
+}
+
+#[test]
+fn worked_example_schedule_round_trips() {
+    // Window Mon-Fri 20:00-23:00 local, UTC+03:00; daily on workdays at 22:00 UTC.
+    let hours = hours(|day, hour| (1..=5).contains(&day) && (20..23).contains(&hour));
+    let schedule = Schedule::daily(Weekdays::WORKDAYS, time(22, 0, 0))
+        .unwrap()
+        .with_window(Window::from_slice(&hours, 180).unwrap());
+    let policy = round_trip(schedule);
+    assert_eq!(
+        serde_json::to_value(&policy).unwrap(),
+        json!({
+            "type": "DailyAtTime",
+            "dailyType": "Workdays",
+            "dailyTime": "22:00:00",
+            "backupCopyWindowEnabled": true,
+            "backupCopyWindowSettings": {"backupWindow": hours, "minuteOffset": 180},
+        })
+    );
+}
+
+#[test]
+fn daily_schedules_round_trip_for_every_expressible_day_set() {
+    use Weekday::*;
+    let cases = [
+        (Weekdays::EVERYDAY, "Everyday"),
+        (
+            Weekdays::only(Mon).with(Tue).with(Wed).with(Thu).with(Fri),
+            "Workdays",
+        ),
+        (Weekdays::only(Sun).with(Sat), "Weekends"),
+        (Weekdays::only(Mon), "Monday"),
+        (Weekdays::only(Tue), "Tuesday"),
+        (Weekdays::only(Wed), "Wednesday"),
+        (Weekdays::only(Thu), "Thursday"),
+        (Weekdays::only(Fri), "Friday"),
+        (Weekdays::only(Sat), "Saturday"),
+        (Weekdays::only(Sun), "Sunday"),
+    ];
+    for (days, spelling) in cases {
+        let policy = round_trip(Schedule::daily(days, time(0, 0, 1)).unwrap());
+        assert_eq!(policy.daily_type.map(DailyType::as_str), Some(spelling));
+        assert_eq!(policy.daily_time.as_deref(), Some("00:00:01"));
+    }
+}
+
+#[test]
+fn periodic_schedules_round_trip_with_windows() {
+    // A 12-hour grid, a window that never opens, a half-hour-off offset.
+    let closed = vec![false; 168];
+    let policy = round_trip(
+        Schedule::periodic(Interval::from_minutes(720).unwrap())
+            .with_window(Window::never_open().with_minute_offset(-210).unwrap()),
+    );
+    assert_eq!(
+        serde_json::to_value(&policy).unwrap(),
+        json!({
+            "type": "Periodically",
+            "periodicallyEvery": "Hours12",
+            "backupCopyWindowEnabled": true,
+            "backupCopyWindowSettings": {"backupWindow": closed, "minuteOffset": -210},
+        })
+    );
+
+    // Every 5 minutes, a window open all week at UTC+05:45: enabled, all true.
+    let policy = round_trip(
+        Schedule::periodic(Interval::from_minutes(5).unwrap())
+            .with_window(Window::always_open().with_minute_offset(345).unwrap()),
+    );
+    assert_eq!(policy.periodically_every, Some(PeriodicallyEvery::Minutes5));
+    assert_eq!(policy.backup_copy_window_enabled, Some(true));
+    let settings = policy.backup_copy_window_settings.unwrap();
+    assert_eq!(settings.backup_window, Some(vec![true; 168]));
+    assert_eq!(settings.minute_offset, Some(345));
+
+    // A window enabled and open all week is not the same schedule as no window.
+    let open = Schedule::periodic(Interval::from_minutes(60).unwrap()).with_window(Window::always_open());
+    let policy = round_trip(open);
+    assert_eq!(policy.backup_copy_window_enabled, Some(true));
+    assert!(Schedule::try_from(&policy).unwrap().window().is_some());
+}
+
+#[test]
+fn days_the_api_cannot_express_are_an_error_naming_daily_type() {
+    use Weekday::*;
+    let cases = [
+        (Weekdays::only(Mon).with(Wed), "{Mon, Wed}"),
+        (Weekdays::NONE, "{}"),
+        (Weekdays::WORKDAYS.with(Sat), "{Mon, Tue, Wed, Thu, Fri, Sat}"),
+    ];
+    for (days, found) in cases {
+        let schedule = Schedule::daily(days, time(8, 0, 0)).unwrap();
+        let err = SchedulePolicy::try_from(&schedule).unwrap_err();
+        assert!(matches!(err, Error::Invalid { .. }), "{err:?}");
+        assert_eq!(err.path(), "schedulePolicy.dailyType");
+        assert_eq!(
+            err.to_string(),
+            format!("schedulePolicy.dailyType: expected days the API can express: Everyday, Workdays, Weekends or one day, found {found}")
+        );
+    }
+}
+
+#[test]
+fn intervals_the_api_cannot_express_are_an_error_naming_periodically_every() {
+    // Each divides 1440 (so is a valid Interval) but is not an API spelling.
+    for minutes in [1, 20, 45, 90, 360, 1440] {
+        let schedule = Schedule::periodic(Interval::from_minutes(minutes).unwrap());
+        let err = SchedulePolicy::try_from(&schedule).unwrap_err();
+        assert!(matches!(err, Error::Invalid { .. }), "{err:?}");
+        assert_eq!(err.path(), "schedulePolicy.periodicallyEvery");
+        assert_eq!(
+            err.to_string(),
+            format!("schedulePolicy.periodicallyEvery: expected an interval the API can express: 5, 10, 15, 30, 60, 120, 240, 480 or 720 minutes, found {minutes} minutes")
+        );
+    }
+}
