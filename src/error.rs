@@ -70,6 +70,27 @@ pub enum Error {
         message: String,
     },
 
+    /// The text form of a window (see [`Window::parse_with_offset`]) does not
+    /// follow the grammar.
+    ///
+    /// The message has no path: the text is not part of a JSON document.
+    /// [`path`](Error::path) gives `backupCopyWindowSettings.backupWindow`, the
+    /// field the text describes.
+    ///
+    /// [`Window::parse_with_offset`]: crate::Window::parse_with_offset
+    #[error("at {position}: expected {expected}, found {found}")]
+    WindowText {
+        /// Byte offset in the text, from 0, of what was found: the start of
+        /// the offending word, hour or character, or the text's length at
+        /// its end.
+        position: usize,
+        /// What the grammar allows there.
+        expected: &'static str,
+        /// What is there, quoted (its first 32 characters and `...` when
+        /// longer), or `the end of the text`.
+        found: String,
+    },
+
     /// A time zone name that the tz database does not have.
     #[error("zone: expected an IANA time zone name such as Europe/Berlin, found {name:?}{}", did_you_mean(.suggestions))]
     UnknownZone {
@@ -112,6 +133,7 @@ impl Error {
             | Error::Json { path, .. }
             | Error::Syntax { path, .. } => path,
             Error::UnknownZone { .. } => "zone",
+            Error::WindowText { .. } => "backupCopyWindowSettings.backupWindow",
         }
     }
 }

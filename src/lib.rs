@@ -89,6 +89,8 @@ mod policy;
 mod schedule;
 mod time;
 mod window;
+mod window_ops;
+mod window_text;
 #[cfg(feature = "tz")]
 mod zone;
 
@@ -99,6 +101,7 @@ pub use policy::{
 };
 pub use schedule::{Interval, Runs, Schedule, Trigger, Weekdays};
 pub use window::{Window, HOURS_PER_WEEK, MAX_MINUTE_OFFSET};
+pub use window_ops::{HourRange, OpenIntervals};
 #[cfg(feature = "tz")]
 pub use zone::{OffsetDrift, Zone, ZonedRuns, ZonedSchedule};
 
