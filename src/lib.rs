@@ -85,6 +85,7 @@
 #![warn(missing_docs)]
 
 mod error;
+mod explain;
 mod policy;
 mod schedule;
 mod time;
@@ -95,6 +96,7 @@ mod window_text;
 mod zone;
 
 pub use error::Error;
+pub use explain::{RunDetail, RunDetails};
 pub use policy::{
     BackupCopyWindowSettings, CopyJob, DailyType, LastStatus, Link, PeriodicallyEvery, SchedulePolicy,
     ScheduleType,

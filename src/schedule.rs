@@ -435,7 +435,7 @@ impl Schedule {
     /// `after`, and its run is the next opening. Otherwise the run comes from
     /// the first trigger after `after`.
     #[inline]
-    fn run_after(&self, after: i64) -> Option<i64> {
+    pub(crate) fn run_after(&self, after: i64) -> Option<i64> {
         if let Plan::Immediate = self.plan {
             return None;
         }
@@ -450,7 +450,7 @@ impl Schedule {
 
     /// The first trigger strictly after Unix second `secs`.
     #[inline]
-    fn trigger_after(&self, secs: i64) -> Option<i64> {
+    pub(crate) fn trigger_after(&self, secs: i64) -> Option<i64> {
         match self.plan {
             Plan::Immediate => None,
             Plan::Periodic { every_secs } => {

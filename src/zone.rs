@@ -439,7 +439,7 @@ impl<'z> ZonedSchedule<'z> {
     }
 
     #[inline]
-    fn is_open_at(&self, secs: i64) -> bool {
+    pub(crate) fn is_open_at(&self, secs: i64) -> bool {
         self.wall_window.is_open_at(self.zone.wall(secs))
     }
 
@@ -455,7 +455,7 @@ impl<'z> ZonedSchedule<'z> {
         None
     }
 
-    fn close_after(&self, secs: i64) -> Option<i64> {
+    pub(crate) fn close_after(&self, secs: i64) -> Option<i64> {
         if self.wall_window.is_always_open() {
             return None;
         }
@@ -480,7 +480,7 @@ impl<'z> ZonedSchedule<'z> {
     }
 
     /// For a closed Unix second, where its closed stretch starts.
-    fn closed_since(&self, mut secs: i64) -> Option<i64> {
+    pub(crate) fn closed_since(&self, mut secs: i64) -> Option<i64> {
         for _ in 0..MAX_SPANS {
             let span = self.zone.span(secs);
             let since = self.wall_window.closed_since(secs + span.offset)? - span.offset;
@@ -497,7 +497,7 @@ impl<'z> ZonedSchedule<'z> {
 
     /// The same rule as [`Schedule::next_run`], over the zone's triggers and
     /// window.
-    fn run_after(&self, after: i64) -> Option<i64> {
+    pub(crate) fn run_after(&self, after: i64) -> Option<i64> {
         if let Trigger::Immediate = self.schedule.trigger() {
             return None;
         }
@@ -510,7 +510,7 @@ impl<'z> ZonedSchedule<'z> {
         self.open_at_or_after(self.trigger_after(after)?)
     }
 
-    fn trigger_after(&self, secs: i64) -> Option<i64> {
+    pub(crate) fn trigger_after(&self, secs: i64) -> Option<i64> {
         match self.schedule.trigger() {
             Trigger::Immediate => None,
             Trigger::Periodic { every } => {
