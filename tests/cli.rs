@@ -646,6 +646,431 @@ fn check_from_stdin() {
 }
 
 // ---------------------------------------------------------------------------
+// explain
+
+#[test]
+fn explain_worked_example() {
+    // The first line is the schedule in one sentence: workdays at 22:00 UTC,
+    // held to Mon-Fri 20:00-23:00 at minuteOffset 180 = UTC+03:00.
+    // Then, by hand (the derivation of next_worked_example_from_a_file):
+    // - Fri 11-27 22:00 UTC is Sat 01:00 at UTC+03:00, outside the window;
+    //   it waits for Mon 20:00 local = Mon 11-30 17:00 UTC, and the window
+    //   closes on it at 23:00 local = 20:00 UTC.
+    // - Mon 11-30 22:00 UTC is Tue 01:00 local: waits for Tue 20:00 local =
+    //   Tue 12-01 17:00 UTC, deadline 20:00 UTC.
+    let file = TempFile::json(&worked_example());
+    let out = run(
+        &[
+            "explain",
+            "--policy",
+            file.path(),
+            "--after",
+            "2026-11-28T15:00:00Z",
+            "--count",
+            "2",
+        ],
+        None,
+    );
+    out.assert_clean();
+    assert_eq!(
+        out.lines(),
+        [
+            "Workdays at 22:00 UTC, held to the window Mon-Fri 20:00-23:00 (UTC+03:00)",
+            "2026-11-30T17:00:00Z  trigger Fri 22:00 UTC, window closed (Sat 01:00 UTC+03:00), \
+             opened Mon 20:00 UTC+03:00; deadline 2026-11-30T20:00:00Z",
+            "2026-12-01T17:00:00Z  trigger Mon 22:00 UTC, window closed (Tue 01:00 UTC+03:00), \
+             opened Tue 20:00 UTC+03:00; deadline 2026-12-01T20:00:00Z",
+        ]
+    );
+}
+
+#[test]
+fn explain_count_defaults_to_five_and_zero_gives_the_sentence_only() {
+    let file = TempFile::json(&worked_example());
+    let out = run(
+        &[
+            "explain",
+            "--policy",
+            file.path(),
+            "--after",
+            "2026-11-28T15:00:00Z",
+        ],
+        None,
+    );
+    out.assert_clean();
+    // The sentence and five runs, at the instants `next` gives (derived in
+    // next_count_defaults_to_five): workdays 11-30 to 12-04 at 17:00 UTC.
+    let lines = out.lines();
+    assert_eq!(lines.len(), 6, "{lines:?}");
+    for (line, day) in lines[1..]
+        .iter()
+        .zip(["11-30", "12-01", "12-02", "12-03", "12-04"])
+    {
+        assert!(
+            line.starts_with(&format!("2026-{day}T17:00:00Z  trigger ")),
+            "{line}"
+        );
+    }
+
+    let out = run(
+        &[
+            "explain",
+            "--policy",
+            file.path(),
+            "--after",
+            "2026-11-28T15:00:00Z",
+            "--count",
+            "0",
+        ],
+        None,
+    );
+    out.assert_clean();
+    assert_eq!(out.lines().len(), 1, "{}", out.stdout);
+}
+
+#[test]
+fn explain_a_trigger_that_finds_the_window_open() {
+    // Every hour, held to nights 22:00-06:00 at UTC+00:00. 2026-12-01 is a
+    // Tuesday. From Tue 05:30 UTC: the 06:00..21:00 triggers find the window
+    // closed; the first of them, 06:00, waits for 22:00 (the later ones
+    // coalesce into that run), and the window closes at Wed 06:00. The 23:00
+    // trigger finds it open and runs at once, with the same deadline.
+    assert_eq!(
+        NaiveDate::from_ymd_opt(2026, 12, 1).unwrap().weekday(),
+        Weekday::Tue
+    );
+    let policy = json!({
+        "type": "Periodically",
+        "periodicallyEvery": "Hours1",
+        "backupCopyWindowEnabled": true,
+        "backupCopyWindowSettings": {
+            "backupWindow": hours(|_, hour| !(6..22).contains(&hour)),
+            "minuteOffset": 0
+        }
+    });
+    let file = TempFile::json(&policy);
+    let out = run(
+        &[
+            "explain",
+            "--policy",
+            file.path(),
+            "--after",
+            "2026-12-01T05:30:00Z",
+            "--count",
+            "2",
+        ],
+        None,
+    );
+    out.assert_clean();
+    assert_eq!(
+        out.lines()[1..],
+        [
+            "2026-12-01T22:00:00Z  trigger Tue 06:00 UTC, window closed (Tue 06:00 UTC+00:00), \
+             opened Tue 22:00 UTC+00:00; deadline 2026-12-02T06:00:00Z",
+            "2026-12-01T23:00:00Z  trigger Tue 23:00 UTC, window open; deadline 2026-12-02T06:00:00Z",
+        ]
+    );
+}
+
+#[test]
+fn explain_without_a_deadline() {
+    // No window: every 4 hours from 00:00 UTC, each run at its trigger; from
+    // Sat 11-28 15:00 UTC the next are 16:00 and 20:00.
+    let policy = json!({"type": "Periodically", "periodicallyEvery": "Hours4"});
+    let out = run(
+        &[
+            "explain",
+            "--policy",
+            "-",
+            "--after",
+            "2026-11-28T15:00:00Z",
+            "--count",
+            "2",
+        ],
+        Some(policy.to_string().as_bytes()),
+    );
+    out.assert_clean();
+    assert_eq!(
+        out.lines(),
+        [
+            "Every 4 hours, at any hour",
+            "2026-11-28T16:00:00Z  trigger Sat 16:00 UTC, window open; no deadline (the window is not enabled)",
+            "2026-11-28T20:00:00Z  trigger Sat 20:00 UTC, window open; no deadline (the window is not enabled)",
+        ]
+    );
+
+    // The seed: Immediate, every hour allowed at UTC+00:00. A restore point
+    // at --after is copied at once, and the window never closes on it.
+    let out = run(
+        &[
+            "explain",
+            "--policy",
+            SEED_RESPONSE,
+            "--after",
+            "2026-11-28T15:00:00Z",
+        ],
+        None,
+    );
+    out.assert_clean();
+    let lines = out.lines();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert_eq!(
+        lines[1],
+        "2026-11-28T15:00:00Z  restore point at Sat 15:00 UTC, window open; no deadline (the window never closes)"
+    );
+}
+
+#[test]
+fn explain_immediate_that_waits() {
+    // Open only Sunday 02:00-03:00 local at UTC+05:30 (the policy of
+    // next_immediate_prints_the_start_for_a_restore_point). A restore point
+    // at Sat 15:00 UTC (Sat 20:30 local) waits for Sun 02:00 local = Sat
+    // 20:30 UTC; the window closes at 03:00 local = 21:30 UTC.
+    let policy = json!({
+        "type": "Immediate",
+        "backupCopyWindowEnabled": true,
+        "backupCopyWindowSettings": {
+            "backupWindow": hours(|day, hour| day == 0 && hour == 2),
+            "minuteOffset": 330
+        }
+    });
+    let file = TempFile::json(&policy);
+    let out = run(
+        &[
+            "explain",
+            "--policy",
+            file.path(),
+            "--after",
+            "2026-11-28T15:00:00Z",
+        ],
+        None,
+    );
+    out.assert_clean();
+    assert_eq!(
+        out.lines(),
+        [
+            "After each new restore point, held to the window Sun 02:00-03:00 (UTC+05:30)",
+            "2026-11-28T20:30:00Z  restore point at Sat 15:00 UTC, window closed (Sat 20:30 UTC+05:30), \
+             opened Sun 02:00 UTC+05:30; deadline 2026-11-28T21:30:00Z",
+        ]
+    );
+}
+
+#[test]
+fn explain_never_open_window() {
+    // The sentence, then no runs: a note on stderr, exit 0.
+    let file = TempFile::json(&never_open(
+        json!({"type": "Periodically", "periodicallyEvery": "Hours4"}),
+    ));
+    let out = run(
+        &[
+            "explain",
+            "--policy",
+            file.path(),
+            "--after",
+            "2026-11-28T15:00:00Z",
+        ],
+        None,
+    );
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(out.lines(), ["Every 4 hours, held to a window that never opens"]);
+    assert_eq!(out.stderr.lines().count(), 1, "{:?}", out.stderr);
+    assert!(out.stderr.contains("never"), "{:?}", out.stderr);
+}
+
+// ---------------------------------------------------------------------------
+// next --format json
+
+/// `next --format json`'s output, parsed: (run, trigger, deadline) per object.
+fn json_runs(stdout: &str) -> Vec<(String, String, Option<String>)> {
+    let value: Value = serde_json::from_str(stdout).unwrap_or_else(|err| panic!("{err}: {stdout}"));
+    value
+        .as_array()
+        .unwrap_or_else(|| panic!("not an array: {stdout}"))
+        .iter()
+        .map(|object| {
+            let object = object.as_object().expect("objects");
+            assert_eq!(object.len(), 3, "{object:?}");
+            let text = |key: &str| object[key].as_str().map(str::to_owned);
+            (
+                text("run").expect("run is a string"),
+                text("trigger").expect("trigger is a string"),
+                match &object["deadline"] {
+                    Value::Null => None,
+                    other => Some(other.as_str().expect("deadline is a string or null").to_owned()),
+                },
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn next_json_worked_example() {
+    // The runs and deadlines of explain_worked_example; the triggers in
+    // full: Fri 11-27 and Mon 11-30 at 22:00 UTC.
+    let file = TempFile::json(&worked_example());
+    let out = run(
+        &[
+            "next",
+            "--policy",
+            file.path(),
+            "--after",
+            "2026-11-28T15:00:00Z",
+            "--count",
+            "2",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    out.assert_clean();
+    let some = |text: &str| Some(text.to_owned());
+    assert_eq!(
+        json_runs(&out.stdout),
+        [
+            (
+                "2026-11-30T17:00:00Z".to_owned(),
+                "2026-11-27T22:00:00Z".to_owned(),
+                some("2026-11-30T20:00:00Z")
+            ),
+            (
+                "2026-12-01T17:00:00Z".to_owned(),
+                "2026-11-30T22:00:00Z".to_owned(),
+                some("2026-12-01T20:00:00Z")
+            ),
+        ]
+    );
+    // One object per line, between the brackets, keys in the order run,
+    // trigger, deadline.
+    let lines = out.lines();
+    assert_eq!(lines.len(), 4, "{lines:?}");
+    assert_eq!((lines[0], lines[3]), ("[", "]"));
+    assert!(lines[1]
+        .trim_start()
+        .starts_with(r#"{"run": "2026-11-30T17:00:00Z", "trigger": "#));
+
+    // --format text is the default.
+    let text = run(
+        &[
+            "next",
+            "--policy",
+            file.path(),
+            "--after",
+            "2026-11-28T15:00:00Z",
+            "--count",
+            "2",
+            "--format",
+            "text",
+        ],
+        None,
+    );
+    text.assert_clean();
+    assert_eq!(text.lines(), ["2026-11-30T17:00:00Z", "2026-12-01T17:00:00Z"]);
+}
+
+#[test]
+fn next_json_immediate_and_no_window() {
+    // Immediate: one object, the restore point at --after (15:00:00.25 at
+    // +01:00 = 14:00:00.25 UTC) as its trigger; the seed's window allows
+    // every hour, so it runs at once and never meets a deadline.
+    let out = run(
+        &[
+            "next",
+            "--policy",
+            SEED_REQUEST,
+            "--after",
+            "2026-11-28T15:00:00.25+01:00",
+            "--count",
+            "3",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    out.assert_clean();
+    assert_eq!(
+        json_runs(&out.stdout),
+        [(
+            "2026-11-28T14:00:00.250Z".to_owned(),
+            "2026-11-28T14:00:00.250Z".to_owned(),
+            None
+        )]
+    );
+
+    // Every 15 minutes without a window: each run is its own trigger, no
+    // deadline. After 10:15:00.5 come 10:30 and 10:45.
+    let policy = json!({"type": "Periodically", "periodicallyEvery": "Minutes15"}).to_string();
+    let out = run(
+        &[
+            "next",
+            "--policy",
+            "-",
+            "--after",
+            "2026-11-28T10:15:00.5Z",
+            "--count",
+            "2",
+            "--format",
+            "json",
+        ],
+        Some(policy.as_bytes()),
+    );
+    out.assert_clean();
+    assert_eq!(
+        json_runs(&out.stdout),
+        [
+            (
+                "2026-11-28T10:30:00Z".to_owned(),
+                "2026-11-28T10:30:00Z".to_owned(),
+                None
+            ),
+            (
+                "2026-11-28T10:45:00Z".to_owned(),
+                "2026-11-28T10:45:00Z".to_owned(),
+                None
+            ),
+        ]
+    );
+}
+
+#[test]
+fn next_json_without_runs_is_an_empty_array() {
+    let file = TempFile::json(&never_open(json!({"type": "Immediate"})));
+    let out = run(
+        &[
+            "next",
+            "--policy",
+            file.path(),
+            "--after",
+            "2026-11-28T15:00:00Z",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(json_runs(&out.stdout), []);
+    assert_eq!(out.stderr.lines().count(), 1, "{:?}", out.stderr);
+    assert!(out.stderr.contains("never"), "{:?}", out.stderr);
+
+    // --count 0 asks for nothing: an empty array and no note.
+    let file = TempFile::json(&worked_example());
+    let out = run(
+        &[
+            "next",
+            "--policy",
+            file.path(),
+            "--count",
+            "0",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    out.assert_clean();
+    assert_eq!(json_runs(&out.stdout), []);
+}
+
+// ---------------------------------------------------------------------------
 // no arguments
 
 #[test]
@@ -688,6 +1113,8 @@ fn help_and_version_exit_zero() {
         &["--help"][..],
         &["-h"],
         &["next", "--help"],
+        &["explain", "--help"],
+        &["check", "--help"],
         &["window", "-h"],
         &["--version"],
     ] {
@@ -744,6 +1171,20 @@ fn bad_flag_values() {
         let out = run(args, None);
         assert_eq!(out.assert_bad_input(), *expected, "{args:?}");
     }
+    // explain reads --after and --count the same way.
+    for (args, expected) in [
+        (
+            ["explain", "--after", "2026-11-28"],
+            r#"--after: expected an RFC 3339 instant, found "2026-11-28""#,
+        ),
+        (
+            ["explain", "--count", "-1"],
+            r#"--count: expected a whole number, found "-1""#,
+        ),
+    ] {
+        let out = run(&args, None);
+        assert_eq!(out.assert_bad_input(), expected, "{args:?}");
+    }
     // Too large for a count: still names the flag.
     let out = run(&["next", "--count", "999999999999999999999999"], None);
     assert!(out.assert_bad_input().starts_with("--count: "));
@@ -758,7 +1199,13 @@ fn bad_command_lines_are_one_line() {
         (&["next", "--after"], "--after"),
         (&["next", "--policy"], "--policy"),
         (&["window", "--count", "3"], "--count"),
-        (&["check", "--after", "2026-11-28T15:00:00Z"], "--after"),
+        // check takes --after and --strict only with --zone (the drift check).
+        (&["check", "--after", "2026-11-28T15:00:00Z"], "--zone"),
+        (&["check", "--strict"], "--zone"),
+        (&["check", "--count", "3"], "--count"),
+        (&["explain", "--format", "json"], "--format"),
+        (&["next", "--format", "xml"], "--format"),
+        (&["next", "--zone"], "--zone"),
         (&["--policy", "x.json"], "--policy"),
         (&["next", "--policy", "a.json", "--policy", "b.json"], "--policy"),
     ];
@@ -774,7 +1221,7 @@ fn unreadable_policy_file() {
     let missing =
         std::env::temp_dir().join(format!("backup-schedule-cli-{}-missing.json", std::process::id()));
     let missing = missing.to_str().unwrap();
-    for command in ["next", "window", "check"] {
+    for command in ["next", "explain", "window", "check"] {
         let out = run(&[command, "--policy", missing], None);
         let line = out.assert_bad_input();
         let expected = format!("--policy: cannot read {missing:?}: ");
@@ -842,7 +1289,7 @@ fn bad_policy_documents() {
     for (document, start) in &cases {
         let shown = String::from_utf8_lossy(document);
         let file = TempFile::new(document);
-        for command in ["next", "window", "check"] {
+        for command in ["next", "explain", "window", "check"] {
             // From a file and from stdin alike.
             let from_file = run(&[command, "--policy", file.path()], None);
             let from_stdin = run(&[command, "--policy", "-"], Some(document));

@@ -6,25 +6,33 @@
 //!
 //! Exit codes: 0 on success (also when stdout is closed early, as by
 //! `| head -1`), 2 on any bad input (one line on stderr, nothing on stdout),
-//! 1 when writing the output fails otherwise.
+//! 1 when writing the output fails otherwise, or when `check --strict` finds
+//! an offset drift that moves the window.
 
+mod drift;
+mod frame;
 mod render;
 
 use std::fs;
-use std::io::{self, BufWriter, Read, Write};
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use backup_schedule::{CopyJob, Schedule, SchedulePolicy, Trigger};
-use chrono::{DateTime, Utc};
+use backup_schedule::{CopyJob, Error, Schedule, SchedulePolicy, Trigger, Window, Zone, MAX_MINUTE_OFFSET};
+use chrono::{DateTime, Months, Utc};
 use clap::error::ErrorKind;
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use frame::Frame;
 
 /// The built-in example: the response of the API page's `POST /v6/CopyJobs`.
 const SEED: &str = include_str!("../../../data/seed-copy-job-response.json");
 
-/// How many runs `next` prints unless told otherwise.
+/// How many runs `next` and `explain` print unless told otherwise.
 const DEFAULT_COUNT: usize = 5;
+
+/// How far ahead `check --zone` compares the offsets.
+const DRIFT_MONTHS: u32 = 12;
 
 /// When does a backup copy job run next?
 ///
@@ -45,26 +53,109 @@ enum Command {
     ///
     /// For an Immediate schedule, which has no timed runs, prints when a copy
     /// of a restore point appearing at --after would start.
+    ///
+    /// With --format json, prints a JSON array with one object per line:
+    /// {"run": ..., "trigger": ..., "deadline": ...}, RFC 3339 UTC strings
+    /// as the text form prints them; the trigger is the earliest one the run
+    /// serves (for Immediate, --after), and the deadline, when the window
+    /// closes on the run, is null when it never does.
     #[command(verbatim_doc_comment)]
     Next {
         #[command(flatten)]
         policy: PolicyArg,
+        #[command(flatten)]
+        zone: ZoneArg,
         /// Print runs strictly after this RFC 3339 instant [default: now].
         #[arg(long, value_name = "INSTANT")]
         after: Option<String>,
         /// How many runs to print [default: 5].
         #[arg(long, value_name = "N", allow_negative_numbers = true)]
         count: Option<String>,
+        /// How to print the runs
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
-    /// Show the backup copy window as a week of local hours.
+    /// Explain the next runs: trigger, wait for the window, deadline
+    ///
+    /// The first line describes the schedule in one sentence. Then one line
+    /// per run: the run (RFC 3339 UTC), its trigger, whether the window was
+    /// open then or the trigger waited for it to open (in the window's local
+    /// time), and the deadline by which the window closes on the run. For
+    /// Immediate: the copy of a restore point appearing at --after. With
+    /// --zone, times of day are the zone's, labelled with its abbreviation
+    /// (CET) or, where it has none, its offset (UTC+03:00).
+    #[command(verbatim_doc_comment)]
+    Explain {
+        #[command(flatten)]
+        policy: PolicyArg,
+        #[command(flatten)]
+        zone: ZoneArg,
+        /// Explain runs strictly after this RFC 3339 instant [default: now].
+        #[arg(long, value_name = "INSTANT")]
+        after: Option<String>,
+        /// How many runs to explain [default: 5].
+        #[arg(long, value_name = "N", allow_negative_numbers = true)]
+        count: Option<String>,
+    },
+    /// Show the backup copy window (a grid and text), or write one (--set)
+    ///
+    /// Shows the window as a week of local hours, and under it as text.
+    /// The grid is coloured only when standard output is a terminal and
+    /// NO_COLOR is unset or empty.
+    ///
+    /// With --set "Mon-Fri 22:00-06:00" [--offset MINUTES], prints the
+    /// backupCopyWindowSettings JSON object ({"backupWindow": [168 booleans],
+    /// "minuteOffset": MINUTES}) to paste into an API call. The text names
+    /// the allowed hours of the local week: items of days and hour ranges
+    /// separated by "," (Mon-Fri 22:00-06:00, Sat+Sun 00:00-24:00); a range
+    /// that ends at or before its start runs past midnight; "always" and
+    /// "never" are the whole week and no hour.
+    #[command(verbatim_doc_comment)]
     Window {
         #[command(flatten)]
         policy: PolicyArg,
+        #[command(flatten)]
+        zone: ZoneArg,
+        /// Write the backupCopyWindowSettings for this text instead of
+        /// showing a policy's window
+        #[arg(long, value_name = "TEXT", conflicts_with_all = ["policy", "zone"], verbatim_doc_comment)]
+        set: Option<String>,
+        /// With --set: the minuteOffset, minutes east of UTC (-1439..=1439)
+        /// [default: 0]
+        #[arg(
+            long,
+            value_name = "MINUTES",
+            requires = "set",
+            allow_negative_numbers = true,
+            verbatim_doc_comment
+        )]
+        offset: Option<String>,
     },
-    /// Validate the policy and print it in normalized form (JSON).
+    /// Validate the policy and print it in normalized form (JSON)
+    ///
+    /// With --zone, also compares the policy's fixed minuteOffset with the
+    /// zone's real UTC offsets over the 12 months from --after, and reports
+    /// each period where they differ and what that does to the window. The
+    /// report goes to standard error, one line per period (or one line
+    /// saying there is no drift), so that standard output stays the JSON.
+    /// The exit status is 0 either way unless --strict is given.
+    #[command(verbatim_doc_comment)]
     Check {
         #[command(flatten)]
         policy: PolicyArg,
+        /// Report where this IANA time zone's real UTC offset (e.g.
+        /// Europe/Berlin's, with daylight saving) differs from minuteOffset
+        #[arg(long, value_name = "NAME", verbatim_doc_comment)]
+        zone: Option<String>,
+        /// With --zone: compare the offsets from this RFC 3339 instant
+        /// [default: now]
+        #[arg(long, value_name = "INSTANT", requires = "zone", verbatim_doc_comment)]
+        after: Option<String>,
+        /// With --zone: exit with status 1 when a drift moves the window
+        /// (a drift has no effect when the window is not enabled, or
+        /// allows every hour or none)
+        #[arg(long, requires = "zone", verbatim_doc_comment)]
+        strict: bool,
     },
 }
 
@@ -77,12 +168,33 @@ struct PolicyArg {
     policy: Option<PathBuf>,
 }
 
+#[derive(Args, Debug)]
+struct ZoneArg {
+    /// Evaluate the policy in this IANA time zone (e.g. Europe/Berlin):
+    /// dailyTime, the days, the Periodically grid and the window's hours
+    /// are its wall-clock time, daylight saving included, and minuteOffset
+    /// is not used
+    #[arg(long, value_name = "NAME", verbatim_doc_comment)]
+    zone: Option<String>,
+}
+
+/// How `next` prints its runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// One RFC 3339 UTC instant per line
+    Text,
+    /// A JSON array of {"run", "trigger", "deadline"} (null: none)
+    Json,
+}
+
 /// Why the tool stops early.
 enum Failure {
     /// Bad input: the message names the flag or field, on one line.
     Input(String),
     /// Writing the output failed.
     Output(io::Error),
+    /// `check --strict` found a drift that moves the window (already reported).
+    Drift,
 }
 
 impl From<io::Error> for Failure {
@@ -108,6 +220,7 @@ fn main() -> ExitCode {
             report(&message);
             ExitCode::from(2)
         }
+        Err(Failure::Drift) => ExitCode::from(1),
         // The reader went away (`| head -1`): nothing left to do.
         Err(Failure::Output(err)) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(Failure::Output(err)) => {
@@ -124,14 +237,18 @@ fn usage_failure(err: &clap::Error) -> Result<(), Failure> {
         return err.print().map_err(Failure::Output);
     }
     let rendered = err.render().to_string();
-    let first = rendered
-        .lines()
-        .map(str::trim)
-        .find(|line| !line.is_empty())
-        .unwrap_or("invalid command line");
-    Err(Failure::Input(
-        first.strip_prefix("error: ").unwrap_or(first).to_owned(),
-    ))
+    let mut lines = rendered.lines().map(str::trim).skip_while(|line| line.is_empty());
+    let first = lines.next().unwrap_or("invalid command line");
+    let mut message = first.strip_prefix("error: ").unwrap_or(first).to_owned();
+    // "the following required arguments were not provided:" is followed by
+    // the arguments, one per line: they belong to the message.
+    if message.ends_with(':') {
+        for line in lines.take_while(|line| !line.is_empty()) {
+            message.push(' ');
+            message.push_str(line);
+        }
+    }
+    Err(Failure::Input(message))
 }
 
 /// Writes `message` to stderr as exactly one line.
@@ -143,70 +260,209 @@ fn report(message: &str) {
 
 fn run(cli: Cli) -> Result<(), Failure> {
     let stdout = io::stdout().lock();
+    let colour = render::colour_wanted(
+        io::stdout().is_terminal(),
+        std::env::var_os("NO_COLOR").as_deref(),
+    );
     let mut out = BufWriter::new(stdout);
     match cli.command {
-        None => overview(&mut out)?,
-        Some(Command::Next { policy, after, count }) => {
+        None => overview(&mut out, colour)?,
+        Some(Command::Next {
+            policy,
+            zone,
+            after,
+            count,
+            format,
+        }) => {
             let after = after.as_deref().map(parse_after).transpose()?;
             let count = count.as_deref().map(parse_count).transpose()?;
-            let policy = read_policy(policy.policy.as_deref())?;
-            let schedule = policy.to_schedule()?;
-            let after = after.unwrap_or_else(Utc::now);
-            next(&mut out, &schedule, after, count.unwrap_or(DEFAULT_COUNT))?;
-        }
-        Some(Command::Window { policy }) => {
+            let zone = zone.zone.as_deref().map(parse_zone).transpose()?;
             let schedule = read_policy(policy.policy.as_deref())?.to_schedule()?;
-            render::window(&mut out, &schedule)?;
+            let frame = Frame::new(&schedule, zone.as_ref());
+            let after = after.unwrap_or_else(Utc::now);
+            let count = count.unwrap_or(DEFAULT_COUNT);
+            match format {
+                Format::Text => next(&mut out, frame, after, count)?,
+                Format::Json => next_json(&mut out, frame, after, count)?,
+            }
         }
-        Some(Command::Check { policy }) => {
-            let normal = read_policy(policy.policy.as_deref())?.normalized()?;
-            let json = serde_json::to_string_pretty(&normal)
-                .map_err(|err| Failure::Output(io::Error::other(err)))?;
-            writeln!(out, "{json}")?;
+        Some(Command::Explain {
+            policy,
+            zone,
+            after,
+            count,
+        }) => {
+            let after = after.as_deref().map(parse_after).transpose()?;
+            let count = count.as_deref().map(parse_count).transpose()?;
+            let zone = zone.zone.as_deref().map(parse_zone).transpose()?;
+            let schedule = read_policy(policy.policy.as_deref())?.to_schedule()?;
+            let frame = Frame::new(&schedule, zone.as_ref());
+            let after = after.unwrap_or_else(Utc::now);
+            explain(&mut out, frame, after, count.unwrap_or(DEFAULT_COUNT))?;
+        }
+        Some(Command::Window {
+            policy,
+            zone,
+            set,
+            offset,
+        }) => match set {
+            Some(text) => {
+                let minute_offset = offset.as_deref().map(parse_offset).transpose()?.unwrap_or(0);
+                let window = Window::parse_with_offset(&text, minute_offset)
+                    .map_err(|err| Failure::Input(format!("--set: {err}")))?;
+                render::window_settings(&mut out, &window)?;
+            }
+            None => {
+                let zone = zone.zone.as_deref().map(parse_zone).transpose()?;
+                let schedule = read_policy(policy.policy.as_deref())?.to_schedule()?;
+                render::window(&mut out, &schedule, zone.as_ref().map(Zone::name), colour)?;
+            }
+        },
+        Some(Command::Check {
+            policy,
+            zone,
+            after,
+            strict,
+        }) => {
+            let after = after.as_deref().map(parse_after).transpose()?;
+            let zone = zone.as_deref().map(parse_zone).transpose()?;
+            let policy = read_policy(policy.policy.as_deref())?;
+            check(&mut out, &policy, zone.as_ref(), after, strict)?;
         }
     }
     out.flush()?;
     Ok(())
 }
 
+/// `check`: the normalized policy on stdout; with a zone, the offset drift
+/// report on stderr, and `Failure::Drift` when `strict` and a drift moves
+/// the window.
+fn check(
+    out: &mut impl Write,
+    policy: &SchedulePolicy,
+    zone: Option<&Zone>,
+    after: Option<DateTime<Utc>>,
+    strict: bool,
+) -> Result<(), Failure> {
+    let normal = policy.normalized()?;
+    let json = serde_json::to_string_pretty(&normal).map_err(|err| Failure::Output(io::Error::other(err)))?;
+    writeln!(out, "{json}")?;
+    let Some(zone) = zone else {
+        return Ok(());
+    };
+    // The JSON first, then the report.
+    out.flush()?;
+    let from = after.unwrap_or_else(Utc::now);
+    let until = from
+        .checked_add_months(Months::new(DRIFT_MONTHS))
+        .unwrap_or(DateTime::<Utc>::MAX_UTC);
+    let schedule = normal.to_schedule()?;
+    let offset = drift::policy_minute_offset(&normal, &schedule);
+    let drifts = zone.offset_drift(offset, from, until);
+    let mut moves_window = false;
+    for (line, moves) in drift::report_lines(zone, &schedule, offset, from, until, &drifts) {
+        report(&line);
+        moves_window |= moves;
+    }
+    if strict && moves_window {
+        return Err(Failure::Drift);
+    }
+    Ok(())
+}
+
 /// `next`: up to `count` runs, or for an Immediate schedule the start for a
 /// restore point at `after`. A window that never opens gives no runs and a
 /// note on stderr.
-fn next(
-    out: &mut impl Write,
-    schedule: &Schedule,
-    after: DateTime<Utc>,
-    count: usize,
-) -> Result<(), Failure> {
+fn next(out: &mut impl Write, frame: Frame<'_>, after: DateTime<Utc>, count: usize) -> Result<(), Failure> {
     if count == 0 {
         return Ok(());
     }
     let mut printed = 0;
-    if let Trigger::Immediate = schedule.trigger() {
-        if let Some(start) = schedule.start_for_restore_point(after) {
+    if let Trigger::Immediate = frame.schedule().trigger() {
+        if let Some(start) = frame.start_for_restore_point(after) {
             writeln!(out, "{}", render::instant(start))?;
             printed += 1;
         }
     } else {
-        for run in schedule.upcoming(after).take(count) {
+        for run in frame.upcoming(after).take(count) {
             writeln!(out, "{}", render::instant(run))?;
             printed += 1;
         }
     }
     if printed == 0 {
         out.flush()?;
-        if schedule.window().is_some_and(|window| window.is_never_open()) {
-            report("no runs: the backup copy window allows no hour, so the job never runs");
-        } else {
-            report("no runs: the next one is beyond the representable time range");
-        }
+        no_runs(frame.schedule());
     }
     Ok(())
 }
 
+/// `next --format json`: the runs with their triggers and deadlines, a JSON
+/// array with one object per line.
+fn next_json(
+    out: &mut impl Write,
+    frame: Frame<'_>,
+    after: DateTime<Utc>,
+    count: usize,
+) -> Result<(), Failure> {
+    let mut printed = 0;
+    write!(out, "[")?;
+    for detail in frame.details(after).take(count) {
+        // In this order (serde_json's maps would sort the keys); instants
+        // are plain ASCII, so quoting them is all the escaping they need.
+        let deadline = match detail.deadline {
+            Some(deadline) => format!("\"{}\"", render::instant(deadline)),
+            None => "null".to_owned(),
+        };
+        let separator = if printed == 0 { "\n  " } else { ",\n  " };
+        write!(
+            out,
+            "{separator}{{\"run\": \"{}\", \"trigger\": \"{}\", \"deadline\": {deadline}}}",
+            render::instant(detail.run),
+            render::instant(detail.trigger),
+        )?;
+        printed += 1;
+    }
+    writeln!(out, "{}]", if printed == 0 { "" } else { "\n" })?;
+    if printed == 0 && count > 0 {
+        out.flush()?;
+        no_runs(frame.schedule());
+    }
+    Ok(())
+}
+
+/// `explain`: the schedule in one sentence, then each run with its trigger,
+/// its wait and its deadline.
+fn explain(
+    out: &mut impl Write,
+    frame: Frame<'_>,
+    after: DateTime<Utc>,
+    count: usize,
+) -> Result<(), Failure> {
+    writeln!(out, "{}", frame.describe())?;
+    let mut printed = 0;
+    for detail in frame.details(after).take(count) {
+        writeln!(out, "{}", frame.explain_line(&detail))?;
+        printed += 1;
+    }
+    if printed == 0 && count > 0 {
+        out.flush()?;
+        no_runs(frame.schedule());
+    }
+    Ok(())
+}
+
+/// The note on stderr when a schedule gives no run.
+fn no_runs(schedule: &Schedule) {
+    if schedule.window().is_some_and(|window| window.is_never_open()) {
+        report("no runs: the backup copy window allows no hour, so the job never runs");
+    } else {
+        report("no runs: the next one is beyond the representable time range");
+    }
+}
+
 /// No command: the built-in example copy job, described, with its window and
 /// its next runs from now.
-fn overview(out: &mut impl Write) -> Result<(), Failure> {
+fn overview(out: &mut impl Write, colour: bool) -> Result<(), Failure> {
     let job = CopyJob::from_json(SEED.as_bytes())?;
     let schedule = job.schedule()?;
     let now = Utc::now();
@@ -218,7 +474,7 @@ fn overview(out: &mut impl Write) -> Result<(), Failure> {
     render::job(out, &job)?;
     writeln!(out, "Schedule: {}", render::trigger(schedule.trigger()))?;
     writeln!(out)?;
-    render::window(out, &schedule)?;
+    render::window(out, &schedule, None, colour)?;
     writeln!(out)?;
     writeln!(out, "Now: {}", render::instant(now))?;
     if let Trigger::Immediate = schedule.trigger() {
@@ -248,8 +504,9 @@ fn overview(out: &mut impl Write) -> Result<(), Failure> {
     writeln!(out)?;
     writeln!(
         out,
-        "Your own policy: backup-schedule next|window|check --policy FILE (see --help)"
+        "Your own policy: backup-schedule next|explain|window|check --policy FILE"
     )?;
+    writeln!(out, "(see backup-schedule --help)")?;
     Ok(())
 }
 
@@ -292,4 +549,102 @@ fn parse_count(text: &str) -> Result<usize, Failure> {
             usize::MAX
         ))
     })
+}
+
+/// `--offset`: whole minutes east of UTC, an optional sign and digits, in
+/// the API's range.
+fn parse_offset(text: &str) -> Result<i32, Failure> {
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let value = if digits.is_empty() || !digits.bytes().all(|byte| byte.is_ascii_digit()) {
+        None
+    } else {
+        text.parse::<i32>().ok()
+    };
+    value
+        .filter(|minutes| (-MAX_MINUTE_OFFSET..=MAX_MINUTE_OFFSET).contains(minutes))
+        .ok_or_else(|| {
+            Failure::Input(format!(
+                "--offset: expected whole minutes from UTC in -{MAX_MINUTE_OFFSET}..={MAX_MINUTE_OFFSET}, found {text:?}"
+            ))
+        })
+}
+
+/// `--zone`: an IANA zone name; an unknown one is reported with the closest
+/// names the database has.
+fn parse_zone(name: &str) -> Result<Zone, Failure> {
+    Zone::from_name(name).map_err(|err| match err {
+        Error::UnknownZone { name, suggestions } => {
+            let hint = match suggestions.as_slice() {
+                [] => String::new(),
+                [only] => format!(" (did you mean {only}?)"),
+                [rest @ .., last] => format!(" (did you mean {} or {last}?)", rest.join(", ")),
+            };
+            Failure::Input(format!(
+                "--zone: expected an IANA time zone name such as Europe/Berlin, found {name:?}{hint}"
+            ))
+        }
+        other => Failure::Input(format!("--zone: {other}")),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(result: Result<impl std::fmt::Debug, Failure>) -> String {
+        match result {
+            Err(Failure::Input(message)) => message,
+            Err(Failure::Output(err)) => panic!("output failure {err}"),
+            Err(Failure::Drift) => panic!("drift failure"),
+            Ok(value) => panic!("accepted: {value:?}"),
+        }
+    }
+
+    #[test]
+    fn offsets_are_signed_minutes_within_a_day() {
+        assert_eq!(parse_offset("330").ok(), Some(330));
+        assert_eq!(parse_offset("-210").ok(), Some(-210));
+        assert_eq!(parse_offset("+60").ok(), Some(60));
+        assert_eq!(parse_offset("1439").ok(), Some(1439));
+        assert_eq!(parse_offset("-1439").ok(), Some(-1439));
+        assert_eq!(parse_offset("0").ok(), Some(0));
+        for bad in [
+            "1440",
+            "-1440",
+            "",
+            "-",
+            "+",
+            "5.5",
+            "1e3",
+            " 60",
+            "--60",
+            "99999999999",
+        ] {
+            let message = input(parse_offset(bad));
+            assert!(message.starts_with("--offset: "), "{bad:?}: {message}");
+            assert!(message.ends_with(&format!("found {bad:?}")), "{bad:?}: {message}");
+        }
+    }
+
+    #[test]
+    fn unknown_zones_suggest_names() {
+        assert_eq!(
+            parse_zone("Europe/Berlin").map(|zone| zone.name()).ok(),
+            Some("Europe/Berlin")
+        );
+        let message = input(parse_zone("Europe/Berln"));
+        assert!(
+            message.starts_with(
+                r#"--zone: expected an IANA time zone name such as Europe/Berlin, found "Europe/Berln" (did you mean Europe/Berlin"#
+            ),
+            "{message}"
+        );
+        assert!(message.ends_with("?)"), "{message}");
+        // Nothing close: no suggestion at all.
+        let message = input(parse_zone("zzzzzzzzzzzzzzzzzzzzzzzzzzzzzz"));
+        assert!(
+            message.ends_with(r#"found "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzz""#),
+            "{message}"
+        );
+    }
 }

@@ -3,10 +3,12 @@
 //! Everything here writes to an `impl Write` and returns its I/O errors; the
 //! caller decides what a failed write means.
 
+use std::ffi::OsStr;
 use std::io::{self, Write};
 
 use backup_schedule::{CopyJob, DailyType, PeriodicallyEvery, Schedule, Trigger, Weekdays, Window};
-use chrono::{DateTime, SecondsFormat, Utc, Weekday};
+use chrono::{DateTime, FixedOffset, Offset, SecondsFormat, TimeZone, Timelike, Utc, Weekday};
+use chrono_tz::{OffsetName, Tz};
 
 /// The rows of the grid, in the API's order (day 0 = Sunday).
 const DAYS: [(Weekday, &str); 7] = [
@@ -24,6 +26,17 @@ pub const ALLOWED: &str = "##";
 /// A grid cell for a prohibited hour.
 pub const PROHIBITED: &str = "..";
 
+/// ANSI colours of the grid's cells on a terminal: green, and dim.
+const ALLOWED_COLOUR: &str = "\x1b[32m";
+const PROHIBITED_COLOUR: &str = "\x1b[2m";
+const RESET: &str = "\x1b[0m";
+
+/// Whether to colour the grid: only on a terminal, and only when `NO_COLOR`
+/// (<https://no-color.org>) is unset or empty.
+pub fn colour_wanted(stdout_is_terminal: bool, no_color: Option<&OsStr>) -> bool {
+    stdout_is_terminal && no_color.is_none_or(OsStr::is_empty)
+}
+
 /// An instant as RFC 3339 UTC with `Z`: seconds always, a fraction only when
 /// it is not zero (3, 6 or 9 digits).
 pub fn instant(t: DateTime<Utc>) -> String {
@@ -38,20 +51,28 @@ pub fn offset_label(minute_offset: i32) -> String {
 }
 
 /// The window section: one summary line and, for an enabled window, the
-/// 7x24 grid (76 columns) with a legend.
-pub fn window(out: &mut impl Write, schedule: &Schedule) -> io::Result<()> {
+/// 7x24 grid (76 columns) with a legend and the window as text. The local
+/// time is the window's `minuteOffset`, or the wall clock of `zone`.
+pub fn window(out: &mut impl Write, schedule: &Schedule, zone: Option<&str>, colour: bool) -> io::Result<()> {
     let Some(window) = schedule.window() else {
         return writeln!(
             out,
             "Backup copy window: not enabled, so every hour is allowed (always open)"
         );
     };
-    writeln!(
-        out,
-        "Backup copy window in local time {} (minuteOffset {})",
-        offset_label(window.minute_offset()),
-        window.minute_offset()
-    )?;
+    match zone {
+        None => writeln!(
+            out,
+            "Backup copy window in local time {} (minuteOffset {})",
+            offset_label(window.minute_offset()),
+            window.minute_offset()
+        )?,
+        Some(zone) => writeln!(
+            out,
+            "Backup copy window in local time {zone} (minuteOffset {} not used)",
+            window.minute_offset()
+        )?,
+    }
     if window.is_never_open() {
         writeln!(out, "No hour allowed: the job never runs")?;
     } else if window.is_always_open() {
@@ -63,11 +84,12 @@ pub fn window(out: &mut impl Write, schedule: &Schedule) -> io::Result<()> {
         out,
         "{ALLOWED} allowed, {PROHIBITED} prohibited; column hh = local hh:00 to hh+1:00"
     )?;
-    grid(out, window)
+    grid(out, window, colour)?;
+    writeln!(out, "As text: {window}")
 }
 
 /// The 7x24 grid: a header of local hours, then one row per local day.
-fn grid(out: &mut impl Write, window: &Window) -> io::Result<()> {
+fn grid(out: &mut impl Write, window: &Window, colour: bool) -> io::Result<()> {
     write!(out, "   ")?;
     for hour in 0..24 {
         write!(out, " {hour:02}")?;
@@ -76,16 +98,138 @@ fn grid(out: &mut impl Write, window: &Window) -> io::Result<()> {
     for (day, name) in DAYS {
         write!(out, "{name}")?;
         for hour in 0..24 {
-            let cell = if window.allows(day, hour) {
-                ALLOWED
+            let (cell, paint) = if window.allows(day, hour) {
+                (ALLOWED, ALLOWED_COLOUR)
             } else {
-                PROHIBITED
+                (PROHIBITED, PROHIBITED_COLOUR)
             };
-            write!(out, " {cell}")?;
+            if colour {
+                write!(out, " {paint}{cell}{RESET}")?;
+            } else {
+                write!(out, " {cell}")?;
+            }
         }
         writeln!(out)?;
     }
     Ok(())
+}
+
+/// `window --set`: the `backupCopyWindowSettings` object for `window`, pretty
+/// JSON with the 168 booleans a day (24) to a line, Sunday first.
+pub fn window_settings(out: &mut impl Write, window: &Window) -> io::Result<()> {
+    let hours = window.hours();
+    writeln!(out, "{{")?;
+    writeln!(out, "  \"backupWindow\": [")?;
+    for (day, day_hours) in hours.chunks(24).enumerate() {
+        let row: Vec<&str> = day_hours
+            .iter()
+            .map(|&allowed| if allowed { "true" } else { "false" })
+            .collect();
+        let comma = if day < 6 { "," } else { "" };
+        writeln!(out, "    {}{comma}", row.join(", "))?;
+    }
+    writeln!(out, "  ],")?;
+    writeln!(out, "  \"minuteOffset\": {}", window.minute_offset())?;
+    writeln!(out, "}}")
+}
+
+/// `Fri 22:00` (`Fri 22:00:30` when the seconds are not zero) of a local
+/// date and time.
+fn clock(t: &DateTime<impl TimeZone<Offset: std::fmt::Display>>) -> String {
+    if t.second() == 0 {
+        t.format("%a %H:%M").to_string()
+    } else {
+        t.format("%a %H:%M:%S").to_string()
+    }
+}
+
+/// `Fri 22:00 UTC`.
+pub fn utc_clock(t: DateTime<Utc>) -> String {
+    format!("{} UTC", clock(&t))
+}
+
+/// `Sat 01:00 UTC+03:00`: `t` at a fixed offset of `minute_offset` minutes.
+pub fn offset_clock(t: DateTime<Utc>, minute_offset: i32) -> String {
+    match FixedOffset::east_opt(minute_offset * 60) {
+        Some(offset) => format!(
+            "{} {}",
+            clock(&t.with_timezone(&offset)),
+            offset_label(minute_offset)
+        ),
+        None => utc_clock(t),
+    }
+}
+
+/// `Fri 22:00 CET`: `t` on the zone's wall clock, with the zone's
+/// abbreviation, or its offset (`UTC+03:00`) where the abbreviation is only
+/// a number (`+03`).
+pub fn zone_clock(t: DateTime<Utc>, tz: Tz) -> String {
+    let local = t.with_timezone(&tz);
+    let label = match local.offset().abbreviation() {
+        Some(name) if name.bytes().any(|byte| byte.is_ascii_alphabetic()) => name.to_owned(),
+        _ => offset_label(local.offset().fix().local_minus_utc() / 60),
+    };
+    format!("{} {label}", clock(&local))
+}
+
+/// The one-sentence description of a schedule evaluated in a zone, like the
+/// library's `Display for Schedule` but with the zone's wall clock in place
+/// of UTC and of the window's offset.
+pub fn zoned_description(schedule: &Schedule, zone: &str) -> String {
+    let what = match schedule.trigger() {
+        Trigger::Immediate => "After each new restore point".to_owned(),
+        Trigger::Daily { days, at } => {
+            let time = if at.second() == 0 {
+                at.format("%H:%M")
+            } else {
+                at.format("%H:%M:%S")
+            };
+            format!("{} at {time}", days_sentence(days))
+        }
+        Trigger::Periodic { every } => match every.minutes() {
+            minutes if minutes % 60 == 0 && minutes > 60 => {
+                format!("Every {} hours from 00:00", minutes / 60)
+            }
+            60 => "Every hour from 00:00".to_owned(),
+            minutes => format!("Every {minutes} minutes from 00:00"),
+        },
+        other => format!("{other:?}"),
+    };
+    let held = match schedule.window() {
+        None => ", at any hour".to_owned(),
+        Some(window) if window.is_never_open() => ", held to a window that never opens".to_owned(),
+        Some(window) => format!(", held to the window {window}"),
+    };
+    let unused = match schedule.window() {
+        Some(window) => format!("; minuteOffset {} not used", window.minute_offset()),
+        None => String::new(),
+    };
+    format!("{what}{held}, in {zone} time{unused}")
+}
+
+/// `Workdays`, `Mondays and Thursdays`: the days of a daily trigger, as the
+/// library's description names them.
+fn days_sentence(days: Weekdays) -> String {
+    const NAMES: [&str; 7] = [
+        "Sundays",
+        "Mondays",
+        "Tuesdays",
+        "Wednesdays",
+        "Thursdays",
+        "Fridays",
+        "Saturdays",
+    ];
+    match days {
+        Weekdays::EVERYDAY => "Every day".into(),
+        Weekdays::WORKDAYS => "Workdays".into(),
+        Weekdays::WEEKENDS => "Weekends".into(),
+        Weekdays::NONE => "On no day".into(),
+        days => days
+            .iter()
+            .map(|day| NAMES[day.num_days_from_sunday() as usize])
+            .collect::<Vec<_>>()
+            .join(" and "),
+    }
 }
 
 /// What makes the schedule run, in one line.
@@ -208,16 +352,128 @@ mod tests {
     }
 
     #[test]
+    fn colour_only_on_a_terminal_without_no_color() {
+        use std::ffi::OsStr;
+
+        assert!(colour_wanted(true, None));
+        // NO_COLOR set to anything but the empty string turns colour off.
+        assert!(colour_wanted(true, Some(OsStr::new(""))));
+        assert!(!colour_wanted(true, Some(OsStr::new("1"))));
+        assert!(!colour_wanted(true, Some(OsStr::new("0"))));
+        // A pipe or a file never gets colour.
+        assert!(!colour_wanted(false, None));
+        assert!(!colour_wanted(false, Some(OsStr::new(""))));
+    }
+
+    #[test]
+    fn coloured_grid_paints_each_cell() {
+        let mut hours = [false; 168];
+        hours[24 + 20] = true; // Monday 20:00 local
+        let schedule = Schedule::immediate().with_window(Window::new(&hours, 0).unwrap());
+        let mut text = Vec::new();
+        window(&mut text, &schedule, None, true).unwrap();
+        let text = String::from_utf8(text).unwrap();
+        let monday = text.lines().find(|line| line.starts_with("Mon")).unwrap();
+        // One green cell and 23 dim ones, each reset after.
+        assert_eq!(monday.matches("\x1b[32m##\x1b[0m").count(), 1, "{monday:?}");
+        assert_eq!(monday.matches("\x1b[2m..\x1b[0m").count(), 23, "{monday:?}");
+        // The words around the grid stay plain.
+        assert_eq!(text.lines().last(), Some("As text: Mon 20:00-21:00"));
+    }
+
+    #[test]
+    fn zoned_window_label_names_the_zone() {
+        let schedule =
+            Schedule::immediate().with_window(Window::always_open().with_minute_offset(60).unwrap());
+        let mut text = Vec::new();
+        window(&mut text, &schedule, Some("Europe/Berlin"), false).unwrap();
+        let text = String::from_utf8(text).unwrap();
+        assert_eq!(
+            text.lines().next(),
+            Some("Backup copy window in local time Europe/Berlin (minuteOffset 60 not used)")
+        );
+    }
+
+    #[test]
+    fn settings_json_is_the_api_object() {
+        let window = Window::parse_with_offset("Sun 00:00-01:00, Sat 23:00-24:00", -210).unwrap();
+        let mut text = Vec::new();
+        window_settings(&mut text, &window).unwrap();
+        let value: serde_json::Value = serde_json::from_slice(&text).unwrap();
+        let hours = value["backupWindow"].as_array().unwrap();
+        assert_eq!(hours.len(), 168);
+        // Sunday 00:00 is index 0 and Saturday 23:00 index 6 * 24 + 23 = 167.
+        let allowed: Vec<usize> = (0..168).filter(|&i| hours[i] == true).collect();
+        assert_eq!(allowed, [0, 167]);
+        assert_eq!(value["minuteOffset"], -210);
+        // A day to a line: `{`, `"backupWindow": [`, 7 days, `],`,
+        // `"minuteOffset": -210`, `}`.
+        let text = String::from_utf8(text).unwrap();
+        assert_eq!(text.lines().count(), 12, "{text}");
+    }
+
+    #[test]
+    fn clocks() {
+        let t = Utc.with_ymd_and_hms(2026, 11, 27, 22, 0, 0).unwrap(); // a Friday
+        assert_eq!(utc_clock(t), "Fri 22:00 UTC");
+        // 22:00 UTC + 3 h = Saturday 01:00.
+        assert_eq!(offset_clock(t, 180), "Sat 01:00 UTC+03:00");
+        // 22:00 UTC - 3 h 30 min = Friday 18:30.
+        assert_eq!(offset_clock(t, -210), "Fri 18:30 UTC-03:30");
+        // Berlin is CET (+01:00) in November, Istanbul "+03" (shown as an offset).
+        assert_eq!(zone_clock(t, chrono_tz::Europe::Berlin), "Fri 23:00 CET");
+        assert_eq!(zone_clock(t, chrono_tz::Europe::Istanbul), "Sat 01:00 UTC+03:00");
+        // Seconds only when not zero.
+        let t = t + chrono::Duration::seconds(30);
+        assert_eq!(utc_clock(t), "Fri 22:00:30 UTC");
+    }
+
+    #[test]
+    fn zoned_descriptions() {
+        use backup_schedule::Interval;
+        use chrono::NaiveTime;
+
+        let at = NaiveTime::from_hms_opt(22, 0, 0).unwrap();
+        let window: Window = "Mon-Fri 20:00-23:00".parse().unwrap();
+        let daily = Schedule::daily(Weekdays::WORKDAYS, at)
+            .unwrap()
+            .with_window(window.with_minute_offset(180).unwrap());
+        assert_eq!(
+            zoned_description(&daily, "Europe/Berlin"),
+            "Workdays at 22:00, held to the window Mon-Fri 20:00-23:00, in Europe/Berlin time; \
+             minuteOffset 180 not used"
+        );
+        let days = Weekdays::only(Weekday::Mon).with(Weekday::Thu);
+        let odd = Schedule::daily(days, NaiveTime::from_hms_opt(7, 5, 9).unwrap()).unwrap();
+        assert_eq!(
+            zoned_description(&odd, "Asia/Kolkata"),
+            "Mondays and Thursdays at 07:05:09, at any hour, in Asia/Kolkata time"
+        );
+        let periodic = Schedule::periodic(Interval::from_minutes(240).unwrap());
+        assert_eq!(
+            zoned_description(&periodic, "UTC"),
+            "Every 4 hours from 00:00, at any hour, in UTC time"
+        );
+        let never = Schedule::immediate().with_window(Window::never_open());
+        assert_eq!(
+            zoned_description(&never, "UTC"),
+            "After each new restore point, held to a window that never opens, in UTC time; minuteOffset 0 not used"
+        );
+    }
+
+    #[test]
     fn grid_fits_in_80_columns() {
         let mut hours = [false; 168];
         hours[24 + 20] = true; // Monday 20:00 local
         let schedule = Schedule::immediate().with_window(Window::new(&hours, -210).unwrap());
         let mut text = Vec::new();
-        window(&mut text, &schedule).unwrap();
+        window(&mut text, &schedule, None, false).unwrap();
         let text = String::from_utf8(text).unwrap();
         assert!(text.lines().all(|line| line.chars().count() <= 80), "{text}");
-        // Frame, summary, legend, header, 7 days.
-        assert_eq!(text.lines().count(), 11, "{text}");
+        // Frame, summary, legend, header, 7 days, the text form.
+        assert_eq!(text.lines().count(), 12, "{text}");
+        assert_eq!(text.lines().last(), Some("As text: Mon 20:00-21:00"));
+        assert!(!text.contains('\x1b'), "{text}");
         let monday = text.lines().find(|line| line.starts_with("Mon")).unwrap();
         let cells: Vec<_> = monday.split_whitespace().skip(1).collect();
         assert_eq!(cells.len(), 24);
