@@ -139,11 +139,24 @@ mod zoned {
     use super::*;
     use crate::zone::ZonedSchedule;
 
-    impl ZonedSchedule<'_> {
+    impl<'z> ZonedSchedule<'z> {
         /// The next run after `after` with its trigger and deadline, in the
         /// zone; see [`Schedule::explain_next`].
         pub fn explain_next(&self, after: DateTime<Utc>) -> Option<RunDetail> {
-            let run = self.run_after(after.timestamp())?;
+            self.detail_after(after.timestamp())
+        }
+
+        /// The runs after `after` with their triggers and deadlines; see
+        /// [`Schedule::explain_upcoming`].
+        pub fn explain_upcoming(&self, after: DateTime<Utc>) -> ZonedRunDetails<'z> {
+            ZonedRunDetails {
+                schedule: *self,
+                after: Some(after.timestamp()),
+            }
+        }
+
+        fn detail_after(&self, after: i64) -> Option<RunDetail> {
+            let run = self.run_after(after)?;
             let trigger = if self.is_open_at(run - 1) {
                 run
             } else {
@@ -157,7 +170,65 @@ mod zoned {
             })
         }
     }
+
+    /// The runs of a [`ZonedSchedule`] with their triggers and deadlines; see
+    /// [`ZonedSchedule::explain_upcoming`].
+    #[derive(Clone, Debug)]
+    pub struct ZonedRunDetails<'z> {
+        schedule: ZonedSchedule<'z>,
+        after: Option<i64>,
+    }
+
+    impl Iterator for ZonedRunDetails<'_> {
+        type Item = RunDetail;
+
+        fn next(&mut self) -> Option<RunDetail> {
+            let detail = self.schedule.detail_after(self.after?);
+            self.after = detail.map(|detail| detail.run.timestamp());
+            detail
+        }
+    }
+
+    impl FusedIterator for ZonedRunDetails<'_> {}
+
+    impl fmt::Display for ZonedSchedule<'_> {
+        /// One sentence, with the zone's wall clock for the triggers and the
+        /// window.
+        ///
+        /// # Example
+        ///
+        /// ```
+        /// use backup_schedule::{Schedule, Weekdays, Window, Zone};
+        /// use chrono::NaiveTime;
+        ///
+        /// let berlin = Zone::from_name("Europe/Berlin")?;
+        /// let schedule = Schedule::daily(Weekdays::WORKDAYS, NaiveTime::from_hms_opt(22, 0, 0).unwrap())?
+        ///     .with_window("Mon-Fri 20:00-23:00".parse()?);
+        /// assert_eq!(
+        ///     schedule.in_zone(&berlin).to_string(),
+        ///     "Workdays at 22:00 Europe/Berlin time, held to the window Mon-Fri 20:00-23:00 (Europe/Berlin time)",
+        /// );
+        /// # Ok::<(), backup_schedule::Error>(())
+        /// ```
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            let clock = format!("{} time", self.zone().name());
+            write_triggers(f, self.schedule(), &clock)?;
+            match self.schedule().window() {
+                None => f.write_str(", at any hour"),
+                Some(window) => {
+                    write_window(f, window)?;
+                    if !window.is_never_open() && !window.is_always_open() {
+                        write!(f, " ({clock})")?;
+                    }
+                    Ok(())
+                }
+            }
+        }
+    }
 }
+
+#[cfg(feature = "tz")]
+pub use zoned::ZonedRunDetails;
 
 impl fmt::Display for Schedule {
     /// One sentence in plain English: the triggers (UTC), then the window
@@ -177,10 +248,34 @@ impl fmt::Display for Schedule {
     ///     "Workdays at 22:00 UTC, held to the window Mon-Fri 20:00-23:00 (UTC+03:00)",
     /// );
     /// assert_eq!(Schedule::immediate().to_string(), "After each new restore point, at any hour");
+    /// let every_hour = Schedule::periodic(backup_schedule::Interval::from_minutes(60)?);
+    /// assert_eq!(
+    ///     every_hour.with_window(Window::always_open()).to_string(),
+    ///     "Every hour from 00:00 UTC, held to a window that is always open",
+    /// );
     /// # Ok::<(), backup_schedule::Error>(())
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.trigger() {
+        write_triggers(f, self, "UTC")?;
+        match self.window() {
+            None => f.write_str(", at any hour"),
+            Some(window) => {
+                write_window(f, window)?;
+                if !window.is_never_open() && !window.is_always_open() {
+                    f.write_str(" (")?;
+                    write_utc_offset(f, window.minute_offset())?;
+                    f.write_str(")")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// The triggers part of the sentence, with times in `clock`.
+fn write_triggers(f: &mut fmt::Formatter<'_>, schedule: &Schedule, clock: &str) -> fmt::Result {
+    {
+        match schedule.trigger() {
             Trigger::Immediate => f.write_str("After each new restore point")?,
             Trigger::Daily { days, at } => {
                 write_days(f, days)?;
@@ -188,23 +283,31 @@ impl fmt::Display for Schedule {
                 if at.second() != 0 {
                     write!(f, ":{:02}", at.second())?;
                 }
-                f.write_str(" UTC")?;
+                write!(f, " {clock}")?;
             }
-            Trigger::Periodic { every } => match every.minutes() {
-                minutes if minutes % 60 == 0 && minutes > 60 => write!(f, "Every {} hours", minutes / 60)?,
-                60 => f.write_str("Every hour")?,
-                minutes => write!(f, "Every {minutes} minutes")?,
-            },
-        }
-        match self.window() {
-            None => f.write_str(", at any hour"),
-            Some(window) if window.is_never_open() => f.write_str(", held to a window that never opens"),
-            Some(window) => {
-                write!(f, ", held to the window {window} (")?;
-                write_utc_offset(f, window.minute_offset())?;
-                f.write_str(")")
+            Trigger::Periodic { every } => {
+                match every.minutes() {
+                    minutes if minutes % 60 == 0 && minutes > 60 => {
+                        write!(f, "Every {} hours", minutes / 60)?
+                    }
+                    60 => f.write_str("Every hour")?,
+                    minutes => write!(f, "Every {minutes} minutes")?,
+                }
+                write!(f, " from 00:00 {clock}")?;
             }
         }
+        Ok(())
+    }
+}
+
+/// The window part of the sentence, without its frame.
+fn write_window(f: &mut fmt::Formatter<'_>, window: &Window) -> fmt::Result {
+    if window.is_never_open() {
+        f.write_str(", held to a window that never opens")
+    } else if window.is_always_open() {
+        f.write_str(", held to a window that is always open")
+    } else {
+        write!(f, ", held to the window {window}")
     }
 }
 

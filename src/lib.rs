@@ -96,6 +96,8 @@ mod window_text;
 mod zone;
 
 pub use error::Error;
+#[cfg(feature = "tz")]
+pub use explain::ZonedRunDetails;
 pub use explain::{RunDetail, RunDetails};
 pub use policy::{
     BackupCopyWindowSettings, CopyJob, DailyType, LastStatus, Link, PeriodicallyEvery, SchedulePolicy,

@@ -6,128 +6,19 @@
 
 #![cfg(feature = "cli")]
 
-use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
 use std::process::{Command, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc, Weekday};
 use serde_json::{json, Value};
 
+use common::cli::{hours, run, worked_example, TempFile};
+
 const SEED_REQUEST: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/seed-copy-job-request.json");
 const SEED_RESPONSE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/seed-copy-job-response.json");
-
-/// What a run of the tool gave.
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn lines(&self) -> Vec<&str> {
-        self.stdout.lines().collect()
-    }
-
-    /// Success with nothing on stderr.
-    fn assert_clean(&self) {
-        assert_eq!(self.code, Some(0), "stderr: {}", self.stderr);
-        assert_eq!(self.stderr, "", "stdout: {}", self.stdout);
-    }
-
-    /// The bad-input contract: exit 2, nothing on stdout, exactly one line on
-    /// stderr; returns that line.
-    fn assert_bad_input(&self) -> &str {
-        assert_eq!(
-            self.code,
-            Some(2),
-            "stdout: {:?}, stderr: {:?}",
-            self.stdout,
-            self.stderr
-        );
-        assert_eq!(self.stdout, "", "stderr: {:?}", self.stderr);
-        assert!(
-            self.stderr.ends_with('\n') && self.stderr.matches('\n').count() == 1,
-            "not exactly one line on stderr: {:?}",
-            self.stderr
-        );
-        self.stderr.trim_end_matches('\n')
-    }
-}
-
-/// Runs the tool with `args`, feeding `stdin` (or nothing).
-fn run(args: &[&str], stdin: Option<&[u8]>) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_backup-schedule"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    let mut input = child.stdin.take().expect("stdin is piped");
-    if let Some(bytes) = stdin {
-        // The tool may stop reading early on bad input; a failed write is fine.
-        let _ = input.write_all(bytes);
-    }
-    drop(input);
-    let output = child.wait_with_output().expect("the binary runs");
-    Run {
-        code: output.status.code(),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    }
-}
-
-/// A file in the temp directory, removed on drop.
-struct TempFile(PathBuf);
-
-impl TempFile {
-    fn new(contents: &[u8]) -> TempFile {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let name = format!(
-            "backup-schedule-cli-{}-{}.json",
-            std::process::id(),
-            NEXT.fetch_add(1, Ordering::Relaxed)
-        );
-        let path = std::env::temp_dir().join(name);
-        std::fs::write(&path, contents).expect("temp file written");
-        TempFile(path)
-    }
-
-    fn json(value: &Value) -> TempFile {
-        TempFile::new(value.to_string().as_bytes())
-    }
-
-    fn path(&self) -> &str {
-        self.0.to_str().expect("temp paths are UTF-8")
-    }
-}
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
-}
-
-/// 168 booleans with `allowed(day, hour)` (day 0 = Sunday), local time.
-fn hours(allowed: impl Fn(usize, usize) -> bool) -> Vec<bool> {
-    (0..168).map(|index| allowed(index / 24, index % 24)).collect()
-}
-
-/// The crate docs' worked example: open Monday to Friday 20:00-23:00 local,
-/// local = UTC+03:00, daily on workdays at 22:00 UTC.
-fn worked_example() -> Value {
-    json!({
-        "type": "DailyAtTime",
-        "dailyType": "Workdays",
-        "dailyTime": "22:00:00",
-        "backupCopyWindowEnabled": true,
-        "backupCopyWindowSettings": {
-            "backupWindow": hours(|day, hour| (1..=5).contains(&day) && (20..23).contains(&hour)),
-            "minuteOffset": 180
-        }
-    })
-}
 
 /// A window that allows no hour.
 fn never_open(schedule: Value) -> Value {
@@ -164,7 +55,7 @@ fn next_worked_example_from_a_file() {
         NaiveDate::from_ymd_opt(2026, 11, 28).unwrap().weekday(),
         Weekday::Sat
     );
-    let file = TempFile::json(&worked_example());
+    let file = TempFile::json(&worked_example(180));
     let out = run(
         &[
             "next",
@@ -194,7 +85,7 @@ fn next_reads_the_policy_from_stdin() {
     // Mon 11-30 17:00 UTC (Friday's waited trigger) the next runs are
     // Monday's and Tuesday's waited triggers, Tue 12-01 and Wed 12-02 at
     // 17:00 UTC.
-    let policy = worked_example().to_string();
+    let policy = worked_example(180).to_string();
     let out = run(
         &[
             "next",
@@ -217,7 +108,7 @@ fn next_reads_a_copy_job_document() {
     // test, and the job's other fields do not matter.
     let job = json!({
         "backupJobId": "b7c1cc0b-2b3c-4096-9ba1-2d665b4ae504",
-        "schedulePolicy": worked_example(),
+        "schedulePolicy": worked_example(180),
         "repositoryId": "79f3e494-4991-4dd5-b6fa-f1cf8c421265",
         "name": "nightly copy",
         "isEnabled": true,
@@ -244,7 +135,7 @@ fn next_reads_a_copy_job_document() {
 fn next_count_defaults_to_five() {
     // Continuing the hand derivation of the first test: Wed 12-02's and Thu
     // 12-03's triggers wait for Thu 12-03 and Fri 12-04 17:00 UTC.
-    let file = TempFile::json(&worked_example());
+    let file = TempFile::json(&worked_example(180));
     let out = run(
         &["next", "--policy", file.path(), "--after", "2026-11-28T15:00:00Z"],
         None,
@@ -410,7 +301,7 @@ fn next_defaults_after_to_now() {
     // the next 17:00-20:00 UTC opening), consecutive workdays, and the first
     // is within 3 days of now (Friday 17:00 to Monday 17:00 is the longest
     // gap).
-    let file = TempFile::json(&worked_example());
+    let file = TempFile::json(&worked_example(180));
     let before = Utc::now();
     let out = run(&["next", "--policy", file.path()], None);
     out.assert_clean();
@@ -462,7 +353,7 @@ fn next_survives_a_closed_stdout() {
     // `backup-schedule next --count 100000 | head -1`: 100000 lines are far
     // more than a pipe holds, so the tool is still writing when the reader
     // goes away. It must neither panic nor report an error.
-    let file = TempFile::json(&worked_example());
+    let file = TempFile::json(&worked_example(180));
     let mut child = Command::new(env!("CARGO_BIN_EXE_backup-schedule"))
         .args([
             "next",
@@ -511,7 +402,7 @@ fn grid(stdout: &str) -> Vec<(String, Vec<String>)> {
 
 #[test]
 fn window_shows_the_worked_example() {
-    let file = TempFile::json(&worked_example());
+    let file = TempFile::json(&worked_example(180));
     let out = run(&["window", "--policy", file.path()], None);
     out.assert_clean();
     for line in out.stdout.lines() {
@@ -606,7 +497,7 @@ fn window_allowing_no_hour_says_never() {
 fn check_prints_the_normalized_policy() {
     // "HH:MM" becomes "HH:MM:SS" and an absent minuteOffset becomes 0;
     // the copy job around the policy is not printed.
-    let mut policy = worked_example();
+    let mut policy = worked_example(180);
     policy["dailyTime"] = json!("07:30");
     policy["backupCopyWindowSettings"]
         .as_object_mut()
@@ -624,7 +515,7 @@ fn check_prints_the_normalized_policy() {
     assert_eq!(printed["backupCopyWindowEnabled"], true);
     assert_eq!(
         printed["backupCopyWindowSettings"]["backupWindow"],
-        worked_example()["backupCopyWindowSettings"]["backupWindow"]
+        worked_example(180)["backupCopyWindowSettings"]["backupWindow"]
     );
     assert!(printed.get("schedulePolicy").is_none());
     // Pretty-printed: more than one line.
@@ -658,7 +549,7 @@ fn explain_worked_example() {
     //   closes on it at 23:00 local = 20:00 UTC.
     // - Mon 11-30 22:00 UTC is Tue 01:00 local: waits for Tue 20:00 local =
     //   Tue 12-01 17:00 UTC, deadline 20:00 UTC.
-    let file = TempFile::json(&worked_example());
+    let file = TempFile::json(&worked_example(180));
     let out = run(
         &[
             "explain",
@@ -686,7 +577,7 @@ fn explain_worked_example() {
 
 #[test]
 fn explain_count_defaults_to_five_and_zero_gives_the_sentence_only() {
-    let file = TempFile::json(&worked_example());
+    let file = TempFile::json(&worked_example(180));
     let out = run(
         &[
             "explain",
@@ -793,7 +684,7 @@ fn explain_without_a_deadline() {
     assert_eq!(
         out.lines(),
         [
-            "Every 4 hours, at any hour",
+            "Every 4 hours from 00:00 UTC, at any hour",
             "2026-11-28T16:00:00Z  trigger Sat 16:00 UTC, window open; no deadline (the window is not enabled)",
             "2026-11-28T20:00:00Z  trigger Sat 20:00 UTC, window open; no deadline (the window is not enabled)",
         ]
@@ -873,7 +764,7 @@ fn explain_never_open_window() {
         None,
     );
     assert_eq!(out.code, Some(0), "{}", out.stderr);
-    assert_eq!(out.lines(), ["Every 4 hours, held to a window that never opens"]);
+    assert_eq!(out.lines(), ["Every 4 hours from 00:00 UTC, held to a window that never opens"]);
     assert_eq!(out.stderr.lines().count(), 1, "{:?}", out.stderr);
     assert!(out.stderr.contains("never"), "{:?}", out.stderr);
 }
@@ -908,7 +799,7 @@ fn json_runs(stdout: &str) -> Vec<(String, String, Option<String>)> {
 fn next_json_worked_example() {
     // The runs and deadlines of explain_worked_example; the triggers in
     // full: Fri 11-27 and Mon 11-30 at 22:00 UTC.
-    let file = TempFile::json(&worked_example());
+    let file = TempFile::json(&worked_example(180));
     let out = run(
         &[
             "next",
@@ -1053,7 +944,7 @@ fn next_json_without_runs_is_an_empty_array() {
     assert!(out.stderr.contains("never"), "{:?}", out.stderr);
 
     // --count 0 asks for nothing: an empty array and no note.
-    let file = TempFile::json(&worked_example());
+    let file = TempFile::json(&worked_example(180));
     let out = run(
         &[
             "next",

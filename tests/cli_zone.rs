@@ -10,122 +10,12 @@
 
 #![cfg(feature = "cli")]
 
-use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
+mod common;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde_json::{json, Value};
 
-/// What a run of the tool gave.
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    fn lines(&self) -> Vec<&str> {
-        self.stdout.lines().collect()
-    }
-
-    /// Success with nothing on stderr.
-    fn assert_clean(&self) {
-        assert_eq!(self.code, Some(0), "stderr: {}", self.stderr);
-        assert_eq!(self.stderr, "", "stdout: {}", self.stdout);
-    }
-
-    /// The bad-input contract: exit 2, nothing on stdout, exactly one line on
-    /// stderr; returns that line.
-    fn assert_bad_input(&self) -> &str {
-        assert_eq!(
-            self.code,
-            Some(2),
-            "stdout: {:?}, stderr: {:?}",
-            self.stdout,
-            self.stderr
-        );
-        assert_eq!(self.stdout, "", "stderr: {:?}", self.stderr);
-        assert!(
-            self.stderr.ends_with('\n') && self.stderr.matches('\n').count() == 1,
-            "not exactly one line on stderr: {:?}",
-            self.stderr
-        );
-        self.stderr.trim_end_matches('\n')
-    }
-}
-
-/// Runs the tool with `args`, feeding `stdin` (or nothing).
-fn run(args: &[&str], stdin: Option<&[u8]>) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_backup-schedule"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    let mut input = child.stdin.take().expect("stdin is piped");
-    if let Some(bytes) = stdin {
-        // The tool may stop reading early on bad input; a failed write is fine.
-        let _ = input.write_all(bytes);
-    }
-    drop(input);
-    let output = child.wait_with_output().expect("the binary runs");
-    Run {
-        code: output.status.code(),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    }
-}
-
-/// A file in the temp directory, removed on drop.
-struct TempFile(PathBuf);
-
-impl TempFile {
-    fn json(value: &Value) -> TempFile {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let name = format!(
-            "backup-schedule-cli-zone-{}-{}.json",
-            std::process::id(),
-            NEXT.fetch_add(1, Ordering::Relaxed)
-        );
-        let path = std::env::temp_dir().join(name);
-        std::fs::write(&path, value.to_string()).expect("temp file written");
-        TempFile(path)
-    }
-
-    fn path(&self) -> &str {
-        self.0.to_str().expect("temp paths are UTF-8")
-    }
-}
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
-}
-
-/// 168 booleans with `allowed(day, hour)` (day 0 = Sunday), local time.
-fn hours(allowed: impl Fn(usize, usize) -> bool) -> Vec<bool> {
-    (0..168).map(|index| allowed(index / 24, index % 24)).collect()
-}
-
-/// The crate docs' worked example: open Monday to Friday 20:00-23:00 local,
-/// local = UTC+03:00, daily on workdays at 22:00 UTC; `minute_offset` in
-/// place of 180 when given.
-fn worked_example(minute_offset: i32) -> Value {
-    json!({
-        "type": "DailyAtTime",
-        "dailyType": "Workdays",
-        "dailyTime": "22:00:00",
-        "backupCopyWindowEnabled": true,
-        "backupCopyWindowSettings": {
-            "backupWindow": hours(|day, hour| (1..=5).contains(&day) && (20..23).contains(&hour)),
-            "minuteOffset": minute_offset
-        }
-    })
-}
+use common::cli::{run, worked_example, TempFile};
 
 /// The worked example's hours (Mon-Fri 20:00-23:00) with `schedule`'s
 /// trigger fields.
@@ -312,7 +202,7 @@ fn explain_in_berlin_names_the_zone_times() {
     assert_eq!(
         out.lines(),
         [
-            "Workdays at 12:00, held to the window Mon-Fri 20:00-23:00, in Europe/Berlin time; minuteOffset 180 not used",
+            "Workdays at 12:00 Europe/Berlin time, held to the window Mon-Fri 20:00-23:00 (Europe/Berlin time); minuteOffset 180 not used",
             "2027-03-26T19:00:00Z  trigger Fri 12:00 CET, window closed, opened Fri 20:00 CET; deadline 2027-03-26T22:00:00Z",
             "2027-03-29T18:00:00Z  trigger Mon 12:00 CEST, window closed, opened Mon 20:00 CEST; deadline 2027-03-29T21:00:00Z",
         ]

@@ -47,13 +47,6 @@ impl<'a> Frame<'a> {
         }
     }
 
-    fn explain_next(&self, after: DateTime<Utc>) -> Option<RunDetail> {
-        match self {
-            Frame::Fixed(schedule) => schedule.explain_next(after),
-            Frame::Zoned(zoned) => zoned.explain_next(after),
-        }
-    }
-
     fn next_close(&self, t: DateTime<Utc>) -> Option<DateTime<Utc>> {
         match self {
             Frame::Fixed(schedule) => schedule.next_close(t),
@@ -73,16 +66,20 @@ impl<'a> Frame<'a> {
             });
             return Box::new(detail.into_iter());
         }
-        Box::new(std::iter::successors(self.explain_next(after), move |previous| {
-            self.explain_next(previous.run)
-        }))
+        match self {
+            Frame::Fixed(schedule) => Box::new(schedule.explain_upcoming(after)),
+            Frame::Zoned(zoned) => Box::new(zoned.explain_upcoming(after)),
+        }
     }
 
     /// The schedule in one sentence.
     pub fn describe(&self) -> String {
         match self {
             Frame::Fixed(schedule) => schedule.to_string(),
-            Frame::Zoned(zoned) => render::zoned_description(zoned.schedule(), zoned.zone().name()),
+            Frame::Zoned(zoned) => match zoned.schedule().window() {
+                Some(window) => format!("{zoned}; minuteOffset {} not used", window.minute_offset()),
+                None => zoned.to_string(),
+            },
         }
     }
 

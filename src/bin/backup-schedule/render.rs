@@ -172,66 +172,6 @@ pub fn zone_clock(t: DateTime<Utc>, tz: Tz) -> String {
     format!("{} {label}", clock(&local))
 }
 
-/// The one-sentence description of a schedule evaluated in a zone, like the
-/// library's `Display for Schedule` but with the zone's wall clock in place
-/// of UTC and of the window's offset.
-pub fn zoned_description(schedule: &Schedule, zone: &str) -> String {
-    let what = match schedule.trigger() {
-        Trigger::Immediate => "After each new restore point".to_owned(),
-        Trigger::Daily { days, at } => {
-            let time = if at.second() == 0 {
-                at.format("%H:%M")
-            } else {
-                at.format("%H:%M:%S")
-            };
-            format!("{} at {time}", days_sentence(days))
-        }
-        Trigger::Periodic { every } => match every.minutes() {
-            minutes if minutes % 60 == 0 && minutes > 60 => {
-                format!("Every {} hours from 00:00", minutes / 60)
-            }
-            60 => "Every hour from 00:00".to_owned(),
-            minutes => format!("Every {minutes} minutes from 00:00"),
-        },
-        other => format!("{other:?}"),
-    };
-    let held = match schedule.window() {
-        None => ", at any hour".to_owned(),
-        Some(window) if window.is_never_open() => ", held to a window that never opens".to_owned(),
-        Some(window) => format!(", held to the window {window}"),
-    };
-    let unused = match schedule.window() {
-        Some(window) => format!("; minuteOffset {} not used", window.minute_offset()),
-        None => String::new(),
-    };
-    format!("{what}{held}, in {zone} time{unused}")
-}
-
-/// `Workdays`, `Mondays and Thursdays`: the days of a daily trigger, as the
-/// library's description names them.
-fn days_sentence(days: Weekdays) -> String {
-    const NAMES: [&str; 7] = [
-        "Sundays",
-        "Mondays",
-        "Tuesdays",
-        "Wednesdays",
-        "Thursdays",
-        "Fridays",
-        "Saturdays",
-    ];
-    match days {
-        Weekdays::EVERYDAY => "Every day".into(),
-        Weekdays::WORKDAYS => "Workdays".into(),
-        Weekdays::WEEKENDS => "Weekends".into(),
-        Weekdays::NONE => "On no day".into(),
-        days => days
-            .iter()
-            .map(|day| NAMES[day.num_days_from_sunday() as usize])
-            .collect::<Vec<_>>()
-            .join(" and "),
-    }
-}
-
 /// What makes the schedule run, in one line.
 pub fn trigger(trigger: Trigger) -> String {
     match trigger {
@@ -426,39 +366,6 @@ mod tests {
         // Seconds only when not zero.
         let t = t + chrono::Duration::seconds(30);
         assert_eq!(utc_clock(t), "Fri 22:00:30 UTC");
-    }
-
-    #[test]
-    fn zoned_descriptions() {
-        use backup_schedule::Interval;
-        use chrono::NaiveTime;
-
-        let at = NaiveTime::from_hms_opt(22, 0, 0).unwrap();
-        let window: Window = "Mon-Fri 20:00-23:00".parse().unwrap();
-        let daily = Schedule::daily(Weekdays::WORKDAYS, at)
-            .unwrap()
-            .with_window(window.with_minute_offset(180).unwrap());
-        assert_eq!(
-            zoned_description(&daily, "Europe/Berlin"),
-            "Workdays at 22:00, held to the window Mon-Fri 20:00-23:00, in Europe/Berlin time; \
-             minuteOffset 180 not used"
-        );
-        let days = Weekdays::only(Weekday::Mon).with(Weekday::Thu);
-        let odd = Schedule::daily(days, NaiveTime::from_hms_opt(7, 5, 9).unwrap()).unwrap();
-        assert_eq!(
-            zoned_description(&odd, "Asia/Kolkata"),
-            "Mondays and Thursdays at 07:05:09, at any hour, in Asia/Kolkata time"
-        );
-        let periodic = Schedule::periodic(Interval::from_minutes(240).unwrap());
-        assert_eq!(
-            zoned_description(&periodic, "UTC"),
-            "Every 4 hours from 00:00, at any hour, in UTC time"
-        );
-        let never = Schedule::immediate().with_window(Window::never_open());
-        assert_eq!(
-            zoned_description(&never, "UTC"),
-            "After each new restore point, held to a window that never opens, in UTC time; minuteOffset 0 not used"
-        );
     }
 
     #[test]
