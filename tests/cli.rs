@@ -764,7 +764,10 @@ fn explain_never_open_window() {
         None,
     );
     assert_eq!(out.code, Some(0), "{}", out.stderr);
-    assert_eq!(out.lines(), ["Every 4 hours from 00:00 UTC, held to a window that never opens"]);
+    assert_eq!(
+        out.lines(),
+        ["Every 4 hours from 00:00 UTC, held to a window that never opens"]
+    );
     assert_eq!(out.stderr.lines().count(), 1, "{:?}", out.stderr);
     assert!(out.stderr.contains("never"), "{:?}", out.stderr);
 }
