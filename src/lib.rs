@@ -74,6 +74,20 @@
 //! # Ok::<(), backup_schedule::Error>(())
 //! ```
 //!
+//! # More
+//!
+//! - Windows in words: `"Mon-Fri 22:00-06:00, Sat-Sun 00:00-24:00".parse::<Window>()`, a
+//!   canonical [`Display`](core::fmt::Display) for every window, a builder
+//!   ([`Window::allow`], [`Window::allow_span`]), set operations and
+//!   [`Window::open_intervals`].
+//! - Why a run happens when it does: [`Schedule::explain_next`] gives the
+//!   trigger it serves and its deadline; `Display` for [`Schedule`] says the
+//!   whole schedule in one sentence.
+//! - Time zones with daylight saving (feature `tz`, on by default):
+//!   `schedule.in_zone(&zone)` evaluates the triggers and the window in an
+//!   IANA zone's wall-clock time, with explicit rules for gaps and folds;
+//!   `Zone::offset_drift` shows where a fixed `minuteOffset` goes wrong.
+//!
 //! # Errors
 //!
 //! Every error is an [`Error`] whose message names the JSON path of the field
