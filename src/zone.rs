@@ -171,6 +171,9 @@ impl Zone {
     }
 
     /// Minutes to add to UTC to get this zone's wall-clock time at `t`.
+    /// (A few zones had offsets with seconds before 1972, such as Monrovia's
+    /// -0:44:30; those are truncated toward zero here, as `minuteOffset` can
+    /// only hold minutes. The schedule queries use the exact offset.)
     ///
     /// # Example
     ///

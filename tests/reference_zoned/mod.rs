@@ -1,0 +1,334 @@
+//! A naive reference model of schedules evaluated in an IANA time zone,
+//! written independently of the engine (it depends only on `chrono` and
+//! `chrono-tz`, never on `backup_schedule`).
+//!
+//! Everything goes through chrono-tz one instant at a time:
+//!
+//! - the wall clock at a UTC instant is `tz.from_utc_datetime(..)`;
+//! - the window is open at `t` iff the wall-clock (weekday, hour) of `t` is
+//!   allowed;
+//! - a daily trigger is the local date + `dailyTime` resolved with
+//!   `tz.from_local_datetime(..)`: `Single` is it, `Ambiguous` (a fold) the
+//!   earlier instant, `None` (a gap) the same wall time shifted forward by the
+//!   gap's length, i.e. the wall time read with the offset in effect just
+//!   before the gap (found by stepping the wall time back a minute at a time
+//!   until it exists);
+//! - a periodic trigger is every instant whose wall-clock time of day is a
+//!   multiple of the interval: found by looking at every *tick* (below);
+//! - runs = { first open instant >= trigger }; `next_run(after)` = the
+//!   earliest run > `after` within a 16-day horizon.
+//!
+//! # Ticks
+//!
+//! Searches step over *ticks*: every whole UTC minute, and every whole second
+//! of a UTC minute in which the offset is not a whole number of minutes
+//! (Africa/Monrovia until 1972 was UTC-0:44:30) or changes. chrono-tz's
+//! offsets and changes are whole seconds, so the wall clock's minute (hence
+//! its hour, day, and whether it is on a grid of whole minutes) can only
+//! change at a tick, and the window's state is constant between two ticks.
+//!
+//! All instants are Unix seconds (`i64`).
+
+// Not every test binary that includes this module uses all of it.
+#![allow(dead_code)]
+
+use chrono::{
+    DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone,
+    Timelike,
+};
+use chrono_tz::Tz;
+
+/// Hours in a week: the length of `backupWindow`.
+pub const HOURS: usize = 168;
+
+const MINUTE: i64 = 60;
+const DAY: i64 = 86_400;
+
+/// How far [`next_open`] looks ahead.
+pub const OPEN_HORIZON: i64 = 16 * DAY;
+/// How far [`next_close`] and [`next_run`] look ahead.
+pub const RUN_HORIZON: i64 = 16 * DAY;
+/// How far back [`next_run`] looks for the start of a closed stretch.
+pub const LOOKBACK: i64 = 16 * DAY;
+
+/// What makes a schedule want a run, in the zone's wall-clock time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ZTrigger {
+    /// No timed triggers.
+    Immediate,
+    /// At `at_secs` after local midnight on each local date whose weekday is
+    /// selected (index 0 = Sunday).
+    Daily { days: [bool; 7], at_secs: u32 },
+    /// At every instant whose wall-clock time of day is a multiple of
+    /// `every_minutes`.
+    Periodic { every_minutes: u32 },
+}
+
+/// A schedule in a zone: triggers and an optional window (`None` = always
+/// open) whose hours `[day * 24 + hour]` (day 0 = Sunday) are wall-clock hours.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ZSchedule {
+    pub tz: Tz,
+    pub trigger: ZTrigger,
+    pub window: Option<[bool; HOURS]>,
+}
+
+fn naive_utc(t: i64) -> NaiveDateTime {
+    DateTime::from_timestamp(t, 0)
+        .expect("instant in chrono's range")
+        .naive_utc()
+}
+
+/// Seconds to add to UTC to get the zone's wall clock at `t`, by chrono-tz.
+pub fn offset_secs(tz: Tz, t: i64) -> i64 {
+    i64::from(tz.offset_from_utc_datetime(&naive_utc(t)).fix().local_minus_utc())
+}
+
+/// The zone's wall clock at `t`, by chrono-tz.
+pub fn wall(tz: Tz, t: i64) -> NaiveDateTime {
+    tz.from_utc_datetime(&naive_utc(t)).naive_local()
+}
+
+/// Whether the window is open at `t`: the wall clock's (weekday, hour) is
+/// allowed.
+pub fn is_open(s: &ZSchedule, t: i64) -> bool {
+    match &s.window {
+        None => true,
+        Some(hours) => {
+            let w = wall(s.tz, t);
+            hours[w.weekday().num_days_from_sunday() as usize * 24 + w.hour() as usize]
+        }
+    }
+}
+
+/// Whether UTC minute `m` (a multiple of 60) needs every second as a tick:
+/// the offset is not whole minutes at its start, or differs at its end.
+fn fine_minute(tz: Tz, m: i64) -> bool {
+    let (start, end) = (offset_secs(tz, m), offset_secs(tz, m + MINUTE));
+    start % MINUTE != 0 || start != end
+}
+
+/// Whether `t` is a tick.
+fn is_tick(tz: Tz, t: i64) -> bool {
+    t.rem_euclid(MINUTE) == 0 || fine_minute(tz, t - t.rem_euclid(MINUTE))
+}
+
+/// The first tick strictly after `t`.
+fn tick_after(tz: Tz, t: i64) -> i64 {
+    let minute = t - t.rem_euclid(MINUTE);
+    if t + 1 < minute + MINUTE && fine_minute(tz, minute) {
+        t + 1
+    } else {
+        minute + MINUTE
+    }
+}
+
+/// The last tick strictly before `t`.
+fn tick_before(tz: Tz, t: i64) -> i64 {
+    let minute = (t - 1) - (t - 1).rem_euclid(MINUTE);
+    if fine_minute(tz, minute) {
+        t - 1
+    } else {
+        minute
+    }
+}
+
+/// The first open instant at or after `t`, at most [`OPEN_HORIZON`] ahead.
+pub fn next_open(s: &ZSchedule, t: i64) -> Option<i64> {
+    next_open_until(s, t, t + OPEN_HORIZON)
+}
+
+fn next_open_until(s: &ZSchedule, t: i64, until: i64) -> Option<i64> {
+    if is_open(s, t) {
+        return Some(t);
+    }
+    let mut tick = tick_after(s.tz, t);
+    while tick <= until {
+        if is_open(s, tick) {
+            return Some(tick);
+        }
+        tick = tick_after(s.tz, tick);
+    }
+    None
+}
+
+/// The next closing edge strictly after `t`: the first tick `c > t` with the
+/// window open just before `c` and closed at `c`. `None` without a window,
+/// with a window allowing all 168 hours (it never closes), or when there is
+/// none within [`RUN_HORIZON`].
+pub fn next_close(s: &ZSchedule, t: i64) -> Option<i64> {
+    match &s.window {
+        None => return None,
+        Some(hours) if hours.iter().all(|&h| h) => return None,
+        Some(_) => {}
+    }
+    // The state is constant between ticks, so "just before the first tick
+    // after t" is the state at t.
+    let mut open_before = is_open(s, t);
+    let mut tick = tick_after(s.tz, t);
+    while tick <= t + RUN_HORIZON {
+        let open = is_open(s, tick);
+        if open_before && !open {
+            return Some(tick);
+        }
+        open_before = open;
+        tick = tick_after(s.tz, tick);
+    }
+    None
+}
+
+/// The instant of wall-clock `local`: "compatible" resolution.
+pub fn resolve(tz: Tz, local: NaiveDateTime) -> i64 {
+    match tz.from_local_datetime(&local) {
+        LocalResult::Single(instant) => instant.timestamp(),
+        LocalResult::Ambiguous(a, b) => a.timestamp().min(b.timestamp()),
+        LocalResult::None => {
+            // In a gap: read `local` with the offset of the last wall time
+            // before it that exists (the offset just before the gap).
+            let mut earlier = local;
+            loop {
+                earlier -= Duration::minutes(1);
+                if let Some(existing) = tz.from_local_datetime(&earlier).latest() {
+                    let offset = i64::from(existing.offset().fix().local_minus_utc());
+                    return local.and_utc().timestamp() - offset;
+                }
+            }
+        }
+    }
+}
+
+/// The daily triggers in `[from, to]`, ascending, without repeats (two local
+/// dates can resolve to one instant when a whole day is skipped).
+fn daily_triggers(tz: Tz, days: [bool; 7], at_secs: u32, from: i64, to: i64) -> Vec<i64> {
+    let at = NaiveTime::from_num_seconds_from_midnight_opt(at_secs, 0).expect("at_secs < 86400");
+    let first: NaiveDate = wall(tz, from).date() - Duration::days(2);
+    let last: NaiveDate = wall(tz, to).date() + Duration::days(2);
+    let mut out = Vec::new();
+    let mut date = first;
+    while date <= last {
+        if days[date.weekday().num_days_from_sunday() as usize] {
+            let t = resolve(tz, date.and_time(at));
+            if (from..=to).contains(&t) {
+                out.push(t);
+            }
+        }
+        date = date.succ_opt().expect("in range");
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Whether the wall clock at tick `t` is on the grid of `every` seconds
+/// counted from local midnight.
+fn on_grid(tz: Tz, t: i64, every: i64) -> bool {
+    i64::from(wall(tz, t).num_seconds_from_midnight()) % every == 0
+}
+
+/// The triggers in `[from, to]`, ascending, produced lazily.
+fn triggers(s: &ZSchedule, from: i64, to: i64) -> Box<dyn Iterator<Item = i64> + '_> {
+    match s.trigger {
+        ZTrigger::Immediate => Box::new(std::iter::empty()),
+        ZTrigger::Daily { days, at_secs } => {
+            Box::new(daily_triggers(s.tz, days, at_secs, from, to).into_iter())
+        }
+        ZTrigger::Periodic { every_minutes } => {
+            let every = i64::from(every_minutes) * MINUTE;
+            let tz = s.tz;
+            let first = if is_tick(tz, from) {
+                from
+            } else {
+                tick_after(tz, from)
+            };
+            Box::new(
+                std::iter::successors(Some(first), move |&t| Some(tick_after(tz, t)))
+                    .take_while(move |&t| t <= to)
+                    .filter(move |&t| on_grid(tz, t, every)),
+            )
+        }
+    }
+}
+
+/// Whether `t` is a trigger.
+pub fn is_trigger(s: &ZSchedule, t: i64) -> bool {
+    triggers(s, t, t).next().is_some()
+}
+
+/// Where the closed stretch containing `t` starts (the window is closed at
+/// `t`): the first instant of the run of closed ticks that ends at `t`, at
+/// most [`LOOKBACK`] back.
+fn closed_since(s: &ZSchedule, t: i64) -> i64 {
+    let mut since = t;
+    while since > t - LOOKBACK {
+        let before = tick_before(s.tz, since);
+        if is_open(s, before) {
+            // Open at `before`, hence on [before, since); closed from `since`.
+            return since;
+        }
+        since = before;
+    }
+    since
+}
+
+/// The earliest run strictly after `after`, within [`RUN_HORIZON`]; `None`
+/// for `Immediate`, and when there is none in the horizon.
+///
+/// A run is `first_open(trigger)`. A trigger `tr` with `first_open(tr) >
+/// after` is after `after`, or is at or before it with the window closed all
+/// the way from `tr` to `after`; so only triggers from the start of the closed
+/// stretch containing `after` (or from `after + 1` if the window is open at
+/// `after`) can matter. `first_open` never decreases with the trigger, so the
+/// answer is `first_open` of the first such trigger whose `first_open` is
+/// after `after`.
+pub fn next_run(s: &ZSchedule, after: i64) -> Option<i64> {
+    let end = after + RUN_HORIZON;
+    let start = if is_open(s, after) {
+        after + 1
+    } else {
+        closed_since(s, after)
+    };
+    // The run of the previous trigger: a trigger at or before it has the same
+    // run (the window is closed from the previous trigger up to that run).
+    let mut last_run: Option<i64> = None;
+    for trigger in triggers(s, start, end) {
+        if last_run.is_some_and(|run| trigger <= run) {
+            continue;
+        }
+        let run = next_open_until(s, trigger, end)?;
+        if run > after {
+            return Some(run);
+        }
+        last_run = Some(run);
+    }
+    None
+}
+
+/// The instants in `[from, to)` at which the zone's offset changes (the first
+/// second of the new offset), by sampling chrono-tz every 6 hours and
+/// bisecting to the second. Changes closer together than 6 hours would be
+/// missed; the tz database has none in the years the tests use.
+pub fn offset_changes(tz: Tz, from: i64, to: i64) -> Vec<i64> {
+    const STEP: i64 = 6 * 3_600;
+    let mut out = Vec::new();
+    let mut t = from;
+    let mut offset = offset_secs(tz, t);
+    while t < to {
+        let next = (t + STEP).min(to);
+        let next_offset = offset_secs(tz, next);
+        if next_offset != offset {
+            let (mut before, mut at) = (t, next);
+            while at - before > 1 {
+                let middle = before + (at - before) / 2;
+                if offset_secs(tz, middle) == offset {
+                    before = middle;
+                } else {
+                    at = middle;
+                }
+            }
+            out.push(at);
+            offset = next_offset;
+        }
+        t = next;
+    }
+    out
+}
