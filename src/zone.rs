@@ -62,7 +62,14 @@ pub struct Zone {
     /// The offset in effect before the first change.
     first_offset: i32,
     changes: Box<[OffsetChange]>,
+    /// For each bucket of `2^BUCKET_SHIFT` seconds from `TABLE_FROM`, how
+    /// many changes come before it: finding a span is then an index and a
+    /// step or two, not a binary search.
+    first_change_in_bucket: Box<[u16]>,
 }
+
+/// Buckets of 2^21 s (about 24 days): at most four changes fall in one.
+const BUCKET_SHIFT: u32 = 21;
 
 /// From `at` (a Unix second) on, local time is UTC plus `offset` seconds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -120,10 +127,20 @@ impl Zone {
             }
             sample = next;
         }
+        let buckets = ((TABLE_UNTIL - TABLE_FROM) >> BUCKET_SHIFT) + 1;
+        let first_change_in_bucket = (0..buckets)
+            .map(|bucket| {
+                let bucket_start = TABLE_FROM + (bucket << BUCKET_SHIFT);
+                let before = changes.partition_point(|change| change.at < bucket_start);
+                // At most one change per sampling step: fewer than 2^16.
+                u16::try_from(before).unwrap_or(u16::MAX)
+            })
+            .collect();
         Zone {
             tz,
             first_offset,
             changes: changes.into_boxed_slice(),
+            first_change_in_bucket,
         }
     }
 
@@ -192,7 +209,7 @@ impl Zone {
     /// The span of fixed offset that contains Unix second `secs`.
     #[inline]
     fn span(&self, secs: i64) -> Span {
-        let index = self.changes.partition_point(|change| change.at <= secs);
+        let index = self.changes_at_or_before(secs);
         let (start, offset) = match index.checked_sub(1) {
             Some(previous) => (self.changes[previous].at, self.changes[previous].offset),
             None => (i64::MIN, self.first_offset),
@@ -202,6 +219,23 @@ impl Zone {
             start,
             end,
             offset: i64::from(offset),
+        }
+    }
+
+    /// How many changes happen at or before Unix second `secs`.
+    #[inline]
+    fn changes_at_or_before(&self, secs: i64) -> usize {
+        let bucket = secs.checked_sub(TABLE_FROM).map(|since| since >> BUCKET_SHIFT);
+        match bucket.and_then(|bucket| usize::try_from(bucket).ok()) {
+            Some(bucket) if bucket < self.first_change_in_bucket.len() => {
+                let mut index = usize::from(self.first_change_in_bucket[bucket]);
+                while self.changes.get(index).is_some_and(|change| change.at <= secs) {
+                    index += 1;
+                }
+                index
+            }
+            // Before the table (and before any change) or after it.
+            _ => self.changes.partition_point(|change| change.at <= secs),
         }
     }
 
@@ -350,19 +384,26 @@ pub struct ZonedSchedule<'z> {
     zone: &'z Zone,
     /// The window's hours in the zone's wall-clock frame (offset 0).
     wall_window: Window,
+    /// The schedule with that window: on wall-clock seconds, within one span
+    /// of fixed offset, the fixed-offset engine computes the zoned runs.
+    wall_schedule: Schedule,
 }
 
 impl Schedule {
     /// This schedule evaluated in `zone`; see [`ZonedSchedule`].
     pub fn in_zone<'z>(&self, zone: &'z Zone) -> ZonedSchedule<'z> {
-        let wall_window = match self.window() {
-            Some(window) => window.with_minute_offset(0).unwrap_or(*window),
-            None => Window::always_open(),
+        let (wall_window, wall_schedule) = match self.window() {
+            Some(window) => {
+                let wall_window = window.with_minute_offset(0).unwrap_or(*window);
+                (wall_window, self.with_window(wall_window))
+            }
+            None => (Window::always_open(), *self),
         };
         ZonedSchedule {
             schedule: *self,
             zone,
             wall_window,
+            wall_schedule,
         }
     }
 }
@@ -501,6 +542,33 @@ impl<'z> ZonedSchedule<'z> {
     /// The same rule as [`Schedule::next_run`], over the zone's triggers and
     /// window.
     pub(crate) fn run_after(&self, after: i64) -> Option<i64> {
+        // Fast path, almost always taken: when everything the answer depends
+        // on lies in one span of fixed offset, the zoned runs are the
+        // fixed-offset engine's runs on wall-clock seconds. The answer
+        // depends on the instants from `after` (or, when the window is closed
+        // then, from the start of that closed stretch, where a waiting trigger
+        // may be) to the run; and a change moves daily triggers (a gap's
+        // shifted times, a fold's repeated ones) up to a day after it.
+        let span = self.zone.span(after);
+        let wall = after + span.offset;
+        let needed_from = if self.wall_window.is_open_at(wall) {
+            after
+        } else {
+            self.wall_window.closed_since(wall)? - span.offset
+        };
+        if needed_from >= span.start.saturating_add(DAY) {
+            if let Some(run) = self.wall_schedule.run_after(wall) {
+                let run = run - span.offset;
+                if run < span.end {
+                    return Some(run);
+                }
+            }
+        }
+        self.run_after_across_changes(after)
+    }
+
+    /// The exact computation near offset changes, span by span.
+    fn run_after_across_changes(&self, after: i64) -> Option<i64> {
         if let Trigger::Immediate = self.schedule.trigger() {
             return None;
         }
