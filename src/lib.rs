@@ -123,7 +123,8 @@ pub use window_ops::{HourRange, OpenIntervals};
 #[cfg(feature = "tz")]
 pub use zone::{OffsetDrift, Zone, ZonedRuns, ZonedSchedule};
 
-/// The README's examples, compiled and run as doctests.
-#[cfg(doctest)]
+/// The README's examples, compiled and run as doctests (they use every
+/// default feature).
+#[cfg(all(doctest, feature = "tz"))]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;

@@ -6,7 +6,7 @@ use core::iter::FusedIterator;
 use chrono::{DateTime, NaiveTime, Timelike, Utc, Weekday};
 
 use crate::error::Error;
-use crate::time::{self, DAY, MINUTE};
+use crate::time::{self, DAY_U32, MINUTE};
 use crate::window::Window;
 
 /// A set of days of the week (UTC days for a [`Schedule`]'s daily runs).
@@ -68,31 +68,35 @@ impl Weekdays {
         SUNDAY_FIRST.into_iter().filter(move |&day| self.contains(day))
     }
 
-    /// Days from day-of-week `day` (0 = Sunday) forward to the next day in the
-    /// set after it: 1..=7, or `None` for the empty set.
+    /// Both copies of the week side by side (bits 0..14), so that a search
+    /// over seven consecutive days never wraps.
     #[inline]
-    fn days_until_next(self, day: u32) -> Option<i64> {
-        if self.is_empty() {
-            return None;
-        }
-        // Two copies of the week side by side, so the search never wraps.
-        let twice = u32::from(self.0) | (u32::from(self.0) << 7);
-        Some(i64::from((twice >> (day + 1)).trailing_zeros()) + 1)
+    fn twice(self) -> u32 {
+        u32::from(self.0) | (u32::from(self.0) << 7)
     }
 
-    /// Days from day-of-week `day` back to the last day in the set before it:
-    /// 1..=7, or `None` for the empty set.
+    /// Days from day-of-week `day` (0 = Sunday) forward to the first day in
+    /// the set at or after day `day + from` (`from` is 0 or 1): `from..=from + 6`,
+    /// or `None` for the empty set.
     #[inline]
-    fn days_since_previous(self, day: u32) -> Option<i64> {
-        if self.is_empty() {
+    fn days_ahead(self, day: u32, from: u32) -> Option<u32> {
+        let skip = (self.twice() >> (day + from)).trailing_zeros();
+        (skip < 7).then_some(from + skip)
+    }
+
+    /// Days from day-of-week `day` back to the last day in the set at or
+    /// before day `day - from` (`from` is 0 or 1): `from..=from + 6`, or
+    /// `None` for the empty set.
+    #[inline]
+    fn days_back(self, day: u32, from: u32) -> Option<u32> {
+        // Position `day + 7` of the doubled week is `day`; keep the positions
+        // at or before `day + 7 - from`.
+        let upto = day + 7 - from;
+        let before = self.twice() & ((2 << upto) - 1);
+        if before == 0 {
             return None;
         }
-        // Positions day..day+7 of the doubled week are the seven days before
-        // `day` (at `day + 7`), a week ago first.
-        let twice = u32::from(self.0) | (u32::from(self.0) << 7);
-        let before = twice & ((1 << (day + 7)) - 1);
-        let last = 31 - before.leading_zeros();
-        Some(i64::from(day + 7 - last))
+        Some(upto - (31 - before.leading_zeros()) + from)
     }
 }
 
@@ -168,11 +172,66 @@ pub enum Trigger {
 }
 
 /// The triggers in the form the computation wants.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum Plan {
     Immediate,
-    Daily { days: Weekdays, at_secs: u32 },
-    Periodic { every_secs: u32 },
+    Daily {
+        days: Weekdays,
+        at_secs: u32,
+    },
+    Periodic {
+        every_secs: u32,
+        /// [`Reciprocal::of`] `every_secs`: the hot path multiplies instead of
+        /// dividing.
+        every: Reciprocal,
+    },
+}
+
+impl fmt::Debug for Plan {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Plan::Immediate => f.write_str("Immediate"),
+            Plan::Daily { days, at_secs } => f
+                .debug_struct("Daily")
+                .field("days", days)
+                .field("at_secs", at_secs)
+                .finish(),
+            // The reciprocal is a cache of `every_secs`.
+            Plan::Periodic { every_secs, .. } => f
+                .debug_struct("Periodic")
+                .field("every_secs", every_secs)
+                .finish(),
+        }
+    }
+}
+
+/// Division of a second of the day by a fixed divisor as a multiplication
+/// and a shift, which takes a few cycles where a division takes a dozen or
+/// more.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Reciprocal(u32);
+
+impl Reciprocal {
+    const SHIFT: u32 = 37;
+
+    /// For a divisor `d` in `60..=86_400` (an interval is whole minutes of a
+    /// day).
+    ///
+    /// With `m = ceil(2^37 / d) = 2^37 / d + e`, `0 <= e < 1`, the quotient
+    /// `x * m >> 37` is `floor(x / d + x * e / 2^37)`. `x / d` is at least
+    /// `1 / d` below the next integer, and for `x` below a day `x * e / 2^37`
+    /// is less than that because `x * d < 86_400^2 < 2^37`: the result is
+    /// exact. `m <= 2^37 / 60 + 1` fits in 32 bits, and `x * m < 2^17 * 2^32`.
+    const fn of(divisor: u32) -> Reciprocal {
+        Reciprocal((1_u64 << Reciprocal::SHIFT).div_ceil(divisor as u64) as u32)
+    }
+
+    /// `x % divisor` for `x` below a day.
+    #[inline]
+    fn rem(self, x: u32, divisor: u32) -> u32 {
+        let quotient = ((u64::from(x) * u64::from(self.0)) >> Reciprocal::SHIFT) as u32;
+        x - quotient * divisor
+    }
 }
 
 /// A validated backup copy job schedule: its triggers and its backup window.
@@ -208,13 +267,26 @@ enum Plan {
 /// );
 /// # Ok::<(), backup_schedule::Error>(())
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Schedule {
     plan: Plan,
-    /// Always present; every hour allowed when the policy has no window, so
-    /// the hot path never branches on it.
+    /// Always present; every hour allowed when the policy has no window.
     window: Window,
     window_enabled: bool,
+    /// Whether `window` allows every hour (with or without `window_enabled`):
+    /// then a run is its trigger, and the hot path skips the window.
+    always_open: bool,
+}
+
+impl fmt::Debug for Schedule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // `always_open` is a cache of `window`.
+        f.debug_struct("Schedule")
+            .field("plan", &self.plan)
+            .field("window", &self.window)
+            .field("window_enabled", &self.window_enabled)
+            .finish()
+    }
 }
 
 impl Schedule {
@@ -272,6 +344,7 @@ impl Schedule {
     pub fn periodic(every: Interval) -> Schedule {
         Schedule::from_plan(Plan::Periodic {
             every_secs: every.secs,
+            every: Reciprocal::of(every.secs),
         })
     }
 
@@ -280,6 +353,7 @@ impl Schedule {
             plan,
             window: Window::always_open(),
             window_enabled: false,
+            always_open: true,
         }
     }
 
@@ -288,6 +362,7 @@ impl Schedule {
         Schedule {
             window,
             window_enabled: true,
+            always_open: window.is_always_open(),
             ..self
         }
     }
@@ -306,7 +381,7 @@ impl Schedule {
                 at: NaiveTime::from_num_seconds_from_midnight_opt(at_secs, 0)
                     .expect("at_secs < 86400 by construction"),
             },
-            Plan::Periodic { every_secs } => Trigger::Periodic {
+            Plan::Periodic { every_secs, .. } => Trigger::Periodic {
                 every: Interval { secs: every_secs },
             },
         }
@@ -331,7 +406,8 @@ impl Schedule {
     /// See [`Schedule`].
     #[inline]
     pub fn next_run(&self, after: DateTime<Utc>) -> Option<DateTime<Utc>> {
-        time::from_secs(self.run_after(after.timestamp())?)
+        let (date, day_of_week, in_day) = time::split(after);
+        time::advance(date, in_day, self.run_ahead(day_of_week, in_day)?)
     }
 
     /// The runs strictly after `after`, earliest first: the same as calling
@@ -352,10 +428,11 @@ impl Schedule {
     /// ]);
     /// # Ok::<(), backup_schedule::Error>(())
     /// ```
+    #[inline]
     pub fn upcoming(&self, after: DateTime<Utc>) -> Runs {
         Runs {
             schedule: *self,
-            after: Some(after.timestamp()),
+            cursor: Cursor::After(after),
             before: None,
         }
     }
@@ -377,9 +454,13 @@ impl Schedule {
     pub fn runs_between(&self, start: DateTime<Utc>, end: DateTime<Utc>) -> Runs {
         Runs {
             schedule: *self,
-            // Runs are whole seconds: "at or after start" is "after ceil(start) - 1".
-            after: Some(time::ceil_secs(start) - 1),
-            before: Some(time::ceil_secs(end)),
+            // Runs are whole seconds: "at or after start" is "after ceil(start) - 1",
+            // which is before chrono's range when `start` is its first second.
+            cursor: self
+                .run_after(time::ceil_secs(start) - 1)
+                .and_then(time::from_secs)
+                .map_or(Cursor::Ended, Cursor::At),
+            before: Some(end),
         }
     }
 
@@ -404,88 +485,101 @@ impl Schedule {
     /// );
     /// # Ok::<(), backup_schedule::Error>(())
     /// ```
+    #[inline]
     pub fn start_for_restore_point(&self, t: DateTime<Utc>) -> Option<DateTime<Utc>> {
         self.window.next_open(t)
     }
 
     /// Whether the window is open at `t` (always, without a window).
+    #[inline]
     pub fn is_open(&self, t: DateTime<Utc>) -> bool {
         self.window.is_open(t)
     }
 
     /// The first instant at or after `t` at which the window is open; see
     /// [`Window::next_open`].
+    #[inline]
     pub fn next_open(&self, t: DateTime<Utc>) -> Option<DateTime<Utc>> {
         self.window.next_open(t)
     }
 
     /// The next instant strictly after `t` at which the window closes: the
     /// deadline of a run started at `t`; see [`Window::next_close`].
+    #[inline]
     pub fn next_close(&self, t: DateTime<Utc>) -> Option<DateTime<Utc>> {
         self.window.next_close(t)
     }
 
     /// The earliest run strictly after Unix second `after`.
-    ///
-    /// The runs are `{ open_at_or_after(trigger) }`. That function of the
-    /// trigger never decreases, so the earliest run after `after` comes from
-    /// the earliest trigger whose run is after `after`. A trigger at or before
-    /// `after` has its run after `after` only if the window is closed all the
-    /// way from it to `after`: then it is in the closed stretch that contains
-    /// `after`, and its run is the next opening. Otherwise the run comes from
-    /// the first trigger after `after`.
     #[inline]
     pub(crate) fn run_after(&self, after: i64) -> Option<i64> {
-        if let Plan::Immediate = self.plan {
-            return None;
-        }
-        if !self.window.is_open_at(after) {
-            let closed_since = self.window.closed_since(after)?;
-            if self.trigger_at_or_before(after)? >= closed_since {
-                return self.window.open_at_or_after(after);
-            }
-        }
-        self.window.open_at_or_after(self.trigger_after(after)?)
+        let week = time::week_position(after) as u32;
+        let ahead = self.run_ahead(week / DAY_U32, week % DAY_U32)?;
+        Some(after + i64::from(ahead))
     }
 
     /// The first trigger strictly after Unix second `secs`.
     #[inline]
     pub(crate) fn trigger_after(&self, secs: i64) -> Option<i64> {
+        let week = time::week_position(secs) as u32;
+        let ahead = self.trigger_ahead(week / DAY_U32, week % DAY_U32)?;
+        Some(secs + i64::from(ahead))
+    }
+
+    /// Seconds from second `in_day` of UTC day-of-week `day_of_week` to the
+    /// earliest run strictly after it: at most two weeks.
+    ///
+    /// The runs are `{ first open instant >= trigger }`. That function of the
+    /// trigger never decreases, so the earliest run after `t` comes from the
+    /// earliest trigger whose run is after `t`. A trigger at or before `t`
+    /// has its run after `t` only if the window is closed all the way from it
+    /// to `t`: then it is in the closed stretch that contains `t`, and its run
+    /// is the next opening. Otherwise the run comes from the first trigger
+    /// after `t`, which also runs at that opening when it comes before it.
+    #[inline]
+    fn run_ahead(&self, day_of_week: u32, in_day: u32) -> Option<u32> {
+        let trigger = self.trigger_ahead(day_of_week, in_day)?;
+        if self.always_open {
+            return Some(trigger);
+        }
+        let week = day_of_week * DAY_U32 + in_day;
+        let here = self.window.spot(week);
+        if !here.open {
+            let opens = self.window.open_ahead(here)?;
+            if trigger <= opens || self.trigger_back(day_of_week, in_day)? <= self.window.closed_back(here)? {
+                return Some(opens);
+            }
+        }
+        let wait = self.window.open_ahead(self.window.spot(week + trigger))?;
+        Some(trigger + wait)
+    }
+
+    /// Seconds from second `in_day` of day-of-week `day_of_week` to the first
+    /// trigger strictly after it: 1 second to a week.
+    #[inline]
+    fn trigger_ahead(&self, day_of_week: u32, in_day: u32) -> Option<u32> {
         match self.plan {
             Plan::Immediate => None,
-            Plan::Periodic { every_secs } => {
-                let every = i64::from(every_secs);
-                Some((secs.div_euclid(every) + 1) * every)
-            }
+            Plan::Periodic { every_secs, every } => Some(every_secs - every.rem(in_day, every_secs)),
             Plan::Daily { days, at_secs } => {
-                let (day, in_day) = (secs.div_euclid(DAY), secs.rem_euclid(DAY));
-                let at = i64::from(at_secs);
-                let day_of_week = time::day_of_week(day);
-                if in_day < at && days.0 & (1 << day_of_week) != 0 {
-                    return Some(day * DAY + at);
-                }
-                Some((day + days.days_until_next(day_of_week)?) * DAY + at)
+                // Today's trigger counts when it is still ahead.
+                let from = u32::from(in_day >= at_secs);
+                Some(days.days_ahead(day_of_week, from)? * DAY_U32 + at_secs - in_day)
             }
         }
     }
 
-    /// The last trigger at or before Unix second `secs`.
+    /// Seconds from the last trigger at or before second `in_day` of
+    /// day-of-week `day_of_week` to it: 0 to under a week.
     #[inline]
-    fn trigger_at_or_before(&self, secs: i64) -> Option<i64> {
+    fn trigger_back(&self, day_of_week: u32, in_day: u32) -> Option<u32> {
         match self.plan {
             Plan::Immediate => None,
-            Plan::Periodic { every_secs } => {
-                let every = i64::from(every_secs);
-                Some(secs.div_euclid(every) * every)
-            }
+            Plan::Periodic { every_secs, every } => Some(every.rem(in_day, every_secs)),
             Plan::Daily { days, at_secs } => {
-                let (day, in_day) = (secs.div_euclid(DAY), secs.rem_euclid(DAY));
-                let at = i64::from(at_secs);
-                let day_of_week = time::day_of_week(day);
-                if in_day >= at && days.0 & (1 << day_of_week) != 0 {
-                    return Some(day * DAY + at);
-                }
-                Some((day - days.days_since_previous(day_of_week)?) * DAY + at)
+                // Today's trigger counts when it has come.
+                let from = u32::from(in_day < at_secs);
+                Some(days.days_back(day_of_week, from)? * DAY_U32 + in_day - at_secs)
             }
         }
     }
@@ -501,10 +595,21 @@ impl Schedule {
 #[derive(Clone, Debug)]
 pub struct Runs {
     schedule: Schedule,
-    /// The previous run (or the starting point); `None` once ended.
-    after: Option<i64>,
-    /// Exclusive upper bound in whole seconds.
-    before: Option<i64>,
+    cursor: Cursor,
+    /// Exclusive upper bound.
+    before: Option<DateTime<Utc>>,
+}
+
+/// Where [`Runs`] stands.
+#[derive(Clone, Copy, Debug)]
+enum Cursor {
+    /// The next run is the earliest run strictly after this instant (the
+    /// previous run, or where the runs start).
+    After(DateTime<Utc>),
+    /// The next run is this one, already found.
+    At(DateTime<Utc>),
+    /// No more runs.
+    Ended,
 }
 
 impl Iterator for Runs {
@@ -512,22 +617,14 @@ impl Iterator for Runs {
 
     #[inline]
     fn next(&mut self) -> Option<DateTime<Utc>> {
-        let after = self.after?;
-        let run = self
-            .schedule
-            .run_after(after)
-            .filter(|&run| self.before.is_none_or(|before| run < before))
-            .and_then(|run| Some((run, time::from_secs(run)?)));
-        match run {
-            Some((secs, instant)) => {
-                self.after = Some(secs);
-                Some(instant)
-            }
-            None => {
-                self.after = None;
-                None
-            }
+        let run = match self.cursor {
+            Cursor::After(after) => self.schedule.next_run(after),
+            Cursor::At(run) => Some(run),
+            Cursor::Ended => None,
         }
+        .filter(|&run| self.before.is_none_or(|before| run < before));
+        self.cursor = run.map_or(Cursor::Ended, Cursor::After);
+        run
     }
 }
 
@@ -540,13 +637,29 @@ mod tests {
     #[test]
     fn weekday_distances() {
         let sunday_only = Weekdays::only(Weekday::Sun);
-        assert_eq!(sunday_only.days_until_next(6), Some(1));
-        assert_eq!(sunday_only.days_until_next(0), Some(7));
-        assert_eq!(sunday_only.days_since_previous(0), Some(7));
-        assert_eq!(sunday_only.days_since_previous(1), Some(1));
-        assert_eq!(Weekdays::WORKDAYS.days_until_next(5), Some(3)); // Fri -> Mon
-        assert_eq!(Weekdays::WORKDAYS.days_since_previous(1), Some(3)); // Mon -> Fri
-        assert_eq!(Weekdays::NONE.days_until_next(3), None);
+        assert_eq!(sunday_only.days_ahead(6, 1), Some(1));
+        assert_eq!(sunday_only.days_ahead(0, 1), Some(7));
+        assert_eq!(sunday_only.days_ahead(0, 0), Some(0));
+        assert_eq!(sunday_only.days_back(0, 1), Some(7));
+        assert_eq!(sunday_only.days_back(0, 0), Some(0));
+        assert_eq!(sunday_only.days_back(1, 1), Some(1));
+        assert_eq!(Weekdays::WORKDAYS.days_ahead(5, 1), Some(3)); // Fri -> Mon
+        assert_eq!(Weekdays::WORKDAYS.days_ahead(6, 0), Some(2)); // Sat -> Mon
+        assert_eq!(Weekdays::WORKDAYS.days_back(1, 1), Some(3)); // Mon -> Fri
+        assert_eq!(Weekdays::WORKDAYS.days_back(0, 0), Some(2)); // Sun -> Fri
+        assert_eq!(Weekdays::NONE.days_ahead(3, 0), None);
+        assert_eq!(Weekdays::NONE.days_back(3, 1), None);
+    }
+
+    #[test]
+    fn reciprocal_division_is_exact_for_every_interval_and_second() {
+        for minutes in (1..=1440).filter(|minutes| 1440 % minutes == 0) {
+            let divisor = minutes * 60;
+            let every = Reciprocal::of(divisor);
+            for x in 0..86_400 {
+                assert_eq!(every.rem(x, divisor), x % divisor, "{x} % {divisor}");
+            }
+        }
     }
 
     #[test]

@@ -1,15 +1,29 @@
-//! Integer Unix-second arithmetic shared by the window and the triggers.
+//! Integer second arithmetic shared by the window and the triggers.
 //!
 //! Runs and window edges always fall on whole seconds (triggers are whole
-//! seconds, window edges whole minutes), so the engine works on `i64` Unix
+//! seconds, window edges whole minutes), so the engine works on whole
 //! seconds and converts to [`DateTime<Utc>`] only at the edges.
+//!
+//! Everything the engine decides repeats every UTC week (the triggers) or
+//! every local week (the window, a fixed offset away), so the hot path works
+//! on the position in the UTC week, a `u32`, and answers "how many seconds
+//! ahead". The instant goes in as its date, day of the week and second of
+//! the day ([`split`]), which chrono holds almost as they are, and comes out
+//! as that date plus whole days ([`advance`]), which within a year is a
+//! field update; no Unix-time conversion in either direction. The `i64`
+//! Unix-second forms are for the code that works on spans of absolute time.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, Timelike, Utc};
 
 pub(crate) const MINUTE: i64 = 60;
 pub(crate) const HOUR: i64 = 3600;
 pub(crate) const DAY: i64 = 86_400;
 pub(crate) const WEEK: i64 = 7 * DAY;
+
+/// [`HOUR`], [`DAY`] and [`WEEK`] for positions in the week.
+pub(crate) const HOUR_U32: u32 = HOUR as u32;
+pub(crate) const DAY_U32: u32 = DAY as u32;
+pub(crate) const WEEK_U32: u32 = WEEK as u32;
 
 /// 1970-01-01, day 0 of Unix time, was a Thursday: day 4 of a week that
 /// starts on Sunday.
@@ -22,6 +36,7 @@ pub(crate) fn week_position(secs: i64) -> i64 {
 }
 
 /// Day of the week of Unix day `day`, 0 = Sunday.
+#[cfg_attr(not(feature = "tz"), allow(dead_code))] // for zoned schedules
 #[inline]
 pub(crate) fn day_of_week(day: i64) -> u32 {
     (day + EPOCH_DAY_OF_WEEK).rem_euclid(7) as u32
@@ -31,6 +46,35 @@ pub(crate) fn day_of_week(day: i64) -> u32 {
 #[inline]
 pub(crate) fn from_secs(secs: i64) -> Option<DateTime<Utc>> {
     DateTime::from_timestamp(secs, 0)
+}
+
+/// `t` as the week-frame computation reads it: its UTC date, its day of the
+/// week (0 = Sunday) and its whole second of the day (`t` rounded down).
+#[inline]
+pub(crate) fn split(t: DateTime<Utc>) -> (NaiveDate, u32, u32) {
+    let naive = t.naive_utc();
+    let date = naive.date();
+    let day_of_week = match date.weekday().num_days_from_monday() {
+        6 => 0,
+        monday_based => monday_based + 1,
+    };
+    (date, day_of_week, naive.time().num_seconds_from_midnight())
+}
+
+/// The instant `ahead` seconds after second `in_day` of `date`; `None` past
+/// chrono's range. Within the same year this is a field update of the date.
+#[inline]
+pub(crate) fn advance(date: NaiveDate, in_day: u32, ahead: u32) -> Option<DateTime<Utc>> {
+    let total = in_day + ahead;
+    let days = total / DAY_U32;
+    // `with_ordinal` is inlined and refuses a day past the end of the year;
+    // `checked_add_days` crosses into the next year.
+    let date = match date.with_ordinal(date.ordinal() + days) {
+        Some(date) => date,
+        None => date.checked_add_days(Days::new(u64::from(days)))?,
+    };
+    let time = NaiveTime::from_num_seconds_from_midnight_opt(total % DAY_U32, 0)?;
+    Some(date.and_time(time).and_utc())
 }
 
 /// The smallest whole second at or after `t`.
@@ -56,5 +100,31 @@ mod tests {
         let old = Utc.with_ymd_and_hms(1900, 1, 7, 0, 0, 0).unwrap();
         assert_eq!(old.weekday(), chrono::Weekday::Sun);
         assert_eq!(week_position(old.timestamp()), 0);
+    }
+
+    #[test]
+    fn split_and_advance_agree_with_unix_seconds() {
+        for t in [
+            Utc.with_ymd_and_hms(2026, 11, 29, 0, 0, 0).unwrap(),
+            Utc.with_ymd_and_hms(2026, 12, 31, 23, 59, 59).unwrap(),
+            Utc.with_ymd_and_hms(2028, 2, 28, 12, 0, 0).unwrap(),
+            Utc.with_ymd_and_hms(1900, 1, 6, 7, 8, 9).unwrap(),
+        ] {
+            let (date, day_of_week, in_day) = split(t);
+            let week = week_position(t.timestamp());
+            assert_eq!(i64::from(day_of_week * DAY_U32 + in_day), week, "{t}");
+            for ahead in [0, 1, 3_599, 86_399, 86_400, 400_000, 3 * WEEK_U32] {
+                assert_eq!(
+                    advance(date, in_day, ahead),
+                    from_secs(t.timestamp() + i64::from(ahead)),
+                    "{t} + {ahead}"
+                );
+            }
+        }
+        // Past the end of chrono's range.
+        let last = DateTime::<Utc>::MAX_UTC;
+        let (date, _, in_day) = split(last);
+        assert_eq!(advance(date, in_day, 0), from_secs(last.timestamp()));
+        assert_eq!(advance(date, in_day, 1), None);
     }
 }

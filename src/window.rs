@@ -14,7 +14,7 @@ use bitvec::order::Lsb0;
 use chrono::{DateTime, Utc, Weekday};
 
 use crate::error::Error;
-use crate::time::{self, HOUR};
+use crate::time::{self, DAY_U32, HOUR_U32, WEEK_U32};
 
 /// Hours in a week: the length of `backupWindow`.
 pub const HOURS_PER_WEEK: usize = 168;
@@ -265,8 +265,10 @@ impl Window {
     /// assert!(!window.is_open(Utc.with_ymd_and_hms(2026, 11, 29, 19, 30, 0).unwrap()));
     /// # Ok::<(), backup_schedule::Error>(())
     /// ```
+    #[inline]
     pub fn is_open(&self, t: DateTime<Utc>) -> bool {
-        self.is_open_at(t.timestamp())
+        let (_, day_of_week, in_day) = time::split(t);
+        self.spot(day_of_week * DAY_U32 + in_day).open
     }
 
     /// The first instant at or after `t` at which the window is open: `t`
@@ -276,12 +278,14 @@ impl Window {
     /// # Example
     ///
     /// See [`Window`].
+    #[inline]
     pub fn next_open(&self, t: DateTime<Utc>) -> Option<DateTime<Utc>> {
-        let secs = t.timestamp();
-        if self.is_open_at(secs) {
+        let (date, day_of_week, in_day) = time::split(t);
+        let spot = self.spot(day_of_week * DAY_U32 + in_day);
+        if spot.open {
             return Some(t);
         }
-        time::from_secs(self.open_at_or_after(secs)?)
+        time::advance(date, in_day, self.open_ahead(spot)?)
     }
 
     /// The next instant strictly after `t` at which the window closes: the
@@ -296,17 +300,72 @@ impl Window {
     /// # Example
     ///
     /// See [`Window`].
+    #[inline]
     pub fn next_close(&self, t: DateTime<Utc>) -> Option<DateTime<Utc>> {
-        time::from_secs(self.close_after(t.timestamp())?)
+        let (date, day_of_week, in_day) = time::split(t);
+        time::advance(
+            date,
+            in_day,
+            self.close_ahead(self.spot(day_of_week * DAY_U32 + in_day))?,
+        )
     }
 
-    /// Position of Unix second `secs` in the local week: (hour of the week,
-    /// the Unix second at which that hour started).
+    /// Where the instant `week` seconds after Sunday 00:00 UTC falls in the
+    /// local week. Any `week` below three weeks will do (a position past the
+    /// end of the week wraps), so callers can add up to two weeks ahead.
     #[inline]
-    fn locate(&self, secs: i64) -> (u32, i64) {
-        let in_week = time::week_position(secs + i64::from(self.offset_secs));
-        let hour = (in_week / HOUR) as u32;
-        (hour, secs - in_week % HOUR)
+    pub(crate) fn spot(&self, week: u32) -> Spot {
+        // `offset_secs` is above -DAY, so the shift is positive.
+        let shift = (self.offset_secs + WEEK_U32 as i32) as u32;
+        let local = (week + shift) % WEEK_U32;
+        let hour = local / HOUR_U32;
+        Spot {
+            hour,
+            into: local % HOUR_U32,
+            open: is_set(self.words(), hour),
+        }
+    }
+
+    /// Seconds from `spot` to the first instant at or after it at which the
+    /// window is open: 0 when it is open there; `None` when it never opens.
+    /// At most a week.
+    #[inline]
+    pub(crate) fn open_ahead(&self, spot: Spot) -> Option<u32> {
+        if spot.open {
+            return Some(0);
+        }
+        Some(hours_until(self.words(), spot.hour)? * HOUR_U32 - spot.into)
+    }
+
+    /// Seconds from `spot` to the first closing edge strictly after it: the
+    /// end of the open stretch that contains it or, from a closed spot, of
+    /// the next one. `None` when the window never closes or never opens.
+    /// Under two weeks.
+    #[inline]
+    pub(crate) fn close_ahead(&self, spot: Spot) -> Option<u32> {
+        // From a closed hour, first walk to the next opening.
+        let to_open = if spot.open {
+            0
+        } else {
+            hours_until(self.words(), spot.hour)?
+        };
+        let open_hour = (spot.hour + to_open) % HOURS_PER_WEEK as u32;
+        let to_close = hours_until(&self.closed_words(), open_hour)?;
+        Some((to_open + to_close) * HOUR_U32 - spot.into)
+    }
+
+    /// For a spot at which the window is closed, the seconds since the closed
+    /// stretch that contains it began (the end of the last open hour before
+    /// it). `None` when the window never opens. Under a week.
+    #[inline]
+    pub(crate) fn closed_back(&self, spot: Spot) -> Option<u32> {
+        Some((hours_since(self.words(), spot.hour)? - 1) * HOUR_U32 + spot.into)
+    }
+
+    /// Where Unix second `secs` falls in the local week.
+    #[inline]
+    fn spot_of_secs(&self, secs: i64) -> Spot {
+        self.spot(time::week_position(secs) as u32)
     }
 
     #[inline]
@@ -324,34 +383,20 @@ impl Window {
     /// that second: boundaries are whole minutes).
     #[inline]
     pub(crate) fn is_open_at(&self, secs: i64) -> bool {
-        let (hour, _) = self.locate(secs);
-        self.hours[hour as usize]
+        self.spot_of_secs(secs).open
     }
 
     /// The first open Unix second at or after `secs`.
+    #[cfg_attr(not(feature = "tz"), allow(dead_code))] // for zoned schedules
     #[inline]
     pub(crate) fn open_at_or_after(&self, secs: i64) -> Option<i64> {
-        let (hour, hour_start) = self.locate(secs);
-        if self.hours[hour as usize] {
-            return Some(secs);
-        }
-        let ahead = hours_until(self.words(), hour)?;
-        Some(hour_start + i64::from(ahead) * HOUR)
+        Some(secs + i64::from(self.open_ahead(self.spot_of_secs(secs))?))
     }
 
     /// The first closing edge strictly after `secs`.
     #[inline]
     pub(crate) fn close_after(&self, secs: i64) -> Option<i64> {
-        let (hour, hour_start) = self.locate(secs);
-        // From a closed hour, first walk to the next opening.
-        let to_open = if self.hours[hour as usize] {
-            0
-        } else {
-            hours_until(self.words(), hour)?
-        };
-        let open_hour = (hour + to_open) % HOURS_PER_WEEK as u32;
-        let to_close = hours_until(&self.closed_words(), open_hour)?;
-        Some(hour_start + i64::from(to_open + to_close) * HOUR)
+        Some(secs + i64::from(self.close_ahead(self.spot_of_secs(secs))?))
     }
 
     /// For a Unix second at which the window is closed, the start of the
@@ -359,10 +404,25 @@ impl Window {
     /// it. `None` when the window never opens.
     #[inline]
     pub(crate) fn closed_since(&self, secs: i64) -> Option<i64> {
-        let (hour, hour_start) = self.locate(secs);
-        let back = hours_since(self.words(), hour)?;
-        Some(hour_start - i64::from(back - 1) * HOUR)
+        Some(secs - i64::from(self.closed_back(self.spot_of_secs(secs))?))
     }
+}
+
+/// A position in a window's local week, as [`Window::spot`] finds it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Spot {
+    /// The hour of the local week, 0..168.
+    hour: u32,
+    /// Seconds since that hour began, 0..3600.
+    into: u32,
+    /// Whether that hour is allowed.
+    pub(crate) open: bool,
+}
+
+/// Whether bit `hour` (below 168) is set.
+#[inline]
+fn is_set(words: &[u64; 3], hour: u32) -> bool {
+    words[(hour / 64) as usize] >> (hour % 64) & 1 != 0
 }
 
 /// Hours from `hour` forward to the next set bit after it, cyclically over
@@ -458,6 +518,32 @@ mod tests {
         assert_eq!(hours_since(window.words(), 2), Some(168));
         assert_eq!(hours_since(window.words(), 0), Some(166));
         assert_eq!(hours_until(Window::never_open().words(), 5), None);
+    }
+
+    #[test]
+    fn bit_searches_agree_with_a_scan() {
+        let mut seed = 0x2545_F491_4F6C_DD1D_u64;
+        for density in [1, 2, 8, 64, 200] {
+            for _ in 0..40 {
+                let hours: [bool; HOURS_PER_WEEK] = core::array::from_fn(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    seed % density == 0
+                });
+                let window = Window::new(&hours, 0).unwrap();
+                let words = window.words();
+                for hour in 0..HOURS_PER_WEEK as u32 {
+                    let ahead = (1..=HOURS_PER_WEEK as u32)
+                        .find(|k| hours[((hour + k) % HOURS_PER_WEEK as u32) as usize]);
+                    let back = (1..=HOURS_PER_WEEK as u32).find(|k| {
+                        hours[((hour + HOURS_PER_WEEK as u32 - k) % HOURS_PER_WEEK as u32) as usize]
+                    });
+                    assert_eq!(hours_until(words, hour), ahead, "{hours:?} {hour}");
+                    assert_eq!(hours_since(words, hour), back, "{hours:?} {hour}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -22,6 +22,8 @@
 //! the earlier instant, i.e. the offset before the change). All the change
 //! days above are Sundays (local date).
 
+#![cfg(feature = "tz")]
+
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 

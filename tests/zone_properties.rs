@@ -14,6 +14,8 @@
 //! 128 cases per property by default (a few seconds in a debug build); set
 //! `PROPTEST_CASES` for a longer run.
 
+#![cfg(feature = "tz")]
+
 mod reference_zoned;
 
 use std::collections::HashMap;

@@ -1,0 +1,199 @@
+//! The hot path allocates nothing: a counting global allocator watches
+//! `next_run`, the window queries and each step of the upcoming-runs
+//! iterator, over every kind of schedule, with and without windows, at
+//! whole-hour and other offsets. And a `Schedule` fits in 64 bytes.
+//!
+//! The count is per thread, so tests running in parallel on other threads do
+//! not disturb it.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
+use backup_schedule::{Interval, Schedule, Weekdays, Window};
+use chrono::{DateTime, NaiveTime, TimeDelta, TimeZone, Utc};
+
+/// The system allocator, counting the allocations made on each thread.
+struct Counting;
+
+thread_local! {
+    static ALLOCATIONS: Cell<u64> = const { Cell::new(0) };
+}
+
+fn count_one() {
+    // `try_with` fails only while the thread is being torn down.
+    let _ = ALLOCATIONS.try_with(|count| count.set(count.get() + 1));
+}
+
+// SAFETY: every method forwards to `System` with the caller's arguments
+// unchanged; counting touches only a const-initialized thread-local `Cell`,
+// which neither allocates nor unwinds.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        count_one();
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        count_one();
+        unsafe { System.alloc_zeroed(layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        count_one();
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// How many allocations `f` made on this thread, and what it returned.
+fn allocations<T>(f: impl FnOnce() -> T) -> (u64, T) {
+    let before = ALLOCATIONS.with(Cell::get);
+    let value = std::hint::black_box(f());
+    (ALLOCATIONS.with(Cell::get) - before, value)
+}
+
+/// Every kind of schedule: daily (several day sets, with seconds), periodic
+/// (short and long), immediate; each without a window, with an always-open,
+/// a business-hours, a one-hour-a-week, a never-open and a random window, at
+/// offsets 0, +180, +330, -210 and the extremes.
+fn schedules() -> Vec<Schedule> {
+    let at = |h, m, s| NaiveTime::from_hms_opt(h, m, s).unwrap();
+    let plain = [
+        Schedule::daily(Weekdays::WORKDAYS, at(22, 0, 0)).unwrap(),
+        Schedule::daily(Weekdays::WEEKENDS, at(3, 30, 0)).unwrap(),
+        Schedule::daily(Weekdays::EVERYDAY, at(0, 0, 0)).unwrap(),
+        Schedule::daily(Weekdays::only(chrono::Weekday::Wed), at(23, 59, 59)).unwrap(),
+        Schedule::daily(Weekdays::NONE, at(12, 0, 0)).unwrap(),
+        Schedule::periodic(Interval::from_minutes(5).unwrap()),
+        Schedule::periodic(Interval::from_minutes(15).unwrap()),
+        Schedule::periodic(Interval::from_minutes(240).unwrap()),
+        Schedule::periodic(Interval::from_minutes(1440).unwrap()),
+        Schedule::immediate(),
+    ];
+    let mut business = [false; 168];
+    for day in 1..=5 {
+        for hour in 8..18 {
+            business[day * 24 + hour] = true;
+        }
+    }
+    let mut sparse = [false; 168];
+    sparse[3 * 24 + 13] = true;
+    let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
+    let random: [bool; 168] = core::array::from_fn(|_| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed & 1 == 1
+    });
+    let hour_sets = [[true; 168], business, sparse, [false; 168], random];
+    let mut all = Vec::new();
+    for schedule in plain {
+        all.push(schedule);
+        for hours in &hour_sets {
+            for offset in [0, 180, 330, -210, 1439, -1439] {
+                all.push(schedule.with_window(Window::new(hours, offset).unwrap()));
+            }
+        }
+    }
+    all
+}
+
+/// Instants over five weeks at odd seconds and nanoseconds, on hour and
+/// minute edges, and at the ends of chrono's range.
+fn instants() -> Vec<DateTime<Utc>> {
+    let start = Utc.with_ymd_and_hms(2026, 12, 27, 0, 0, 0).unwrap();
+    let mut all: Vec<DateTime<Utc>> = (0..200)
+        .map(|i| start + TimeDelta::seconds(i * 15_361) + TimeDelta::nanoseconds(i * 7_919))
+        .collect();
+    all.extend((0..48).map(|i| start + TimeDelta::minutes(i * 210)));
+    all.push(DateTime::<Utc>::MIN_UTC);
+    all.push(DateTime::<Utc>::MAX_UTC - TimeDelta::days(3));
+    all.push(DateTime::<Utc>::MAX_UTC);
+    all
+}
+
+#[test]
+fn the_counter_sees_allocations() {
+    // Without this, a broken counter would make every other test pass.
+    let (count, vec) = allocations(|| vec![1_u8; 100]);
+    assert_eq!(vec.len(), 100);
+    assert!(count >= 1, "counted {count} allocations for a Vec");
+}
+
+#[test]
+fn next_run_does_not_allocate() {
+    let schedules = schedules();
+    let instants = instants();
+    let mut answers = 0;
+    for schedule in &schedules {
+        for &t in &instants {
+            let (count, run) = allocations(|| schedule.next_run(t));
+            assert_eq!(count, 0, "{schedule:?} next_run({t}) allocated");
+            answers += usize::from(run.is_some());
+        }
+    }
+    // The loop did reach the computation, not only the early `None`s.
+    assert!(answers > schedules.len() * instants.len() / 3, "{answers} runs");
+}
+
+#[test]
+fn window_queries_do_not_allocate() {
+    let schedules = schedules();
+    let instants = instants();
+    for schedule in &schedules {
+        let window = schedule.window().copied().unwrap_or_else(Window::always_open);
+        for &t in &instants {
+            let (count, _) = allocations(|| {
+                (
+                    window.is_open(t),
+                    window.next_open(t),
+                    window.next_close(t),
+                    schedule.is_open(t),
+                    schedule.next_open(t),
+                    schedule.next_close(t),
+                    schedule.start_for_restore_point(t),
+                )
+            });
+            assert_eq!(count, 0, "{window:?} queries at {t} allocated");
+        }
+    }
+}
+
+#[test]
+fn each_step_of_the_runs_iterator_does_not_allocate() {
+    let schedules = schedules();
+    let start = Utc.with_ymd_and_hms(2026, 12, 27, 10, 11, 12).unwrap();
+    let end = start + TimeDelta::weeks(3);
+    let mut steps = 0;
+    for schedule in &schedules {
+        let (count, mut upcoming) = allocations(|| schedule.upcoming(start));
+        assert_eq!(count, 0, "{schedule:?} upcoming() allocated");
+        for _ in 0..300 {
+            let (count, run) = allocations(|| upcoming.next());
+            assert_eq!(count, 0, "{schedule:?}: a step of upcoming allocated");
+            steps += usize::from(run.is_some());
+        }
+        let (count, mut between) = allocations(|| schedule.runs_between(start, end));
+        assert_eq!(count, 0, "{schedule:?} runs_between() allocated");
+        loop {
+            let (count, run) = allocations(|| between.next());
+            assert_eq!(count, 0, "{schedule:?}: a step of runs_between allocated");
+            if run.is_none() {
+                break;
+            }
+        }
+    }
+    assert!(steps > schedules.len() * 100, "only {steps} steps gave a run");
+}
+
+#[test]
+fn a_schedule_fits_in_64_bytes() {
+    let size = core::mem::size_of::<Schedule>();
+    assert!(size <= 64, "size_of::<Schedule>() is {size}");
+}
