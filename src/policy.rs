@@ -429,18 +429,31 @@ impl SchedulePolicy {
     /// # Ok::<(), backup_schedule::Error>(())
     /// ```
     pub fn from_document(json: &[u8]) -> Result<SchedulePolicy, Error> {
-        /// Looks for the member without building anything.
-        #[derive(Deserialize)]
-        struct Probe {
-            #[serde(rename = "schedulePolicy", default, deserialize_with = "present")]
-            has_policy: bool,
-        }
-        fn present<'de, D: Deserializer<'de>>(value: D) -> Result<bool, D::Error> {
-            IgnoredAny::deserialize(value).map(|_| true)
+        /// Whether the document is an object with a `schedulePolicy` member;
+        /// reads nothing else, so that a job's own faults (a duplicate
+        /// member, a bad value) are reported by the job's reader.
+        struct HasPolicyMember;
+
+        impl<'de> Visitor<'de> for HasPolicyMember {
+            type Value = bool;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object")
+            }
+
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
+                let mut found = false;
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    found |= key == POLICY;
+                    map.next_value::<IgnoredAny>()?;
+                }
+                Ok(found)
+            }
         }
 
-        match serde_json::from_slice::<Probe>(json) {
-            Ok(Probe { has_policy: true }) => {
+        let probe = serde_json::Deserializer::from_slice(json).deserialize_map(HasPolicyMember);
+        match probe {
+            Ok(true) => {
                 CopyJob::from_json(json)?
                     .schedule_policy
                     .ok_or_else(|| Error::Missing {

@@ -1,0 +1,242 @@
+//! A fuzz-only description of a schedule (triggers, window, offset) and a
+//! few instants, including instants at and near chrono's minimum and
+//! maximum. The engine's `next_run`, `upcoming`, `runs_between` and window
+//! queries are checked against the naive reference model of
+//! `tests/reference/mod.rs`, which steps minute by minute, and against their
+//! invariants. The builders' errors (`Interval::from_minutes`,
+//! `Schedule::daily`, `Window::new`) are checked against the rules they
+//! state, and an API-expressible schedule's policy is checked to go through
+//! JSON and back unchanged.
+
+#![no_main]
+
+mod common;
+
+use arbitrary::Arbitrary;
+use backup_schedule::{Error, Interval, Schedule, SchedulePolicy, Trigger, Weekdays, Window};
+use chrono::{NaiveTime, Timelike};
+use libfuzzer_sys::fuzz_target;
+
+use common::input::{Hours, Instant, Offset};
+use common::reference::{RefSchedule, RefTrigger, RefWindow};
+
+/// The divisors of 1440: every interval a periodic schedule may have.
+const DIVISORS: [u32; 36] = [
+    1, 2, 3, 4, 5, 6, 8, 9, 10, 12, 15, 16, 18, 20, 24, 30, 32, 36, 40, 45, 48, 60, 72, 80, 90, 96, 120, 144,
+    160, 180, 240, 288, 360, 480, 720, 1440,
+];
+
+/// The API's `periodicallyEvery` intervals.
+const API_MINUTES: [u32; 9] = [5, 10, 15, 30, 60, 120, 240, 480, 720];
+
+#[derive(Arbitrary, Debug)]
+enum FuzzTrigger {
+    Immediate,
+    /// Days as bits (bit 0 = Sunday), seconds after midnight, and a fraction
+    /// of a second (which the builder must refuse).
+    Daily {
+        days: u8,
+        secs: u32,
+        nanos: u32,
+    },
+    /// One of the API's intervals.
+    ApiPeriodic(u8),
+    /// Any interval that divides a day.
+    Periodic(u8),
+    /// Any number of minutes (most do not divide a day).
+    RawPeriodic(u16),
+}
+
+#[derive(Arbitrary, Debug)]
+struct FuzzWindow {
+    hours: Hours,
+    offset: Offset,
+}
+
+#[derive(Arbitrary, Debug)]
+struct Input {
+    trigger: FuzzTrigger,
+    window: Option<FuzzWindow>,
+    instants: Vec<Instant>,
+}
+
+fuzz_target!(|input: Input| check(input));
+
+fn check(input: Input) {
+    let Some((base, trigger)) = build_trigger(&input.trigger) else {
+        return;
+    };
+    let (schedule, window) = match &input.window {
+        None => (base, None),
+        Some(fuzz) => {
+            let hours = fuzz.hours.to_array();
+            let minute_offset = fuzz.offset.minutes();
+            match Window::new(&hours, minute_offset) {
+                Err(err) => {
+                    assert!(
+                        !(-1439..=1439).contains(&minute_offset),
+                        "{minute_offset} refused: {err}"
+                    );
+                    assert_eq!(err.path(), "backupCopyWindowSettings.minuteOffset");
+                    assert!(matches!(err, Error::Invalid { .. }), "{err:?}");
+                    return;
+                }
+                Ok(window) => {
+                    assert!(
+                        (-1439..=1439).contains(&minute_offset),
+                        "{minute_offset} accepted"
+                    );
+                    assert_eq!(window.hours(), hours, "hours read back");
+                    assert_eq!(window.minute_offset(), minute_offset, "offset read back");
+                    (base.with_window(window), Some(RefWindow { hours, minute_offset }))
+                }
+            }
+        }
+    };
+    let model = RefSchedule { trigger, window };
+    // The accessors describe what was built.
+    assert_eq!(
+        common::reference_of(&schedule),
+        model,
+        "accessors of {schedule:?}"
+    );
+    assert_eq!(schedule.without_window(), base, "without_window");
+
+    check_policy_round_trip(&schedule, &input.trigger);
+
+    // The reference steps minute by minute over up to 24 days (up to a
+    // millisecond a call): ask it about the first instant, and the run after
+    // that instant's run; hold the others to the invariants.
+    for (index, fuzz) in input.instants.iter().take(3).enumerate() {
+        let t = fuzz.to_instant();
+        if index == 0 {
+            common::check_next_run_against_reference(&schedule, &model, t);
+            common::check_window_against_reference(&schedule, &model, t);
+            if let Some(run) = schedule.next_run(t) {
+                common::check_next_run_against_reference(&schedule, &model, run);
+            }
+        }
+        common::check_run_invariants(&schedule, t);
+        common::check_window_invariants(&schedule, t);
+        // A second before the run, the run is still the next one.
+        if let Some(run) = schedule.next_run(t) {
+            let just_before = run - chrono::TimeDelta::seconds(1);
+            if just_before >= t {
+                assert_eq!(
+                    schedule.next_run(just_before),
+                    Some(run),
+                    "next_run({just_before:?})"
+                );
+            }
+        }
+    }
+}
+
+/// The schedule's triggers through the public builders, checking their
+/// errors; `None` when the builder refused (correctly).
+fn build_trigger(fuzz: &FuzzTrigger) -> Option<(Schedule, RefTrigger)> {
+    match *fuzz {
+        FuzzTrigger::Immediate => Some((Schedule::immediate(), RefTrigger::Immediate)),
+        FuzzTrigger::Daily { days, secs, nanos } => {
+            let bits = days & 0x7f;
+            let mut set = Weekdays::NONE;
+            let mut flags = [false; 7];
+            for (index, day) in common::SUNDAY_FIRST.into_iter().enumerate() {
+                if bits >> index & 1 == 1 {
+                    set = set.with(day);
+                    flags[index] = true;
+                }
+            }
+            assert_eq!(set.is_empty(), bits == 0);
+            let at_secs = secs % 86_400;
+            // Leap-second nanos (>= 1e9) are a fraction too.
+            let nanos = nanos % 2_000_000_000;
+            let at = NaiveTime::from_num_seconds_from_midnight_opt(at_secs, nanos)?;
+            match Schedule::daily(set, at) {
+                Ok(schedule) => {
+                    assert_eq!(nanos, 0, "a time with a fraction accepted: {at}");
+                    Some((schedule, RefTrigger::Daily { days: flags, at_secs }))
+                }
+                Err(err) => {
+                    assert_ne!(nanos, 0, "a whole-second time refused: {err}");
+                    assert_eq!(err.path(), "dailyTime");
+                    None
+                }
+            }
+        }
+        FuzzTrigger::ApiPeriodic(index) => periodic(API_MINUTES[usize::from(index) % API_MINUTES.len()]),
+        FuzzTrigger::Periodic(index) => periodic(DIVISORS[usize::from(index) % DIVISORS.len()]),
+        FuzzTrigger::RawPeriodic(minutes) => {
+            let minutes = u32::from(minutes);
+            match Interval::from_minutes(minutes) {
+                Ok(interval) => {
+                    assert!(DIVISORS.contains(&minutes), "{minutes} minutes accepted");
+                    assert_eq!(interval.minutes(), minutes);
+                    periodic(minutes)
+                }
+                Err(err) => {
+                    assert!(!DIVISORS.contains(&minutes), "{minutes} minutes refused: {err}");
+                    assert_eq!(err.path(), "periodicallyEvery");
+                    None
+                }
+            }
+        }
+    }
+}
+
+fn periodic(every_minutes: u32) -> Option<(Schedule, RefTrigger)> {
+    let interval = Interval::from_minutes(every_minutes).expect("a divisor of a day");
+    assert_eq!(interval.minutes(), every_minutes);
+    Some((
+        Schedule::periodic(interval),
+        RefTrigger::Periodic { every_minutes },
+    ))
+}
+
+/// A schedule the API can express goes to a policy, through JSON, and back
+/// unchanged; one it cannot is refused naming the field.
+fn check_policy_round_trip(schedule: &Schedule, fuzz: &FuzzTrigger) {
+    let expressible = match schedule.trigger() {
+        Trigger::Immediate => true,
+        Trigger::Daily { days, .. } => {
+            let count = common::SUNDAY_FIRST
+                .iter()
+                .filter(|&&day| days.contains(day))
+                .count();
+            count == 1
+                || days == Weekdays::EVERYDAY
+                || days == Weekdays::WORKDAYS
+                || days == Weekdays::WEEKENDS
+        }
+        Trigger::Periodic { every } => API_MINUTES.contains(&every.minutes()),
+        other => panic!("a trigger the target does not know: {other:?}"),
+    };
+    match SchedulePolicy::try_from(schedule) {
+        Ok(policy) => {
+            assert!(expressible, "{fuzz:?} expressed as {policy:?}");
+            let json = serde_json::to_vec(&policy).expect("a policy serializes");
+            let back = SchedulePolicy::from_json(&json).expect("its own JSON reads back");
+            assert_eq!(back, policy, "policy through JSON");
+            assert_eq!(
+                Schedule::try_from(&back).as_ref(),
+                Ok(schedule),
+                "schedule through JSON"
+            );
+            assert_eq!(
+                back.normalized().as_ref(),
+                Ok(&policy),
+                "a canonical policy is normal"
+            );
+            if let Trigger::Daily { at, .. } = schedule.trigger() {
+                assert_eq!(at.nanosecond(), 0);
+            }
+        }
+        Err(err) => {
+            assert!(!expressible, "{fuzz:?} not expressed: {err}");
+            assert!(
+                err.path() == "schedulePolicy.dailyType" || err.path() == "schedulePolicy.periodicallyEvery",
+                "{err:?}"
+            );
+        }
+    }
+}
