@@ -453,14 +453,12 @@ impl SchedulePolicy {
 
         let probe = serde_json::Deserializer::from_slice(json).deserialize_map(HasPolicyMember);
         match probe {
-            Ok(true) => {
-                CopyJob::from_json(json)?
-                    .schedule_policy
-                    .ok_or_else(|| Error::Missing {
-                        path: POLICY.into(),
-                        expected: "a schedule policy object",
-                    })
-            }
+            Ok(true) => CopyJob::from_json(json)?
+                .schedule_policy
+                .ok_or_else(|| Error::Missing {
+                    path: POLICY.into(),
+                    expected: "a schedule policy object",
+                }),
             // Anything else (including input that is not JSON) is read as a
             // bare policy, which reports what is wrong with it.
             _ => SchedulePolicy::from_json(json),
