@@ -394,7 +394,7 @@ impl SchedulePolicy {
     ///
     /// [`Error::Syntax`] when the bytes are not JSON, [`Error::Json`] when a
     /// value has the wrong JSON type or an unknown spelling, and
-    /// [`Error::Json`] for a `backupWindow` of more than 168 elements.
+    /// [`Error::WindowLength`] for a `backupWindow` of more than 168 elements.
     ///
     /// # Example
     ///
