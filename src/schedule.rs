@@ -68,6 +68,13 @@ impl Weekdays {
         SUNDAY_FIRST.into_iter().filter(move |&day| self.contains(day))
     }
 
+    /// Whether day-of-week `day` (0 = Sunday, as the engine counts) is in
+    /// the set.
+    #[inline]
+    pub(crate) const fn contains_day_of_week(self, day: u32) -> bool {
+        day < 7 && self.0 & (1 << day) != 0
+    }
+
     /// Both copies of the week side by side (bits 0..14), so that a search
     /// over seven consecutive days never wraps.
     #[inline]

@@ -647,16 +647,7 @@ impl<'z> ZonedSchedule<'z> {
 /// Whether wall-clock Unix day `day` is one of `days`.
 #[inline]
 fn selected(days: Weekdays, day: i64) -> bool {
-    const SUNDAY_FIRST: [chrono::Weekday; 7] = [
-        chrono::Weekday::Sun,
-        chrono::Weekday::Mon,
-        chrono::Weekday::Tue,
-        chrono::Weekday::Wed,
-        chrono::Weekday::Thu,
-        chrono::Weekday::Fri,
-        chrono::Weekday::Sat,
-    ];
-    days.contains(SUNDAY_FIRST[time::day_of_week(day) as usize])
+    days.contains_day_of_week(time::day_of_week(day))
 }
 
 /// The runs of a [`ZonedSchedule`], earliest first; see
