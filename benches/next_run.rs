@@ -9,32 +9,9 @@
 
 mod common;
 
-use std::hint::black_box;
-
-use chrono::{DateTime, TimeDelta, Utc};
-use common::{check_points, instants, windows, EQUIVALENTS, INSTANTS};
+use chrono::{DateTime, TimeDelta};
+use common::{check_points, windows, Cycle, EQUIVALENTS};
 use criterion::{criterion_group, criterion_main, Criterion};
-
-/// Cycles through the instants: the next one on every call.
-struct Cycle {
-    instants: [DateTime<Utc>; INSTANTS],
-    index: usize,
-}
-
-impl Cycle {
-    fn new() -> Cycle {
-        Cycle {
-            instants: instants(),
-            index: 0,
-        }
-    }
-
-    #[inline(always)]
-    fn next(&mut self) -> DateTime<Utc> {
-        self.index = (self.index + 1) % INSTANTS;
-        black_box(self.instants[self.index])
-    }
-}
 
 fn cross_check_peers() {
     for case in &EQUIVALENTS {

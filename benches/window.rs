@@ -5,32 +5,9 @@
 
 mod common;
 
-use std::hint::black_box;
-
 use backup_schedule::{CopyJob, Schedule, Window};
-use chrono::{DateTime, Utc};
-use common::{check_points, instants, policy_schedule, windows, NamedWindow, INSTANTS};
+use common::{check_points, instants, policy_schedule, windows, Cycle, NamedWindow};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-
-struct Cycle {
-    instants: [DateTime<Utc>; INSTANTS],
-    index: usize,
-}
-
-impl Cycle {
-    fn new() -> Cycle {
-        Cycle {
-            instants: instants(),
-            index: 0,
-        }
-    }
-
-    #[inline(always)]
-    fn next(&mut self) -> DateTime<Utc> {
-        self.index = (self.index + 1) % INSTANTS;
-        black_box(self.instants[self.index])
-    }
-}
 
 /// The windows with an offset that is not whole hours, the harder case.
 fn measured_windows() -> Vec<(NamedWindow, Window)> {

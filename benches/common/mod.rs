@@ -411,3 +411,25 @@ pub fn fleet_member(lcg: &mut Lcg) -> FleetMember {
         window: Some(window),
     }
 }
+
+/// Cycles through the reference instants: the next one on every call, so
+/// that no branch is always predicted.
+pub struct Cycle {
+    instants: [DateTime<Utc>; INSTANTS],
+    index: usize,
+}
+
+impl Cycle {
+    pub fn new() -> Cycle {
+        Cycle {
+            instants: instants(),
+            index: 0,
+        }
+    }
+
+    #[inline(always)]
+    pub fn next(&mut self) -> DateTime<Utc> {
+        self.index = (self.index + 1) % INSTANTS;
+        std::hint::black_box(self.instants[self.index])
+    }
+}
