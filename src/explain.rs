@@ -137,7 +137,7 @@ impl FusedIterator for RunDetails {}
 #[cfg(feature = "tz")]
 mod zoned {
     use super::*;
-    use crate::zone::ZonedSchedule;
+    use crate::zoned::ZonedSchedule;
 
     impl<'z> ZonedSchedule<'z> {
         /// The next run after `after` with its trigger and deadline, in the

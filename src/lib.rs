@@ -108,6 +108,8 @@ mod window_ops;
 mod window_text;
 #[cfg(feature = "tz")]
 mod zone;
+#[cfg(feature = "tz")]
+mod zoned;
 
 pub use error::Error;
 #[cfg(feature = "tz")]
@@ -121,7 +123,9 @@ pub use schedule::{Interval, Runs, Schedule, Trigger, Weekdays};
 pub use window::{Window, HOURS_PER_WEEK, MAX_MINUTE_OFFSET};
 pub use window_ops::{HourRange, OpenIntervals};
 #[cfg(feature = "tz")]
-pub use zone::{OffsetDrift, Zone, ZonedRuns, ZonedSchedule};
+pub use zone::{OffsetDrift, Zone};
+#[cfg(feature = "tz")]
+pub use zoned::{ZonedRuns, ZonedSchedule};
 
 /// The README's examples, compiled and run as doctests (they use every
 /// default feature).
