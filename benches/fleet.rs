@@ -6,7 +6,7 @@ mod common;
 
 use std::hint::black_box;
 
-use backup_schedule::Schedule;
+use backup_schedule::{Schedule, Timetable};
 use common::{base, fleet_member, Lcg};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput};
 

@@ -9,6 +9,7 @@
 
 mod common;
 
+use backup_schedule::Timetable;
 use chrono::{DateTime, TimeDelta};
 use common::{check_points, windows, Cycle, EQUIVALENTS};
 use criterion::{criterion_group, criterion_main, Criterion};

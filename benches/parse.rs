@@ -5,7 +5,8 @@ mod common;
 
 use std::hint::black_box;
 
-use backup_schedule::{CopyJob, Schedule, SchedulePolicy};
+use backup_schedule::vb365::{CopyJob, CopyJobSchedulePolicy};
+use backup_schedule::Schedule;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 fn daily_policy_with_window() -> Vec<u8> {
@@ -24,22 +25,16 @@ fn daily_policy_with_window() -> Vec<u8> {
 fn parse(c: &mut Criterion) {
     let daily = daily_policy_with_window();
     // What is timed gives the expected schedules.
-    let seed = CopyJob::from_json(common::SEED_REQUEST)
-        .unwrap()
-        .schedule()
-        .unwrap();
+    let seed = Schedule::try_from(&CopyJob::from_json(common::SEED_REQUEST).unwrap()).unwrap();
     assert_eq!(
         seed,
         Schedule::immediate().with_window(backup_schedule::Window::always_open())
     );
     assert_eq!(
-        CopyJob::from_json(common::SEED_RESPONSE)
-            .unwrap()
-            .schedule()
-            .unwrap(),
+        Schedule::try_from(&CopyJob::from_json(common::SEED_RESPONSE).unwrap()).unwrap(),
         seed
     );
-    let policy = SchedulePolicy::from_json(&daily).unwrap();
+    let policy = CopyJobSchedulePolicy::from_json(&daily).unwrap();
     assert_eq!(
         Schedule::try_from(&policy)
             .unwrap()
@@ -56,12 +51,14 @@ fn parse(c: &mut Criterion) {
     ] {
         group.throughput(Throughput::Bytes(json.len() as u64));
         group.bench_function(name, |b| {
-            b.iter(|| CopyJob::from_json(black_box(json)).and_then(|job| job.schedule()))
+            b.iter(|| CopyJob::from_json(black_box(json)).and_then(|job| Schedule::try_from(&job)))
         });
     }
     group.throughput(Throughput::Bytes(daily.len() as u64));
     group.bench_function("policy_daily_window", |b| {
-        b.iter(|| SchedulePolicy::from_json(black_box(&daily)).and_then(|policy| Schedule::try_from(&policy)))
+        b.iter(|| {
+            CopyJobSchedulePolicy::from_json(black_box(&daily)).and_then(|policy| Schedule::try_from(&policy))
+        })
     });
     group.finish();
 }

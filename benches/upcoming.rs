@@ -6,6 +6,7 @@ mod common;
 
 use std::hint::black_box;
 
+use backup_schedule::Timetable;
 use common::{base, policy_schedule, windows};
 use criterion::{criterion_group, criterion_main, Criterion, SamplingMode, Throughput};
 

@@ -5,7 +5,8 @@
 
 mod common;
 
-use backup_schedule::{CopyJob, Schedule, Window};
+use backup_schedule::vb365::CopyJob;
+use backup_schedule::{Schedule, Timetable, Window};
 use common::{check_points, instants, policy_schedule, windows, Cycle, NamedWindow};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 
@@ -39,12 +40,9 @@ fn cross_check() {
             );
         }
     }
-    let seed = CopyJob::from_json(common::SEED_REQUEST)
-        .unwrap()
-        .schedule()
-        .unwrap();
+    let seed = Schedule::try_from(&CopyJob::from_json(common::SEED_REQUEST).unwrap()).unwrap();
     for t in instants() {
-        assert_eq!(seed.start_for_restore_point(t), Some(t));
+        assert_eq!(seed.next_open(t), Some(t));
         assert_eq!(seed.next_run(t), None);
     }
 }
@@ -71,20 +69,17 @@ fn immediate(c: &mut Criterion) {
     let mut group = c.benchmark_group("immediate");
     let mut cycle = Cycle::new();
     // The seed: Immediate with every hour allowed.
-    let seed: Schedule = CopyJob::from_json(common::SEED_REQUEST)
-        .unwrap()
-        .schedule()
-        .unwrap();
+    let seed: Schedule = Schedule::try_from(&CopyJob::from_json(common::SEED_REQUEST).unwrap()).unwrap();
     group.bench_function("start_for_restore_point/seed", |b| {
-        b.iter(|| seed.start_for_restore_point(cycle.next()))
+        b.iter(|| seed.next_open(cycle.next()))
     });
     for (named, _) in measured_windows() {
         let schedule = policy_schedule(r#"{"type": "Immediate"}"#, Some(&named));
         for t in instants() {
-            assert_eq!(schedule.start_for_restore_point(t), named.next_open(t));
+            assert_eq!(schedule.next_open(t), named.next_open(t));
         }
         group.bench_function(BenchmarkId::new("start_for_restore_point", &named.name), |b| {
-            b.iter(|| schedule.start_for_restore_point(cycle.next()))
+            b.iter(|| schedule.next_open(cycle.next()))
         });
     }
     group.finish();

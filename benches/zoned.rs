@@ -11,7 +11,7 @@ mod common;
 use std::hint::black_box;
 use std::str::FromStr;
 
-use backup_schedule::{Interval, Schedule, Weekdays, Window, Zone};
+use backup_schedule::{Interval, Schedule, Timetable, Weekdays, Window, Zone};
 use chrono::{DateTime, NaiveTime, TimeDelta, TimeZone, Utc};
 use chrono_tz::Tz;
 use criterion::{criterion_group, criterion_main, Criterion};

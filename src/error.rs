@@ -1,32 +1,40 @@
 //! The crate's one error type.
 
+use std::borrow::Cow;
+use std::sync::Arc;
+
 /// Everything that can go wrong when reading or validating a schedule.
 ///
-/// Every variant names the field it is about by its JSON path (for example
-/// `schedulePolicy.backupCopyWindowSettings.minuteOffset`), so that a message
-/// can be shown to the person who wrote the document as it is. Messages are
-/// lowercase, without a trailing period, and say what was expected and what
-/// was found.
+/// Every variant about a document names the field by its JSON path (for
+/// example `schedulePolicy.backupCopyWindowSettings.minuteOffset`), so that a
+/// message can be shown to the person who wrote the document as it is.
+/// Messages are lowercase, without a trailing period, and say what was
+/// expected and what was found.
 ///
-/// Values built from code rather than JSON use the same paths: the path is the
-/// name of the concept in the API, whatever its source.
+/// Values built from code rather than JSON use the same paths: the path is
+/// the name of the concept in the API, whatever its source.
+///
+/// Errors from the JSON reader keep serde_json's error as their
+/// [`source`](std::error::Error::source).
 ///
 /// # Example
 ///
 /// ```
-/// use backup_schedule::{Error, SchedulePolicy};
+/// use backup_schedule::{Error, ErrorKind, Schedule};
+/// use backup_schedule::vb365::CopyJobSchedulePolicy;
 ///
-/// let err = SchedulePolicy::from_json(br#"{"type": "DailyAtTime", "dailyType": "Workdays"}"#)
-///     .and_then(|policy| policy.to_schedule())
-///     .unwrap_err();
+/// let policy = CopyJobSchedulePolicy::from_json(br#"{"type": "DailyAtTime", "dailyType": "Workdays"}"#)?;
+/// let err = Schedule::try_from(&policy).unwrap_err();
 /// assert!(matches!(err, Error::Missing { .. }));
-/// assert_eq!(err.path(), "schedulePolicy.dailyTime");
+/// assert_eq!(err.kind(), ErrorKind::Missing);
+/// assert_eq!(err.path(), Some("schedulePolicy.dailyTime"));
 /// assert_eq!(
 ///     err.to_string(),
-///     "schedulePolicy.dailyTime: expected a time HH:MM:SS or HH:MM (required when type is DailyAtTime), found nothing",
+///     "schedulePolicy.dailyTime: expected a time like 22:00:00 or 22:00 (required when type is DailyAtTime), found nothing",
 /// );
+/// # Ok::<(), Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// A field that the policy needs is absent or `null`.
@@ -35,7 +43,7 @@ pub enum Error {
         /// JSON path of the absent field.
         path: String,
         /// What should have been there, and why it is needed.
-        expected: &'static str,
+        expected: Cow<'static, str>,
     },
 
     /// A field is present and of the right JSON type, but its value is not allowed.
@@ -44,7 +52,7 @@ pub enum Error {
         /// JSON path of the field.
         path: String,
         /// What is allowed.
-        expected: &'static str,
+        expected: Cow<'static, str>,
         /// The value that was given, as it was given (strings quoted).
         found: String,
     },
@@ -60,22 +68,21 @@ pub enum Error {
     },
 
     /// The document is valid JSON but a value has the wrong JSON type or an
-    /// unknown enum spelling (the message comes from the JSON reader and says
-    /// what it expected, for enums the allowed spellings).
+    /// unknown enum spelling.
     #[error("{path}: {message}")]
     Json {
         /// JSON path of the value, `(document)` for the document itself.
         path: String,
-        /// What was wrong, with the line and column.
+        /// What was expected and found, with the line and column.
         message: String,
+        /// The JSON reader's own error.
+        #[source]
+        source: Option<Arc<serde_json::Error>>,
     },
 
-    /// The text form of a window (see [`Window::parse_with_offset`]) does not
-    /// follow the grammar.
-    ///
-    /// The message has no path: the text is not part of a JSON document.
-    /// [`path`](Error::path) gives `backupCopyWindowSettings.backupWindow`, the
-    /// field the text describes.
+    /// The text form of a window (see [`Window::parse_with_offset`]) or of a
+    /// day set does not follow the grammar. The text is not part of a JSON
+    /// document, so the message has no path.
     ///
     /// [`Window::parse_with_offset`]: crate::Window::parse_with_offset
     #[error("at {position}: expected {expected}, found {found}")]
@@ -110,33 +117,123 @@ pub enum Error {
         path: String,
         /// What the JSON reader stopped at, with the line and column.
         message: String,
+        /// The JSON reader's own error, when it was the JSON reader that
+        /// stopped.
+        #[source]
+        source: Option<Arc<serde_json::Error>>,
     },
 }
 
+/// What kind of fault an [`Error`] reports, for code that reacts to it
+/// (for example, an HTTP service choosing a status).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The input is not JSON ([`Error::Syntax`]).
+    Syntax,
+    /// A value has the wrong JSON type or an unknown spelling ([`Error::Json`]).
+    Type,
+    /// A required field is absent ([`Error::Missing`]).
+    Missing,
+    /// A value is out of range or otherwise not allowed ([`Error::Invalid`],
+    /// [`Error::WindowLength`]).
+    Invalid,
+    /// A window's or day set's text form does not parse ([`Error::WindowText`]).
+    WindowText,
+    /// A time zone is unknown ([`Error::UnknownZone`]).
+    Zone,
+}
+
 impl Error {
-    /// The JSON path of the field this error is about; `(document)` when the
-    /// document as a whole is at fault.
+    /// The JSON path of the field this error is about: `(document)` when the
+    /// document as a whole is at fault, `None` where no JSON field is (a
+    /// window's text form, a time zone name).
     ///
     /// # Example
     ///
     /// ```
-    /// use backup_schedule::SchedulePolicy;
+    /// use backup_schedule::{Window, Zone};
+    /// use backup_schedule::vb365::CopyJobSchedulePolicy;
     ///
-    /// let err = SchedulePolicy::from_json(b"{\"type\": 1}").unwrap_err();
-    /// assert_eq!(err.path(), "schedulePolicy.type");
+    /// let err = CopyJobSchedulePolicy::from_json(b"{\"type\": 1}").unwrap_err();
+    /// assert_eq!(err.path(), Some("schedulePolicy.type"));
+    /// assert_eq!("Mon-Fry 22:00-06:00".parse::<Window>().unwrap_err().path(), None);
     /// ```
-    pub fn path(&self) -> &str {
+    pub fn path(&self) -> Option<&str> {
         match self {
             Error::Missing { path, .. }
             | Error::Invalid { path, .. }
             | Error::WindowLength { path, .. }
             | Error::Json { path, .. }
-            | Error::Syntax { path, .. } => path,
-            Error::UnknownZone { .. } => "zone",
-            Error::WindowText { .. } => "backupCopyWindowSettings.backupWindow",
+            | Error::Syntax { path, .. } => Some(path),
+            Error::UnknownZone { .. } | Error::WindowText { .. } => None,
         }
     }
+
+    /// What kind of fault this is.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::Missing { .. } => ErrorKind::Missing,
+            Error::Invalid { .. } | Error::WindowLength { .. } => ErrorKind::Invalid,
+            Error::Json { .. } => ErrorKind::Type,
+            Error::Syntax { .. } => ErrorKind::Syntax,
+            Error::WindowText { .. } => ErrorKind::WindowText,
+            Error::UnknownZone { .. } => ErrorKind::Zone,
+        }
+    }
+
+    /// [`Error::Invalid`] at `path`.
+    pub(crate) fn invalid(
+        path: impl Into<String>,
+        expected: impl Into<Cow<'static, str>>,
+        found: impl Into<String>,
+    ) -> Error {
+        Error::Invalid {
+            path: path.into(),
+            expected: expected.into(),
+            found: found.into(),
+        }
+    }
+
+    /// [`Error::Missing`] at `path`.
+    pub(crate) fn missing(path: impl Into<String>, expected: impl Into<Cow<'static, str>>) -> Error {
+        Error::Missing {
+            path: path.into(),
+            expected: expected.into(),
+        }
+    }
+
+    /// This error with its path under `prefix` (`minuteOffset` under
+    /// `schedulePolicy` is `schedulePolicy.minuteOffset`); errors without a
+    /// path are left as they are.
+    pub(crate) fn under(mut self, prefix: &str) -> Error {
+        match &mut self {
+            Error::Missing { path, .. }
+            | Error::Invalid { path, .. }
+            | Error::WindowLength { path, .. }
+            | Error::Json { path, .. }
+            | Error::Syntax { path, .. } => {
+                *path = match path.as_str() {
+                    DOCUMENT => prefix.to_owned(),
+                    inner if inner.starts_with('[') => format!("{prefix}{inner}"),
+                    inner => format!("{prefix}.{inner}"),
+                };
+            }
+            Error::UnknownZone { .. } | Error::WindowText { .. } => {}
+        }
+        self
+    }
 }
+
+impl PartialEq for Error {
+    /// Errors are equal when they say the same about the same field; the
+    /// JSON reader's [`source`](std::error::Error::source) is not compared.
+    fn eq(&self, other: &Error) -> bool {
+        self.kind() == other.kind() && self.path() == other.path() && self.to_string() == other.to_string()
+    }
+}
+
+impl Eq for Error {}
 
 /// How errors about the document as a whole name their "field".
 pub(crate) const DOCUMENT: &str = "(document)";
@@ -146,5 +243,39 @@ fn did_you_mean(suggestions: &[&str]) -> String {
         String::new()
     } else {
         format!(" (did you mean {}?)", suggestions.join(", "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_nest_under_a_prefix() {
+        let err = Error::invalid("minuteOffset", "an offset", "1440").under("backupWindowSettings");
+        assert_eq!(err.path(), Some("backupWindowSettings.minuteOffset"));
+        let err = Error::invalid(DOCUMENT, "an object", "1").under("schedulePolicy");
+        assert_eq!(err.path(), Some("schedulePolicy"));
+        let err = Error::WindowLength {
+            path: "[3]".into(),
+            found: 2,
+        }
+        .under("jobs");
+        assert_eq!(err.path(), Some("jobs[3]"));
+        let text = Error::WindowText {
+            position: 0,
+            expected: "a day",
+            found: "\"x\"".into(),
+        };
+        assert_eq!(text.clone().under("x"), text);
+    }
+
+    #[test]
+    fn equality_ignores_the_source_but_not_the_words() {
+        let a = Error::missing("type", "a type");
+        assert_eq!(a, Error::missing("type", "a type"));
+        assert_ne!(a, Error::missing("type", "a kind"));
+        assert_ne!(a, Error::missing("dailyType", "a type"));
+        assert_ne!(a, Error::invalid("type", "a type", "nothing"));
     }
 }

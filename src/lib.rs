@@ -1,4 +1,4 @@
-//! When does this backup copy job run next?
+//! When does this backup job run next?
 //!
 //! `backup_schedule` reads the `schedulePolicy` of a backup copy job as the
 //! Veeam Backup for Microsoft 365 REST API writes it (`POST /v6/CopyJobs`),
@@ -6,15 +6,27 @@
 //! exactly, in constant time and without allocating, taking the backup copy
 //! window into account.
 //!
-//! The crate has three layers, each only knowing the one below it:
+//! # Layers
 //!
+//! Each layer knows only the ones below it:
+//!
+//! - Vocabulary: [`Weekdays`] (sets of days), [`MinuteOffset`] (the API's
+//!   `minuteOffset`), [`Interval`], [`HourRange`].
 //! - [`Window`]: the 168 hours of a week packed into bits, in a local time a
 //!   fixed number of minutes from UTC; is it open, when does it open next,
-//!   when does it close.
-//! - [`Schedule`]: triggers (daily at a time, on a grid, or after each restore
-//!   point) held to a window; the runs.
-//! - The wire model ([`SchedulePolicy`], [`CopyJob`]): the API's JSON, field
-//!   for field, converted into a `Schedule` by [`Schedule::try_from`].
+//!   when does it close. Its text form (`"Mon-Fri 22:00-06:00"`), builder and
+//!   set operations.
+//! - The run engine: a schedule is *triggers* (daily at a time, on a grid, or
+//!   after each restore point), a *gate* that holds a run's start (the
+//!   window) and a *deadline window* that ends it. The run rule, forward and
+//!   backward iteration and each run's explanation are written once over
+//!   those few primitives; [`Timetable`] is their public face.
+//! - Schedules: [`Schedule`] (a copy job's, fixed offsets as the API defines
+//!   them, answered in constant time from the position in the week) and
+//!   [`Zoned`] (any schedule evaluated in an IANA time zone, feature `tz`: one
+//!   generic adapter that runs the fixed-offset engine span by span).
+//! - The wire model, [`vb365`]: the API's JSON field for field, converted into
+//!   a `Schedule` by [`Schedule::try_from`]. The engine knows nothing of JSON.
 //!
 //! # Semantics
 //!
@@ -23,15 +35,16 @@
 //!
 //! | Concept | Meaning |
 //! |---|---|
-//! | Instants | UTC. `next_run` takes the reference instant as an argument; nothing reads the clock. |
+//! | Instants | UTC. Every query takes the reference instant as an argument; nothing reads the clock. |
 //! | `DailyAtTime` | One trigger at `dailyTime` (UTC) on each `dailyType` day (UTC days). `Workdays` = Monday-Friday, `Weekends` = Saturday and Sunday. |
 //! | `Periodically` | A trigger every `periodicallyEvery` minutes, counted from 00:00 UTC (every interval divides a day), every day. |
-//! | `Immediate` | A trigger whenever a new restore point appears; no timed triggers, so `next_run` is `None`. [`Schedule::start_for_restore_point`] gives the start for a restore point at `t`. |
+//! | `Immediate` | A trigger whenever a new restore point appears; no timed triggers, so `next_run` is `None`. [`Timetable::explain_event`] gives the run of a restore point at `t`. |
 //! | Window frame | Local time = UTC + `minuteOffset` minutes. Hour `day * 24 + hour` of `backupWindow` (day 0 = Sunday) covers `[hh:00, hh+1:00)` local. Offsets that are not whole hours (330, 345, -210) put the edges on those minutes in UTC. |
 //! | Window off | `backupCopyWindowEnabled` false, `null` or absent: every hour is allowed. |
 //! | Empty window | A window that allows no hour is valid: the job never runs (`None`). |
 //! | Run | The first instant at or after a trigger at which the window is open. A trigger in a closed hour waits for the next opening; triggers that wait for the same opening coalesce into one run. The runs are `{ first open instant >= trigger }` over all triggers. |
 //! | `next_run(t)` | The earliest run strictly after `t`; `None` when there is none or it is past chrono's range. |
+//! | `prev_run(t)` | The latest run strictly before `t`. |
 //! | `next_open(t)` | The first instant at or after `t` at which the window is open. |
 //! | `next_close(t)` | The next instant strictly after `t` at which the window closes: the deadline of a run started at `t` (or at `next_open(t)` if closed at `t`). `None` if it never closes. |
 //!
@@ -44,7 +57,8 @@
 //! over the weekend: the next run is Monday 17:00 UTC.
 //!
 //! ```
-//! use backup_schedule::{Schedule, SchedulePolicy};
+//! use backup_schedule::vb365::CopyJobSchedulePolicy;
+//! use backup_schedule::{Schedule, Timetable};
 //! use chrono::{TimeZone, Utc};
 //!
 //! let mut hours = vec![false; 168];
@@ -60,7 +74,7 @@
 //!     "backupCopyWindowEnabled": true,
 //!     "backupCopyWindowSettings": { "backupWindow": hours, "minuteOffset": 180 }
 //! });
-//! let policy = SchedulePolicy::from_json(json.to_string().as_bytes())?;
+//! let policy = CopyJobSchedulePolicy::from_json(json.to_string().as_bytes())?;
 //! let schedule = Schedule::try_from(&policy)?;
 //!
 //! let saturday = Utc.with_ymd_and_hms(2026, 11, 28, 15, 0, 0).unwrap();
@@ -80,8 +94,8 @@
 //!   canonical [`Display`](core::fmt::Display) for every window, a builder
 //!   ([`Window::allow`], [`Window::allow_span`]), set operations and
 //!   [`Window::open_intervals`].
-//! - Why a run happens when it does: [`Schedule::explain_next`] gives the
-//!   trigger it serves and its deadline; `Display` for [`Schedule`] says the
+//! - Why a run happens when it does: [`Timetable::explain_next`] gives the
+//!   trigger it serves and its deadline; [`Timetable::describe`] says the
 //!   whole schedule in one sentence.
 //! - Time zones with daylight saving (feature `tz`, on by default):
 //!   `schedule.in_zone(&zone)` evaluates the triggers and the window in an
@@ -98,11 +112,16 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod describe;
+mod engine;
 mod error;
-mod explain;
-mod policy;
+mod offset;
 mod schedule;
 mod time;
+mod timetable;
+mod trigger;
+pub mod vb365;
+mod weekdays;
 mod window;
 mod window_ops;
 mod window_text;
@@ -111,21 +130,18 @@ mod zone;
 #[cfg(feature = "tz")]
 mod zoned;
 
-pub use error::Error;
-#[cfg(feature = "tz")]
-pub use explain::ZonedRunDetails;
-pub use explain::{RunDetail, RunDetails};
-pub use policy::{
-    BackupCopyWindowSettings, CopyJob, DailyType, LastStatus, Link, PeriodicallyEvery, SchedulePolicy,
-    ScheduleType,
-};
-pub use schedule::{Interval, Runs, Schedule, Trigger, Weekdays};
-pub use window::{Window, HOURS_PER_WEEK, MAX_MINUTE_OFFSET};
+pub use error::{Error, ErrorKind};
+pub use offset::MinuteOffset;
+pub use schedule::Schedule;
+pub use timetable::{PastRuns, RunDetail, RunDetails, Runs, Timetable};
+pub use trigger::{Interval, Trigger};
+pub use weekdays::{Weekdays, WeekdaysIter};
+pub use window::{Window, HOURS_PER_WEEK};
 pub use window_ops::{HourRange, OpenIntervals};
 #[cfg(feature = "tz")]
 pub use zone::{OffsetDrift, Zone};
 #[cfg(feature = "tz")]
-pub use zoned::{ZonedRuns, ZonedSchedule};
+pub use zoned::{Zoned, ZonedSchedule};
 
 /// The README's examples, compiled and run as doctests (they use every
 /// default feature).

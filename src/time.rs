@@ -35,13 +35,6 @@ pub(crate) fn week_position(secs: i64) -> i64 {
     (secs + EPOCH_DAY_OF_WEEK * DAY).rem_euclid(WEEK)
 }
 
-/// Day of the week of Unix day `day`, 0 = Sunday.
-#[cfg_attr(not(feature = "tz"), allow(dead_code))] // for zoned schedules
-#[inline]
-pub(crate) fn day_of_week(day: i64) -> u32 {
-    (day + EPOCH_DAY_OF_WEEK).rem_euclid(7) as u32
-}
-
 /// A whole Unix second as an instant; `None` past chrono's range.
 #[inline]
 pub(crate) fn from_secs(secs: i64) -> Option<DateTime<Utc>> {
@@ -95,7 +88,6 @@ mod tests {
         assert_eq!(sunday.weekday(), chrono::Weekday::Sun);
         assert_eq!(week_position(sunday.timestamp()), 0);
         assert_eq!(week_position(sunday.timestamp() - 1), WEEK - 1);
-        assert_eq!(day_of_week(sunday.timestamp() / DAY), 0);
         // Before 1970 as well.
         let old = Utc.with_ymd_and_hms(1900, 1, 7, 0, 0, 0).unwrap();
         assert_eq!(old.weekday(), chrono::Weekday::Sun);

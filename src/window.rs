@@ -13,16 +13,15 @@ use bitvec::array::BitArray;
 use bitvec::order::Lsb0;
 use chrono::{DateTime, Utc, Weekday};
 
+use crate::engine::Gate;
 use crate::error::Error;
+use crate::offset::MinuteOffset;
 use crate::time::{self, DAY_U32, HOUR_U32, WEEK_U32};
 
 /// Hours in a week: the length of `backupWindow`.
 pub const HOURS_PER_WEEK: usize = 168;
 
-/// The largest `minuteOffset` magnitude the API allows (one minute short of a day).
-pub const MAX_MINUTE_OFFSET: i32 = 1439;
-
-type HourBits = BitArray<[u64; 3], Lsb0>;
+pub(crate) type HourBits = BitArray<[u64; 3], Lsb0>;
 
 /// Bits 128..168 of the third word are hours; the rest must stay zero.
 const LAST_WORD_MASK: u64 = (1 << (HOURS_PER_WEEK - 128)) - 1;
@@ -155,17 +154,56 @@ impl Window {
     }
 
     fn from_bits(hours: HourBits, minute_offset: i32) -> Result<Window, Error> {
-        if !(-MAX_MINUTE_OFFSET..=MAX_MINUTE_OFFSET).contains(&minute_offset) {
-            return Err(Error::Invalid {
-                path: "backupCopyWindowSettings.minuteOffset".into(),
-                expected: "a minute offset from UTC in -1439..=1439",
-                found: minute_offset.to_string(),
-            });
-        }
+        let offset =
+            MinuteOffset::from_minutes(minute_offset).map_err(|err| err.under("backupCopyWindowSettings"))?;
         Ok(Window {
             hours,
-            offset_secs: minute_offset * 60,
+            offset_secs: offset.seconds(),
         })
+    }
+
+    /// The same allowed hours at an offset of `secs` seconds, which may lie
+    /// outside the API's range by less than a day (an offset is only ever
+    /// used modulo a week).
+    #[cfg_attr(not(feature = "tz"), allow(dead_code))] // for zoned schedules
+    #[inline]
+    pub(crate) fn with_offset_secs(self, secs: i32) -> Window {
+        debug_assert!(secs.abs() < time::DAY as i32 + time::HOUR as i32);
+        Window {
+            offset_secs: secs,
+            ..self
+        }
+    }
+
+    /// This window's hours moved into the frame of `frame`: hour `h` of the
+    /// result is allowed when this window is open during `frame`'s local
+    /// hour `h`. `None` when the offsets differ by a number of minutes that is
+    /// not whole hours and this window has edges.
+    pub(crate) fn hours_in_frame_of(&self, frame: &Window) -> Option<HourBits> {
+        // No edges: the same in every frame.
+        if self.is_always_open() || self.is_never_open() {
+            return Some(self.hours);
+        }
+        // Local time in `frame` = local time here + shift.
+        let shift = frame.offset_secs - self.offset_secs;
+        if shift % HOUR_U32 as i32 != 0 {
+            return None;
+        }
+        let shift = (shift / HOUR_U32 as i32).rem_euclid(HOURS_PER_WEEK as i32) as usize;
+        let mut moved = self.hours;
+        moved[..HOURS_PER_WEEK].rotate_right(shift);
+        Some(moved)
+    }
+
+    /// This window with its hours replaced by `hours` (bits past 168 cleared).
+    pub(crate) fn with_hours(self, mut hours: HourBits) -> Window {
+        hours.data[2] &= LAST_WORD_MASK;
+        Window { hours, ..self }
+    }
+
+    /// The allowed hours as bits.
+    pub(crate) fn hour_bits(&self) -> HourBits {
+        self.hours
     }
 
     /// The same allowed hours with another offset from UTC.
@@ -191,6 +229,22 @@ impl Window {
     /// `minuteOffset`).
     pub fn minute_offset(&self) -> i32 {
         self.offset_secs / 60
+    }
+
+    /// The window's offset from UTC, as a [`MinuteOffset`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use backup_schedule::Window;
+    ///
+    /// let window = Window::parse_with_offset("Mon-Fri 20:00-23:00", 180)?;
+    /// assert_eq!(window.offset().to_string(), "UTC+03:00");
+    /// # Ok::<(), backup_schedule::Error>(())
+    /// ```
+    pub fn offset(&self) -> MinuteOffset {
+        // Built from a valid `MinuteOffset`, or within a day of one.
+        MinuteOffset::from_minutes(self.minute_offset()).unwrap_or_default()
     }
 
     /// The 168 hours as the API writes them: Sunday 00:00 local first.
@@ -387,7 +441,6 @@ impl Window {
     }
 
     /// The first open Unix second at or after `secs`.
-    #[cfg_attr(not(feature = "tz"), allow(dead_code))] // for zoned schedules
     #[inline]
     pub(crate) fn open_at_or_after(&self, secs: i64) -> Option<i64> {
         Some(secs + i64::from(self.open_ahead(self.spot_of_secs(secs))?))
@@ -405,6 +458,28 @@ impl Window {
     #[inline]
     pub(crate) fn closed_since(&self, secs: i64) -> Option<i64> {
         Some(secs - i64::from(self.closed_back(self.spot_of_secs(secs))?))
+    }
+}
+
+impl Gate for Window {
+    #[inline]
+    fn is_open_at(&self, t: i64) -> bool {
+        Window::is_open_at(self, t)
+    }
+
+    #[inline]
+    fn open_at_or_after(&self, t: i64) -> Option<i64> {
+        Window::open_at_or_after(self, t)
+    }
+
+    #[inline]
+    fn closed_since(&self, t: i64) -> Option<i64> {
+        Window::closed_since(self, t)
+    }
+
+    #[inline]
+    fn close_after(&self, t: i64) -> Option<i64> {
+        Window::close_after(self, t)
     }
 }
 

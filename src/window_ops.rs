@@ -13,8 +13,8 @@ use core::iter::FusedIterator;
 use chrono::{DateTime, Utc, Weekday};
 
 use crate::error::Error;
-use crate::schedule::Weekdays;
-use crate::window::{Window, HOURS_PER_WEEK};
+use crate::weekdays::Weekdays;
+use crate::window::{HourBits, Window, HOURS_PER_WEEK};
 
 const HOURS_PER_DAY: u32 = 24;
 
@@ -79,11 +79,11 @@ impl HourRange {
     /// ```
     pub fn new(start: u32, end: u32) -> Result<HourRange, Error> {
         if start >= HOURS_PER_DAY || end > HOURS_PER_DAY {
-            return Err(Error::Invalid {
-                path: HOURS_PATH.into(),
-                expected: "an hour range with a start in 0..=23 and an end in 0..=24",
-                found: format!("{start}-{end}"),
-            });
+            return Err(Error::invalid(
+                HOURS_PATH,
+                "an hour range with a start in 0..=23 and an end in 0..=24",
+                format!("{start}-{end}"),
+            ));
         }
         Ok(HourRange::from_valid(start, end))
     }
@@ -157,7 +157,7 @@ pub(crate) enum Mark {
 /// Sets the hours of `range` on each day of `days` (bit 0 = Sunday) to
 /// `mark`; a range past midnight on Saturday continues on Sunday, the same
 /// week's start, because the window repeats every week.
-pub(crate) fn mark(hours: &mut [bool; HOURS_PER_WEEK], days: u8, range: HourRange, mark: Mark) {
+pub(crate) fn mark(hours: &mut HourBits, days: u8, range: HourRange, mark: Mark) {
     for day in 0..7 {
         if days & (1 << day) != 0 {
             let first = day * HOURS_PER_DAY + range.start();
@@ -167,21 +167,14 @@ pub(crate) fn mark(hours: &mut [bool; HOURS_PER_WEEK], days: u8, range: HourRang
 }
 
 /// Sets `count` hours from hour of the week `first`, cyclically.
-fn mark_span(hours: &mut [bool; HOURS_PER_WEEK], first: u32, count: u32, mark: Mark) {
-    for offset in 0..count {
-        hours[((first + offset) as usize) % HOURS_PER_WEEK] = mark == Mark::Allow;
-    }
-}
-
-/// The days of `days` as bits, bit 0 = Sunday.
-fn day_bits(days: Weekdays) -> u8 {
-    days.iter()
-        .fold(0, |bits, day| bits | 1 << day.num_days_from_sunday())
-}
-
-/// A window with `hours` and the offset of `like`.
-fn rebuild(like: Window, hours: &[bool; HOURS_PER_WEEK]) -> Window {
-    Window::new(hours, like.minute_offset()).expect("the offset comes from a valid window")
+fn mark_span(hours: &mut HourBits, first: u32, count: u32, mark: Mark) {
+    let first = first as usize % HOURS_PER_WEEK;
+    let count = count as usize;
+    let value = mark == Mark::Allow;
+    // Up to the week's end, then on from its start.
+    let to_end = count.min(HOURS_PER_WEEK - first);
+    hours[first..first + to_end].fill(value);
+    hours[..count - to_end].fill(value);
 }
 
 /// Builders: the hours of a window, changed.
@@ -230,9 +223,9 @@ impl Window {
     }
 
     fn marked(self, days: Weekdays, range: HourRange, how: Mark) -> Window {
-        let mut hours = self.hours();
-        mark(&mut hours, day_bits(days), range, how);
-        rebuild(self, &hours)
+        let mut hours = self.hour_bits();
+        mark(&mut hours, days.bits(), range, how);
+        self.with_hours(hours)
     }
 
     /// This window with the span from `from_day` `from_hour:00` to `to_day`
@@ -314,11 +307,11 @@ impl Window {
         how: Mark,
     ) -> Result<Window, Error> {
         if from_hour >= HOURS_PER_DAY || to_hour > HOURS_PER_DAY {
-            return Err(Error::Invalid {
-                path: HOURS_PATH.into(),
-                expected: "a week span with a from hour in 0..=23 and a to hour in 0..=24",
-                found: format!("{from_day} {from_hour} to {to_day} {to_hour}"),
-            });
+            return Err(Error::invalid(
+                HOURS_PATH,
+                "a week span with a from hour in 0..=23 and a to hour in 0..=24",
+                format!("{from_day} {from_hour} to {to_day} {to_hour}"),
+            ));
         }
         let week = HOURS_PER_WEEK as u32;
         let first = from_day.num_days_from_sunday() * HOURS_PER_DAY + from_hour;
@@ -328,9 +321,9 @@ impl Window {
             0 => week,
             count => count,
         };
-        let mut hours = self.hours();
+        let mut hours = self.hour_bits();
         mark_span(&mut hours, first, count, how);
-        Ok(rebuild(self, &hours))
+        Ok(self.with_hours(hours))
     }
 }
 
@@ -371,7 +364,7 @@ impl Window {
     /// # Ok::<(), backup_schedule::Error>(())
     /// ```
     pub fn union(self, other: Window) -> Result<Window, Error> {
-        self.combined(other, |a, b| a || b)
+        self.combined(other, |a, b| a | b)
     }
 
     /// The window open whenever both `self` and `other` are.
@@ -395,7 +388,7 @@ impl Window {
     /// # Ok::<(), backup_schedule::Error>(())
     /// ```
     pub fn intersection(self, other: Window) -> Result<Window, Error> {
-        self.combined(other, |a, b| a && b)
+        self.combined(other, |a, b| a & b)
     }
 
     /// The window open exactly when `self` is closed; same offset.
@@ -414,45 +407,18 @@ impl Window {
     /// # Ok::<(), backup_schedule::Error>(())
     /// ```
     pub fn complement(self) -> Window {
-        let mut hours = self.hours();
-        for hour in &mut hours {
-            *hour = !*hour;
-        }
-        rebuild(self, &hours)
+        self.with_hours(!self.hour_bits())
     }
 
-    fn combined(self, other: Window, op: impl Fn(bool, bool) -> bool) -> Result<Window, Error> {
-        let theirs = other.hours_in_frame_of(self)?;
-        let mut hours = self.hours();
-        for (mine, theirs) in hours.iter_mut().zip(theirs) {
-            *mine = op(*mine, theirs);
-        }
-        Ok(rebuild(self, &hours))
-    }
-
-    /// This window's hours in the frame of `frame`: hour `h` of the result is
-    /// open when this window is open during `frame`'s local hour `h`.
-    fn hours_in_frame_of(self, frame: Window) -> Result<[bool; HOURS_PER_WEEK], Error> {
-        let hours = self.hours();
-        // No edges: the same in every frame.
-        if self.is_always_open() || self.is_never_open() {
-            return Ok(hours);
-        }
-        // Local time in `frame` = local time here + shift.
-        let shift = frame.minute_offset() - self.minute_offset();
-        if shift % 60 != 0 {
-            return Err(Error::Invalid {
-                path: "backupCopyWindowSettings.minuteOffset".into(),
-                expected: "an offset a whole number of hours from the other window's",
-                found: format!("{} and {}", frame.minute_offset(), self.minute_offset()),
-            });
-        }
-        let shift = (shift / 60).rem_euclid(HOURS_PER_WEEK as i32) as usize;
-        let mut moved = [false; HOURS_PER_WEEK];
-        for (hour, &open) in hours.iter().enumerate() {
-            moved[(hour + shift) % HOURS_PER_WEEK] = open;
-        }
-        Ok(moved)
+    fn combined(self, other: Window, op: impl Fn(HourBits, HourBits) -> HourBits) -> Result<Window, Error> {
+        let theirs = other.hours_in_frame_of(&self).ok_or_else(|| {
+            Error::invalid(
+                "backupCopyWindowSettings.minuteOffset",
+                "an offset a whole number of hours from the other window's",
+                format!("{} and {}", self.minute_offset(), other.minute_offset()),
+            )
+        })?;
+        Ok(self.with_hours(op(self.hour_bits(), theirs)))
     }
 
     /// The stretches of time in `[start, end)` during which the window is

@@ -10,22 +10,9 @@ use core::fmt;
 use core::str::FromStr;
 
 use crate::error::Error;
-use crate::window::{Window, HOURS_PER_WEEK};
+use crate::weekdays::{Weekdays, DAYS};
+use crate::window::{HourBits, Window, HOURS_PER_WEEK};
 use crate::window_ops::{mark, HourRange, Mark};
-
-/// Day names by day of the week, 0 = Sunday, as printed.
-const DAY_NAMES: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-
-/// Full day names by day of the week, 0 = Sunday, also accepted.
-const FULL_DAY_NAMES: [&str; 7] = [
-    "Sunday",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-];
 
 const EVERY_DAY: u8 = 0b111_1111;
 
@@ -103,8 +90,18 @@ impl Window {
     /// ```
     pub fn parse_with_offset(text: &str, minute_offset: i32) -> Result<Window, Error> {
         let hours = Parser::new(text).window()?;
-        Window::new(&hours, minute_offset)
+        Window::never_open()
+            .with_hours(hours)
+            .with_minute_offset(minute_offset)
     }
+}
+
+/// Reads a whole text as one day set (`dayset { "+" dayset }`).
+pub(crate) fn parse_days(text: &str) -> Result<Weekdays, Error> {
+    let mut parser = Parser::new(text);
+    let days = parser.days("a day like Mon, or daily, workdays or weekends")?;
+    parser.end("+ and another day, or the end of the text")?;
+    Ok(Weekdays::from_bits(days))
 }
 
 impl FromStr for Window {
@@ -293,7 +290,7 @@ impl Plan {
             if index > 0 {
                 out.write_str(", ")?;
             }
-            write_days(out, item.days)?;
+            write!(out, "{}", Weekdays::from_bits(item.days))?;
             for (start, &end) in item.ends.iter().enumerate() {
                 if end != 0 {
                     write!(out, " {start:02}:00-{end:02}:00")?;
@@ -316,44 +313,12 @@ fn joins(evening: u32, morning: u32) -> bool {
         && morning_hours <= 24 - evening_hours
 }
 
-/// Whether `day` (0 = Sunday, any integer) is in `days`.
-fn has(days: u8, day: usize) -> bool {
-    days & (1 << (day % 7)) != 0
-}
-
-/// The days where the printed day ranges start: not preceded by a day of the set.
-fn range_starts(days: u8) -> impl Iterator<Item = usize> {
-    // Monday first.
-    (1..8)
-        .map(|day| day % 7)
-        .filter(move |&day| has(days, day) && !has(days, day + 6))
-}
-
 /// Where an item's days sort: the first printed day, Monday = 0.
 fn first_day(days: u8) -> usize {
-    range_starts(days).next().map_or(0, |day| (day + 6) % 7)
-}
-
-fn write_days(out: &mut impl fmt::Write, days: u8) -> fmt::Result {
-    if days == EVERY_DAY {
-        return out.write_str("daily");
-    }
-    for (index, first) in range_starts(days).enumerate() {
-        if index > 0 {
-            out.write_str("+")?;
-        }
-        out.write_str(DAY_NAMES[first])?;
-        let mut last = first;
-        // Ends: the set is not every day.
-        while has(days, last + 1) {
-            last = (last + 1) % 7;
-        }
-        if last != first {
-            out.write_str("-")?;
-            out.write_str(DAY_NAMES[last])?;
-        }
-    }
-    Ok(())
+    Weekdays::from_bits(days)
+        .range_starts()
+        .next()
+        .map_or(0, |day| (day + 6) % 7)
 }
 
 const EXPECTED_END: &str = "the end of the text";
@@ -470,16 +435,16 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn window(&mut self) -> Result<[bool; HOURS_PER_WEEK], Error> {
+    fn window(&mut self) -> Result<HourBits, Error> {
         let first = self.peek();
-        for (word, fill) in [("always", true), ("never", false)] {
+        for (word, window) in [("always", Window::always_open()), ("never", Window::never_open())] {
             if first.is_word(word) {
                 self.next();
                 self.end("the end of the text after always or never")?;
-                return Ok([fill; HOURS_PER_WEEK]);
+                return Ok(window.hour_bits());
             }
         }
-        let mut hours = [false; HOURS_PER_WEEK];
+        let mut hours = HourBits::ZERO;
         let mut expected_day = "a day like Mon, or always or never";
         loop {
             let days = self.days(expected_day)?;
@@ -515,8 +480,8 @@ impl<'a> Parser<'a> {
         for (word, days) in [
             ("daily", EVERY_DAY),
             ("everyday", EVERY_DAY),
-            ("workdays", 0b011_1110),
-            ("weekends", 0b100_0001),
+            ("workdays", Weekdays::WORKDAYS.bits()),
+            ("weekends", Weekdays::WEEKENDS.bits()),
         ] {
             if token.is_word(word) {
                 return Ok(days);
@@ -552,7 +517,7 @@ impl<'a> Parser<'a> {
 /// The day of the week (0 = Sunday) a word names.
 fn day(token: Token<'_>) -> Option<u32> {
     (0..7)
-        .find(|&day| token.is_word(DAY_NAMES[day]) || token.is_word(FULL_DAY_NAMES[day]))
+        .find(|&day| token.is_word(DAYS[day].short) || token.is_word(DAYS[day].full))
         .map(|day| day as u32)
 }
 

@@ -1,22 +1,52 @@
-//! A [`Schedule`] evaluated in a [`Zone`]'s wall-clock time.
+//! Any schedule evaluated in a time zone's wall-clock time: one generic
+//! adapter that runs a fixed-offset engine span by span.
+//!
+//! Between two offset changes a zone is a fixed offset, so there a schedule's
+//! triggers and gates are those of the fixed-offset schedule on wall-clock
+//! seconds (local time read as if it were UTC), shifted by the span's offset.
+//! Each primitive of the engine is answered that way span by span, and the
+//! run rule of `engine.rs` is written over those primitives. Where everything
+//! an answer depends on lies inside one span, the fixed-offset engine answers
+//! directly (the fast path).
 
 use core::fmt;
-use core::iter::FusedIterator;
 
 use chrono::{DateTime, Utc};
 
-use crate::schedule::{Schedule, Trigger, Weekdays};
-use crate::time::{self, DAY, MINUTE};
-use crate::window::Window;
-use crate::zone::Zone;
+use crate::describe::Clock;
+use crate::engine::{self, Engine, Gate, TriggerClock, Triggers};
+use crate::schedule::Schedule;
+use crate::time::{self, DAY, WEEK};
+use crate::zone::{Span, Zone};
 
-/// How many spans of fixed offset one query may cross. A query looks at most
-/// about two weeks ahead or one week back, and spans are at least a week long.
-const MAX_SPANS: usize = 8;
+/// How far a zoned search walks from its starting instant. A run is at most
+/// two weeks after any instant and a closed stretch shorter than a week when
+/// the window opens at all; offset changes move wall-clock times by less
+/// than a day. Five weeks leaves room for a window hour that a gap removes.
+const HORIZON: i64 = 5 * WEEK;
 
-/// A [`Schedule`] evaluated in a [`Zone`]: `dailyTime`, the days, the periodic
-/// grid and the window's hours are the zone's wall-clock time, and the
-/// window's `minuteOffset` is not used.
+/// A schedule that can be evaluated on a zone's wall clock.
+pub trait Zonable: Engine {
+    /// The schedule with every frame (triggers, windows) at offset 0: on
+    /// wall-clock seconds, it gives the zoned schedule within one span.
+    fn wall_frame(&self) -> Self;
+    /// The sentence, with every time of day on `clock`.
+    fn describe_on(&self, f: &mut fmt::Formatter<'_>, clock: Clock<'_>) -> fmt::Result;
+}
+
+impl Zonable for Schedule {
+    fn wall_frame(&self) -> Schedule {
+        self.in_wall_frame()
+    }
+
+    fn describe_on(&self, f: &mut fmt::Formatter<'_>, clock: Clock<'_>) -> fmt::Result {
+        self.describe_in(f, clock, clock)
+    }
+}
+
+/// A schedule evaluated in a [`Zone`]: the triggers' times of day, the days,
+/// the periodic grid and the windows' hours are all the zone's wall-clock
+/// time, and the windows' `minuteOffset` is not used.
 ///
 /// Rules at daylight-saving changes:
 /// - a daily time in a gap (spring forward) runs at the same wall time shifted
@@ -24,16 +54,21 @@ const MAX_SPANS: usize = 8;
 ///   fold (fall back) it runs once, at the earlier instant;
 /// - periodic grid points that do not exist (gap) are skipped; those that occur
 ///   twice (fold) run twice, so the real spacing stays the interval;
-/// - the window is open whenever the wall-clock (day, hour) is allowed, so a
+/// - a window is open whenever the wall-clock (day, hour) is allowed, so a
 ///   repeated hour is allowed (or not) both times; a trigger in a closed hour
 ///   waits for the next opening, and waiting triggers coalesce, as always.
 ///
-/// Every query is bounded: it visits at most a few spans of fixed offset.
+/// Built with `schedule.in_zone(&zone)`, or with [`Zoned::new`] where the
+/// zone is chosen at run time and may be absent (then the schedule is
+/// evaluated as the API defines it, UTC triggers and the window at its
+/// `minuteOffset`). Every query is bounded: it walks at most five weeks of
+/// offset changes. [`Display`](fmt::Display) prints
+/// [`describe`](crate::Timetable::describe)'s sentence.
 ///
 /// # Example
 ///
 /// ```
-/// use backup_schedule::{Schedule, Weekdays, Zone};
+/// use backup_schedule::{Schedule, Timetable, Weekdays, Zone};
 /// use chrono::{NaiveTime, TimeZone, Utc};
 ///
 /// let berlin = Zone::new(chrono_tz::Europe::Berlin);
@@ -43,302 +78,324 @@ const MAX_SPANS: usize = 8;
 /// // 03:30 CEST = 01:30 UTC.
 /// let t = Utc.with_ymd_and_hms(2027, 3, 27, 12, 0, 0).unwrap();
 /// assert_eq!(zoned.next_run(t), Some(Utc.with_ymd_and_hms(2027, 3, 28, 1, 30, 0).unwrap()));
+/// assert_eq!(zoned.to_string(), "Every day at 02:30 Europe/Berlin time, at any hour");
 /// # Ok::<(), backup_schedule::Error>(())
 /// ```
 #[derive(Clone, Copy)]
-pub struct ZonedSchedule<'z> {
-    schedule: Schedule,
-    zone: &'z Zone,
-    /// The window's hours in the zone's wall-clock frame (offset 0).
-    wall_window: Window,
-    /// The schedule with that window: on wall-clock seconds, within one span
-    /// of fixed offset, the fixed-offset engine computes the zoned runs.
-    wall_schedule: Schedule,
+pub struct Zoned<'z, S> {
+    schedule: S,
+    /// `schedule` in the wall-clock frame; unused without a zone.
+    wall: S,
+    zone: Option<&'z Zone>,
 }
 
+/// A copy job's [`Schedule`] evaluated in a zone.
+pub type ZonedSchedule<'z> = Zoned<'z, Schedule>;
+
 impl Schedule {
-    /// This schedule evaluated in `zone`; see [`ZonedSchedule`].
-    pub fn in_zone<'z>(&self, zone: &'z Zone) -> ZonedSchedule<'z> {
-        let (wall_window, wall_schedule) = match self.window() {
-            Some(window) => {
-                let wall_window = window.with_minute_offset(0).unwrap_or(*window);
-                (wall_window, self.with_window(wall_window))
-            }
-            None => (Window::always_open(), *self),
-        };
-        ZonedSchedule {
-            schedule: *self,
-            zone,
-            wall_window,
-            wall_schedule,
-        }
+    /// This schedule evaluated in `zone`; see [`Zoned`].
+    pub fn in_zone(self, zone: &Zone) -> Zoned<'_, Schedule> {
+        Zoned::new(self, Some(zone))
     }
 }
 
-impl fmt::Debug for ZonedSchedule<'_> {
+impl<'z, S: Zonable> Zoned<'z, S> {
+    /// `schedule` evaluated in `zone`, or as the API defines it when `zone`
+    /// is `None`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use backup_schedule::{Interval, Schedule, Timetable, Zone, Zoned};
+    /// use chrono::{TimeZone, Utc};
+    ///
+    /// let schedule = Schedule::periodic(Interval::from_minutes(60)?);
+    /// let t = Utc.with_ymd_and_hms(2026, 12, 1, 10, 30, 0).unwrap();
+    /// let zone: Option<Zone> = None; // say, no --zone flag given
+    /// let evaluated = Zoned::new(schedule, zone.as_ref());
+    /// assert_eq!(evaluated.next_run(t), schedule.next_run(t));
+    /// # Ok::<(), backup_schedule::Error>(())
+    /// ```
+    pub fn new(schedule: S, zone: Option<&'z Zone>) -> Zoned<'z, S> {
+        Zoned {
+            schedule,
+            wall: schedule.wall_frame(),
+            zone,
+        }
+    }
+
+    /// The schedule.
+    pub fn schedule(&self) -> &S {
+        &self.schedule
+    }
+
+    /// The zone; `None` when evaluated as the API defines it.
+    pub fn zone(&self) -> Option<&'z Zone> {
+        self.zone
+    }
+}
+
+impl<S: fmt::Debug> fmt::Debug for Zoned<'_, S> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ZonedSchedule")
+        f.debug_struct("Zoned")
             .field("schedule", &self.schedule)
-            .field("zone", &self.zone.name())
+            .field("zone", &self.zone.map(Zone::name))
             .finish()
     }
 }
 
-impl<'z> ZonedSchedule<'z> {
-    /// The schedule.
-    pub fn schedule(&self) -> &Schedule {
-        &self.schedule
+impl<S: Zonable> fmt::Display for Zoned<'_, S> {
+    /// The sentence of [`describe`](crate::Timetable::describe), with every
+    /// time of day on the zone's wall clock.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_sentence(f)
     }
+}
 
-    /// The zone.
-    pub fn zone(&self) -> &'z Zone {
-        self.zone
-    }
+impl<'z, S: Zonable> Engine for Zoned<'z, S> {
+    type Triggers = ZonedTriggers<'z, S::Triggers>;
+    type Gate = ZonedGate<'z, S::Gate>;
+    type Deadline = ZonedGate<'z, S::Deadline>;
 
-    /// The earliest run strictly after `after`; `None` for an `Immediate`
-    /// schedule, when there is no run, or past chrono's range.
-    ///
-    /// # Example
-    ///
-    /// See [`ZonedSchedule`].
-    pub fn next_run(&self, after: DateTime<Utc>) -> Option<DateTime<Utc>> {
-        time::from_secs(self.run_after(after.timestamp())?)
-    }
-
-    /// The runs strictly after `after`, earliest first.
-    pub fn upcoming(&self, after: DateTime<Utc>) -> ZonedRuns<'z> {
-        ZonedRuns {
-            schedule: *self,
-            after: Some(after.timestamp()),
-            before: None,
+    #[inline]
+    fn triggers(&self) -> Self::Triggers {
+        match self.zone {
+            Some(zone) => ZonedTriggers {
+                inner: self.wall.triggers(),
+                zone: Some(zone),
+            },
+            None => ZonedTriggers {
+                inner: self.schedule.triggers(),
+                zone: None,
+            },
         }
-    }
-
-    /// The runs in `[start, end)`, earliest first.
-    pub fn runs_between(&self, start: DateTime<Utc>, end: DateTime<Utc>) -> ZonedRuns<'z> {
-        ZonedRuns {
-            schedule: *self,
-            after: Some(time::ceil_secs(start) - 1),
-            before: Some(time::ceil_secs(end)),
-        }
-    }
-
-    /// When a copy for a restore point that appears at `t` starts: the first
-    /// instant at or after `t` at which the window is open.
-    pub fn start_for_restore_point(&self, t: DateTime<Utc>) -> Option<DateTime<Utc>> {
-        self.next_open(t)
-    }
-
-    /// Whether the window is open at `t`.
-    pub fn is_open(&self, t: DateTime<Utc>) -> bool {
-        self.is_open_at(t.timestamp())
-    }
-
-    /// The first instant at or after `t` at which the window is open.
-    pub fn next_open(&self, t: DateTime<Utc>) -> Option<DateTime<Utc>> {
-        let secs = t.timestamp();
-        if self.is_open_at(secs) {
-            return Some(t);
-        }
-        time::from_secs(self.open_at_or_after(secs)?)
-    }
-
-    /// The next instant strictly after `t` at which the window closes; `None`
-    /// if it never closes or never opens.
-    pub fn next_close(&self, t: DateTime<Utc>) -> Option<DateTime<Utc>> {
-        time::from_secs(self.close_after(t.timestamp())?)
     }
 
     #[inline]
-    pub(crate) fn is_open_at(&self, secs: i64) -> bool {
-        self.wall_window.is_open_at(self.zone.wall(secs))
+    fn gate(&self) -> Self::Gate {
+        match self.zone {
+            Some(zone) => ZonedGate {
+                inner: self.wall.gate(),
+                zone: Some(zone),
+            },
+            None => ZonedGate {
+                inner: self.schedule.gate(),
+                zone: None,
+            },
+        }
     }
 
-    fn open_at_or_after(&self, mut secs: i64) -> Option<i64> {
-        for _ in 0..MAX_SPANS {
-            let span = self.zone.span(secs);
-            let open = self.wall_window.open_at_or_after(secs + span.offset)? - span.offset;
-            if open < span.end {
-                return Some(open);
-            }
-            secs = span.end;
+    #[inline]
+    fn deadline_window(&self) -> Self::Deadline {
+        match self.zone {
+            Some(zone) => ZonedGate {
+                inner: self.wall.deadline_window(),
+                zone: Some(zone),
+            },
+            None => ZonedGate {
+                inner: self.schedule.deadline_window(),
+                zone: None,
+            },
         }
-        None
     }
 
-    pub(crate) fn close_after(&self, secs: i64) -> Option<i64> {
-        if self.wall_window.is_always_open() {
-            return None;
-        }
-        let mut from = if self.is_open_at(secs) {
-            secs
-        } else {
-            self.open_at_or_after(secs)?
+    fn has_deadline(&self) -> bool {
+        self.schedule.has_deadline()
+    }
+
+    /// The fixed-offset engine's answer on wall-clock seconds when
+    /// everything it depends on lies in one span, else the rule span by span.
+    ///
+    /// The answer depends on the instants from `after` (or, when the gate is
+    /// closed then, from the start of that closed stretch, where a waiting
+    /// trigger may be) to the run; and a change moves time-of-day triggers
+    /// (a gap's shifted times, a fold's repeated ones) up to a day after it.
+    #[inline]
+    fn run_after(&self, after: i64) -> Option<i64> {
+        let Some(zone) = self.zone else {
+            return self.schedule.run_after(after);
         };
-        // The window is open at `from`: find where this open stretch ends.
-        for _ in 0..MAX_SPANS {
-            let span = self.zone.span(from);
-            let close = self.wall_window.close_after(from + span.offset)? - span.offset;
-            if close < span.end {
-                return Some(close);
-            }
-            if !self.is_open_at(span.end) {
-                return Some(span.end); // the offset change itself closes it
-            }
-            from = span.end;
-        }
-        None
-    }
-
-    /// For a closed Unix second, where its closed stretch starts.
-    pub(crate) fn closed_since(&self, mut secs: i64) -> Option<i64> {
-        for _ in 0..MAX_SPANS {
-            let span = self.zone.span(secs);
-            let since = self.wall_window.closed_since(secs + span.offset)? - span.offset;
-            if since > span.start {
-                return Some(since);
-            }
-            if self.is_open_at(span.start - 1) {
-                return Some(span.start);
-            }
-            secs = span.start - 1;
-        }
-        None
-    }
-
-    /// The same rule as [`Schedule::next_run`], over the zone's triggers and
-    /// window.
-    pub(crate) fn run_after(&self, after: i64) -> Option<i64> {
-        // Fast path, almost always taken: when everything the answer depends
-        // on lies in one span of fixed offset, the zoned runs are the
-        // fixed-offset engine's runs on wall-clock seconds. The answer
-        // depends on the instants from `after` (or, when the window is closed
-        // then, from the start of that closed stretch, where a waiting trigger
-        // may be) to the run; and a change moves daily triggers (a gap's
-        // shifted times, a fold's repeated ones) up to a day after it.
-        let span = self.zone.span(after);
+        let span = zone.span(after);
         let wall = after + span.offset;
-        let needed_from = if self.wall_window.is_open_at(wall) {
+        let gate = self.wall.gate();
+        let needed_from = if gate.is_open_at(wall) {
             after
         } else {
-            self.wall_window.closed_since(wall)? - span.offset
+            gate.closed_since(wall)? - span.offset
         };
         if needed_from >= span.start.saturating_add(DAY) {
-            if let Some(run) = self.wall_schedule.run_after(wall) {
+            if let Some(run) = self.wall.run_after(wall) {
                 let run = run - span.offset;
                 if run < span.end {
                     return Some(run);
                 }
             }
         }
-        self.run_after_across_changes(after)
+        engine::run_after(self, after)
     }
 
-    /// The exact computation near offset changes, span by span.
-    fn run_after_across_changes(&self, after: i64) -> Option<i64> {
-        if let Trigger::Immediate = self.schedule.trigger() {
-            return None;
-        }
-        if !self.is_open_at(after) {
-            let closed_since = self.closed_since(after)?;
-            if self.trigger_at_or_before(after)? >= closed_since {
-                return self.open_at_or_after(after);
-            }
-        }
-        self.open_at_or_after(self.trigger_after(after)?)
-    }
-
-    pub(crate) fn trigger_after(&self, secs: i64) -> Option<i64> {
-        match self.schedule.trigger() {
-            Trigger::Immediate => None,
-            Trigger::Periodic { every } => {
-                self.grid_at_or_after(secs + 1, i64::from(every.minutes()) * MINUTE)
-            }
-            Trigger::Daily { days, at } => {
-                let at = i64::from(chrono::Timelike::num_seconds_from_midnight(&at));
-                // Daily instants grow with the day; start early enough that the
-                // first candidate is not after `secs` (offsets differ by < 2 days).
-                let first_day = self.zone.wall(secs).div_euclid(DAY) - 3;
-                (first_day..first_day + 14)
-                    .filter(|&day| selected(days, day))
-                    .map(|day| self.zone.resolve(day * DAY + at))
-                    .find(|&instant| instant > secs)
-            }
+    #[inline]
+    fn next_run_at(&self, after: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        match self.zone {
+            None => self.schedule.next_run_at(after),
+            Some(_) => time::from_secs(self.run_after(after.timestamp())?),
         }
     }
 
-    fn trigger_at_or_before(&self, secs: i64) -> Option<i64> {
-        match self.schedule.trigger() {
-            Trigger::Immediate => None,
-            Trigger::Periodic { every } => self.grid_at_or_before(secs, i64::from(every.minutes()) * MINUTE),
-            Trigger::Daily { days, at } => {
-                let at = i64::from(chrono::Timelike::num_seconds_from_midnight(&at));
-                let last_day = self.zone.wall(secs).div_euclid(DAY) + 3;
-                (last_day - 14..=last_day)
-                    .rev()
-                    .filter(|&day| selected(days, day))
-                    .map(|day| self.zone.resolve(day * DAY + at))
-                    .find(|&instant| instant <= secs)
-            }
+    fn write_sentence(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.zone {
+            None => self.schedule.write_sentence(f),
+            Some(zone) => self.schedule.describe_on(f, Clock::Zone(zone.name())),
+        }
+    }
+}
+
+/// The spans of fixed offset from the one containing `t` on, forward, until
+/// the horizon from `t`.
+fn spans_from(zone: &Zone, t: i64) -> impl Iterator<Item = Span> + '_ {
+    let limit = t.saturating_add(HORIZON);
+    core::iter::successors(Some(zone.span(t)), move |span| {
+        (span.end <= limit && span.end != i64::MAX).then(|| zone.span(span.end))
+    })
+}
+
+/// The spans from the one containing `t` back, until the horizon before `t`.
+fn spans_back_from(zone: &Zone, t: i64) -> impl Iterator<Item = Span> + '_ {
+    let limit = t.saturating_sub(HORIZON);
+    core::iter::successors(Some(zone.span(t)), move |span| {
+        (span.start > limit && span.start != i64::MIN).then(|| zone.span(span.start - 1))
+    })
+}
+
+/// A fixed-offset gate read on a zone's wall clock (or, without a zone, as
+/// it is).
+#[derive(Clone, Copy, Debug)]
+pub struct ZonedGate<'z, G> {
+    inner: G,
+    zone: Option<&'z Zone>,
+}
+
+impl<G: Gate> Gate for ZonedGate<'_, G> {
+    #[inline]
+    fn is_open_at(&self, t: i64) -> bool {
+        match self.zone {
+            None => self.inner.is_open_at(t),
+            Some(zone) => self.inner.is_open_at(zone.wall(t)),
         }
     }
 
-    /// The first instant at or after `secs` whose wall-clock time is on the
-    /// grid (wall times in a gap have no instant; those in a fold have two).
-    fn grid_at_or_after(&self, mut secs: i64, every: i64) -> Option<i64> {
-        for _ in 0..MAX_SPANS {
-            let span = self.zone.span(secs);
-            let wall = secs + span.offset;
-            let point = (wall + every - 1).div_euclid(every) * every - span.offset;
-            if point < span.end {
-                return Some(point);
+    fn open_at_or_after(&self, t: i64) -> Option<i64> {
+        let Some(zone) = self.zone else {
+            return self.inner.open_at_or_after(t);
+        };
+        spans_from(zone, t).find_map(|span| {
+            let from = t.max(span.start);
+            let open = self.inner.open_at_or_after(from + span.offset)? - span.offset;
+            (open < span.end).then_some(open)
+        })
+    }
+
+    fn closed_since(&self, t: i64) -> Option<i64> {
+        let Some(zone) = self.zone else {
+            return self.inner.closed_since(t);
+        };
+        for span in spans_back_from(zone, t) {
+            // Closed from `upto` (in this span) back to here, at least.
+            let upto = t.min(span.end - 1);
+            let since = self.inner.closed_since(upto + span.offset)? - span.offset;
+            if since > span.start {
+                return Some(since);
             }
-            secs = span.end;
+            if span.start == i64::MIN || self.is_open_at(span.start - 1) {
+                return Some(span.start);
+            }
         }
         None
     }
 
-    fn grid_at_or_before(&self, mut secs: i64, every: i64) -> Option<i64> {
-        for _ in 0..MAX_SPANS {
-            let span = self.zone.span(secs);
-            let point = (secs + span.offset).div_euclid(every) * every - span.offset;
-            if point >= span.start {
-                return Some(point);
+    fn close_after(&self, t: i64) -> Option<i64> {
+        let Some(zone) = self.zone else {
+            return self.inner.close_after(t);
+        };
+        // From the first open instant, find where its open stretch ends.
+        let from = self.open_at_or_after(t)?;
+        for span in spans_from(zone, from) {
+            let here = from.max(span.start);
+            let close = self.inner.close_after(here + span.offset)? - span.offset;
+            if close < span.end {
+                return Some(close);
             }
-            secs = span.start - 1;
+            if span.end != i64::MAX && !self.is_open_at(span.end) {
+                return Some(span.end); // the offset change itself closes it
+            }
         }
         None
     }
 }
 
-/// Whether wall-clock Unix day `day` is one of `days`.
-#[inline]
-fn selected(days: Weekdays, day: i64) -> bool {
-    days.contains_day_of_week(time::day_of_week(day))
+/// Fixed-offset triggers read on a zone's wall clock (or, without a zone, as
+/// they are).
+#[derive(Clone, Copy, Debug)]
+pub struct ZonedTriggers<'z, T> {
+    inner: T,
+    zone: Option<&'z Zone>,
 }
 
-/// The runs of a [`ZonedSchedule`], earliest first; see
-/// [`ZonedSchedule::upcoming`].
-#[derive(Clone, Debug)]
-pub struct ZonedRuns<'z> {
-    schedule: ZonedSchedule<'z>,
-    after: Option<i64>,
-    before: Option<i64>,
-}
+impl<T: Triggers> Triggers for ZonedTriggers<'_, T> {
+    fn after(&self, t: i64) -> Option<i64> {
+        let Some(zone) = self.zone else {
+            return self.inner.after(t);
+        };
+        match self.inner.clock() {
+            // Each instant whose wall time is on the grid.
+            TriggerClock::Grid => spans_from(zone, t.checked_add(1)?).find_map(|span| {
+                let from = (t + 1).max(span.start);
+                let point = self.inner.after(from - 1 + span.offset)? - span.offset;
+                (point < span.end).then_some(point)
+            }),
+            // Each wall-clock time of day resolved to one instant. Resolved
+            // instants grow with the wall time (they are a day or more apart
+            // and a change moves them by less), so walk the wall times from
+            // one whose instant is surely not after `t` (offsets differ by
+            // less than two days). Each step moves a day or more.
+            TriggerClock::TimeOfDay => {
+                let mut wall = zone.wall(t) - 3 * DAY;
+                loop {
+                    wall = self.inner.after(wall)?;
+                    let instant = zone.resolve(wall);
+                    if instant > t {
+                        return Some(instant);
+                    }
+                }
+            }
+        }
+    }
 
-impl Iterator for ZonedRuns<'_> {
-    type Item = DateTime<Utc>;
+    fn at_or_before(&self, t: i64) -> Option<i64> {
+        let Some(zone) = self.zone else {
+            return self.inner.at_or_before(t);
+        };
+        match self.inner.clock() {
+            TriggerClock::Grid => spans_back_from(zone, t).find_map(|span| {
+                let upto = t.min(span.end - 1);
+                let point = self.inner.at_or_before(upto + span.offset)? - span.offset;
+                (point >= span.start).then_some(point)
+            }),
+            TriggerClock::TimeOfDay => {
+                let mut wall = zone.wall(t) + 3 * DAY;
+                loop {
+                    wall = self.inner.at_or_before(wall)?;
+                    let instant = zone.resolve(wall);
+                    if instant <= t {
+                        return Some(instant);
+                    }
+                    wall -= 1;
+                }
+            }
+        }
+    }
 
-    fn next(&mut self) -> Option<DateTime<Utc>> {
-        let after = self.after?;
-        let run = self
-            .schedule
-            .run_after(after)
-            .filter(|&run| self.before.is_none_or(|before| run < before))
-            .and_then(|run| Some((run, time::from_secs(run)?)));
-        self.after = run.map(|(secs, _)| secs);
-        run.map(|(_, instant)| instant)
+    fn clock(&self) -> TriggerClock {
+        self.inner.clock()
     }
 }
-
-impl FusedIterator for ZonedRuns<'_> {}

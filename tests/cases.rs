@@ -12,7 +12,8 @@
 
 mod reference;
 
-use backup_schedule::{Interval, Schedule, SchedulePolicy, Trigger, Weekdays, Window};
+use backup_schedule::vb365::CopyJobSchedulePolicy;
+use backup_schedule::{Interval, Schedule, Timetable, Trigger, Weekdays, Window};
 use chrono::{DateTime, Datelike, NaiveTime, Timelike, Utc, Weekday};
 use serde_json::{json, Value};
 
@@ -46,7 +47,7 @@ enum Win {
 #[derive(Clone, Copy)]
 enum Source {
     /// The policy's trigger fields as JSON object text, plus the window;
-    /// read with `SchedulePolicy::from_json` and `Schedule::try_from`.
+    /// read with `CopyJobSchedulePolicy::from_json` and `Schedule::try_from`.
     Json(&'static str, Win),
     /// Built with the builder API.
     Built(fn() -> Schedule),
@@ -661,7 +662,8 @@ fn build(source: Source) -> Schedule {
                     object.insert("backupCopyWindowSettings".into(), window_json(open, offset));
                 }
             }
-            let policy = SchedulePolicy::from_json(policy.to_string().as_bytes()).expect("policy reads");
+            let policy =
+                CopyJobSchedulePolicy::from_json(policy.to_string().as_bytes()).expect("policy reads");
             Schedule::try_from(&policy).expect("policy validates")
         }
     }
@@ -803,7 +805,7 @@ fn check(case: &Case) -> Vec<String> {
         Ask::StartForRestorePoint(t, expected) => {
             expect(
                 "engine start_for_restore_point",
-                format!("{:?}", schedule.start_for_restore_point(instant(t))),
+                format!("{:?}", schedule.next_open(instant(t))),
                 format!("{:?}", opt(expected)),
             );
             if let Some(t) = whole(t) {

@@ -841,7 +841,7 @@ fn next_json_worked_example() {
     assert_eq!((lines[0], lines[3]), ("[", "]"));
     assert!(lines[1]
         .trim_start()
-        .starts_with(r#"{"run": "2026-11-30T17:00:00Z", "trigger": "#));
+        .starts_with(r#"{"run":"2026-11-30T17:00:00Z","trigger":"#));
 
     // --format text is the default.
     let text = run(
@@ -1139,10 +1139,11 @@ fn bad_policy_documents() {
     };
     // (document, what the line must start with); the messages follow the
     // library's format "path: expected ..., found ...".
-    let cases: Vec<(Vec<u8>, String)> = vec![
+    let cases: Vec<(Vec<u8>, String)> =
+        vec![
         (
             br#"{"type": "DailyAtTime", "dailyType": "Sunday", "dailyTime": "24:00:00"}"#.to_vec(),
-            r#"schedulePolicy.dailyTime: expected a time HH:MM:SS or HH:MM (00-23:00-59:00-59), found "24:00:00""#
+            r#"schedulePolicy.dailyTime: expected a time like 22:00:00 or 22:00, found "24:00:00""#
                 .into(),
         ),
         (

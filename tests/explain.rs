@@ -4,6 +4,7 @@
 mod reference;
 mod strategies;
 
+use backup_schedule::Timetable;
 use chrono::{DateTime, Utc};
 use proptest::prelude::*;
 

@@ -10,7 +10,8 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
-use backup_schedule::{CopyJob, Error, Interval, Schedule, SchedulePolicy, Weekdays, Window};
+use backup_schedule::vb365::{CopyJob, CopyJobSchedulePolicy};
+use backup_schedule::{Error, Interval, Schedule, Timetable, Weekdays, Window};
 use chrono::{DateTime, Datelike, NaiveTime, TimeDelta, TimeZone, Utc, Weekday};
 
 // ---------------------------------------------------------------------------
@@ -84,7 +85,7 @@ const WINDOW_PATH: &str = "schedulePolicy.backupCopyWindowSettings.backupWindow"
 const OFFSET_PATH: &str = "schedulePolicy.backupCopyWindowSettings.minuteOffset";
 
 fn policy_error(json: &[u8]) -> Error {
-    match SchedulePolicy::from_json(json) {
+    match CopyJobSchedulePolicy::from_json(json) {
         Ok(policy) => panic!("{:?} read as {policy:?}", String::from_utf8_lossy(json)),
         Err(err) => err,
     }
@@ -92,7 +93,7 @@ fn policy_error(json: &[u8]) -> Error {
 
 /// The error of reading or else of validating `json` as a bare policy.
 fn schedule_error(json: &str) -> Error {
-    match SchedulePolicy::from_json(json.as_bytes()).and_then(|policy| Schedule::try_from(&policy)) {
+    match CopyJobSchedulePolicy::from_json(json.as_bytes()).and_then(|policy| Schedule::try_from(&policy)) {
         Ok(schedule) => panic!("{json} accepted as {schedule:?}"),
         Err(err) => err,
     }
@@ -100,7 +101,7 @@ fn schedule_error(json: &str) -> Error {
 
 /// The message says the path first, then what is wrong.
 fn assert_names(err: &Error, path: &str, fragments: &[&str]) {
-    assert_eq!(err.path(), path, "path of {err:?}");
+    assert_eq!(err.path(), Some(path), "path of {err:?}");
     let message = err.to_string();
     assert!(
         message.starts_with(&format!("{path}: ")),
@@ -154,7 +155,7 @@ fn a_window_of_millions_of_hours_is_counted_not_stored() {
         r#"{{"type": "Immediate", "backupCopyWindowSettings": {{"backupWindow": {}}}}}"#,
         hours_json(count)
     );
-    let (result, peak) = peak_memory(|| SchedulePolicy::from_json(json.as_bytes()));
+    let (result, peak) = peak_memory(|| CopyJobSchedulePolicy::from_json(json.as_bytes()));
     let err = result.unwrap_err();
     // The same error as a too-short window, with the full count.
     assert!(
@@ -189,7 +190,7 @@ fn a_window_of_millions_of_hours_in_a_copy_job() {
     let (result, peak) = peak_memory(|| CopyJob::from_json(json.as_bytes()));
     assert_names(&result.unwrap_err(), WINDOW_PATH, &["found 1000000"]);
     assert!(peak < 64 * 1024, "reading the array held {peak} bytes at once");
-    let (result, peak) = peak_memory(|| SchedulePolicy::from_document(json.as_bytes()));
+    let (result, peak) = peak_memory(|| CopyJobSchedulePolicy::from_json(json.as_bytes()));
     assert_names(&result.unwrap_err(), WINDOW_PATH, &["found 1000000"]);
     assert!(peak < 64 * 1024, "reading the array held {peak} bytes at once");
 }
@@ -232,7 +233,7 @@ fn millions_of_elements_in_an_ignored_field_are_skipped() {
         r#"{{"type": "Periodically", "periodicallyEvery": "Hours1", "extra": {}}}"#,
         hours_json(2_000_000)
     );
-    let (result, peak) = peak_memory(|| SchedulePolicy::from_json(json.as_bytes()));
+    let (result, peak) = peak_memory(|| CopyJobSchedulePolicy::from_json(json.as_bytes()));
     let policy = result.unwrap();
     assert!(peak < 64 * 1024, "skipping the array held {peak} bytes at once");
     let schedule = Schedule::try_from(&policy).unwrap();
@@ -247,7 +248,7 @@ fn millions_of_elements_in_an_ignored_field_are_skipped() {
 fn a_policy_as_a_huge_array_is_refused_at_once() {
     // The API's bodies are objects; serde would read an array by position.
     let json = hours_json(1_000_000);
-    let (result, peak) = peak_memory(|| SchedulePolicy::from_json(json.as_bytes()));
+    let (result, peak) = peak_memory(|| CopyJobSchedulePolicy::from_json(json.as_bytes()));
     let err = result.unwrap_err();
     assert!(matches!(err, Error::Json { .. }), "{err:?}");
     // The value at fault is the policy itself.
@@ -301,7 +302,8 @@ fn minute_offsets_in_i32_but_out_of_range() {
             r#"{{"type": "Immediate", "backupCopyWindowEnabled": true, "backupCopyWindowSettings": {{"backupWindow": {}, "minuteOffset": {number}}}}}"#,
             hours_json(168)
         );
-        let schedule = Schedule::try_from(&SchedulePolicy::from_json(json.as_bytes()).unwrap()).unwrap();
+        let schedule =
+            Schedule::try_from(&CopyJobSchedulePolicy::from_json(json.as_bytes()).unwrap()).unwrap();
         assert_eq!(schedule.window().unwrap().minute_offset(), number);
     }
 }
@@ -414,35 +416,35 @@ fn deep_nesting_never_overflows_the_stack() {
 
     // Where a known field is: refused at its first level, naming it.
     let json = arrays.clone();
-    let err = on_small_stack(move || SchedulePolicy::from_json(json.as_bytes())).unwrap_err();
+    let err = on_small_stack(move || CopyJobSchedulePolicy::from_json(json.as_bytes())).unwrap_err();
     assert_names(&err, "schedulePolicy", &["invalid type: sequence"]);
     let json =
         format!(r#"{{"type": "Immediate", "backupCopyWindowSettings": {{"backupWindow": [{arrays}]}}}}"#);
-    let err = on_small_stack(move || SchedulePolicy::from_json(json.as_bytes())).unwrap_err();
+    let err = on_small_stack(move || CopyJobSchedulePolicy::from_json(json.as_bytes())).unwrap_err();
     assert_names(
         &err,
         &format!("{WINDOW_PATH}[0]"),
         &["invalid type: sequence, expected a boolean"],
     );
     let json = format!(r#"{{"type": "DailyAtTime", "dailyTime": {objects}}}"#);
-    let err = on_small_stack(move || SchedulePolicy::from_json(json.as_bytes())).unwrap_err();
+    let err = on_small_stack(move || CopyJobSchedulePolicy::from_json(json.as_bytes())).unwrap_err();
     assert_names(&err, "schedulePolicy.dailyTime", &["invalid type: map"]);
 
     // In a field the crate does not know (ignored, as the API adds fields):
     // skipped, without recursion.
     for nested in [arrays.clone(), objects.clone()] {
         let json = format!(r#"{{"type": "Immediate", "extra": {nested}}}"#);
-        let policy = on_small_stack(move || SchedulePolicy::from_json(json.as_bytes())).unwrap();
+        let policy = on_small_stack(move || CopyJobSchedulePolicy::from_json(json.as_bytes())).unwrap();
         assert!(Schedule::try_from(&policy).unwrap().next_run(MIN).is_none());
         let json =
             format!(r#"{{"schedulePolicy": {{"type": "Immediate", "extra": {nested}}}, "more": {nested}}}"#);
-        let policy = on_small_stack(move || SchedulePolicy::from_document(json.as_bytes())).unwrap();
+        let policy = on_small_stack(move || CopyJobSchedulePolicy::from_json(json.as_bytes())).unwrap();
         assert!(Schedule::try_from(&policy).is_ok());
     }
 
     // Deep nesting that never closes: the end of the input, said as such.
     let json = format!(r#"{{"type": "Immediate", "extra": {}"#, "[".repeat(depth));
-    let err = on_small_stack(move || SchedulePolicy::from_json(json.as_bytes())).unwrap_err();
+    let err = on_small_stack(move || CopyJobSchedulePolicy::from_json(json.as_bytes())).unwrap_err();
     assert!(matches!(err, Error::Syntax { .. }), "{err:?}");
     assert!(err.to_string().contains("EOF while parsing"), "{err}");
     let json = format!(r#"{{"schedulePolicy": {}"#, r#"{"a":"#.repeat(depth));
@@ -463,7 +465,7 @@ fn empty_input() {
         );
         let err = CopyJob::from_json(input).unwrap_err();
         assert_names(&err, "(document)", &["EOF while parsing a value"]);
-        let err = SchedulePolicy::from_document(input).unwrap_err();
+        let err = CopyJobSchedulePolicy::from_json(input).unwrap_err();
         assert_names(&err, "(document)", &["EOF while parsing a value"]);
     }
 }
@@ -482,7 +484,7 @@ fn null_input_and_null_members() {
     let err = CopyJob::from_json(b"null").unwrap_err();
     assert_names(&err, "(document)", &["invalid type: null", "a copy job object"]);
     // Not an object with a schedulePolicy member: read as a bare policy.
-    let err = SchedulePolicy::from_document(b"null").unwrap_err();
+    let err = CopyJobSchedulePolicy::from_json(b"null").unwrap_err();
     assert_names(
         &err,
         "schedulePolicy",
@@ -491,10 +493,10 @@ fn null_input_and_null_members() {
 
     // A null policy in a job: absent, and said so.
     let job = CopyJob::from_json(br#"{"schedulePolicy": null, "isEnabled": true}"#).unwrap();
-    let err = job.schedule().unwrap_err();
+    let err = Schedule::try_from(&job).unwrap_err();
     assert!(matches!(err, Error::Missing { .. }), "{err:?}");
     assert_names(&err, "schedulePolicy", &["found nothing"]);
-    let err = SchedulePolicy::from_document(br#"{"schedulePolicy": null}"#).unwrap_err();
+    let err = CopyJobSchedulePolicy::from_json(br#"{"schedulePolicy": null}"#).unwrap_err();
     assert_names(&err, "schedulePolicy", &["found nothing"]);
 
     // A null type is a missing type.
@@ -559,8 +561,8 @@ fn non_utf8_bytes() {
             "{:?}: {err:?}",
             String::from_utf8_lossy(input)
         );
-        assert_eq!(err.path(), "(document)");
-        let err = SchedulePolicy::from_document(input).unwrap_err();
+        assert_eq!(err.path(), Some("(document)"));
+        let err = CopyJobSchedulePolicy::from_json(input).unwrap_err();
         assert!(matches!(err, Error::Syntax { .. }), "{err:?}");
     }
     // An escaped lone surrogate is not a character either.
@@ -622,7 +624,7 @@ fn daily_times_out_of_range_or_malformed() {
             &err,
             "schedulePolicy.dailyTime",
             &[
-                "expected a time HH:MM:SS or HH:MM (00-23:00-59:00-59)",
+                "expected a time like 22:00:00 or 22:00",
                 &format!("found {text:?}"),
             ],
         );
@@ -634,12 +636,12 @@ fn the_daily_time_examples_of_the_issue() {
     let err = schedule_error(r#"{"type": "DailyAtTime", "dailyType": "Sunday", "dailyTime": "24:00:00"}"#);
     assert_eq!(
         err.to_string(),
-        r#"schedulePolicy.dailyTime: expected a time HH:MM:SS or HH:MM (00-23:00-59:00-59), found "24:00:00""#
+        r#"schedulePolicy.dailyTime: expected a time like 22:00:00 or 22:00, found "24:00:00""#
     );
     let err = schedule_error(r#"{"type": "DailyAtTime", "dailyType": "Sunday", "dailyTime": "12:60"}"#);
     assert_eq!(
         err.to_string(),
-        r#"schedulePolicy.dailyTime: expected a time HH:MM:SS or HH:MM (00-23:00-59:00-59), found "12:60""#
+        r#"schedulePolicy.dailyTime: expected a time like 22:00:00 or 22:00, found "12:60""#
     );
 }
 
@@ -659,7 +661,8 @@ fn the_edges_of_the_day_are_fine() {
         ("23:59", 86_340),
     ] {
         let json = format!(r#"{{"type": "DailyAtTime", "dailyType": "Everyday", "dailyTime": "{text}"}}"#);
-        let schedule = Schedule::try_from(&SchedulePolicy::from_json(json.as_bytes()).unwrap()).unwrap();
+        let schedule =
+            Schedule::try_from(&CopyJobSchedulePolicy::from_json(json.as_bytes()).unwrap()).unwrap();
         // From midnight (exclusive), the day's run is `secs` later, or a day
         // later for a run at midnight itself.
         let midnight = utc(2026, 11, 28, 0, 0, 0);
@@ -743,7 +746,7 @@ fn a_spelling_inside_a_copy_job_is_named_from_the_root() {
         br#"{"backupJobId": "x", "schedulePolicy": {"type": "Periodically", "periodicallyEvery": "Hours3"}}"#;
     let err = CopyJob::from_json(json).unwrap_err();
     assert_names(&err, "schedulePolicy.periodicallyEvery", &["found \"Hours3\""]);
-    let err = SchedulePolicy::from_document(json).unwrap_err();
+    let err = CopyJobSchedulePolicy::from_json(json).unwrap_err();
     assert_names(&err, "schedulePolicy.periodicallyEvery", &["found \"Hours3\""]);
 }
 
@@ -791,7 +794,7 @@ fn duplicate_schedule_policy_member_is_an_error() {
         job_err.to_string().contains("duplicate field `schedulePolicy`"),
         "{job_err}"
     );
-    assert_eq!(SchedulePolicy::from_document(json), Err(job_err));
+    assert_eq!(CopyJobSchedulePolicy::from_json(json), Err(job_err));
 
     let json = br#"{"schedulePolicy": {"type": "Immediate"}, "schedulePolicy": {"type": "Immediate"}}"#;
     let job_err = CopyJob::from_json(json).unwrap_err();
@@ -799,11 +802,11 @@ fn duplicate_schedule_policy_member_is_an_error() {
         job_err.to_string().contains("duplicate field `schedulePolicy`"),
         "{job_err}"
     );
-    assert_eq!(SchedulePolicy::from_document(json), Err(job_err));
+    assert_eq!(CopyJobSchedulePolicy::from_json(json), Err(job_err));
 
     // Worse: the job's own top-level fields are then read as the policy.
     let json = br#"{"schedulePolicy": {"type": "DailyAtTime"}, "schedulePolicy": null, "type": "Immediate"}"#;
-    let result = SchedulePolicy::from_document(json);
+    let result = CopyJobSchedulePolicy::from_json(json);
     assert!(result.is_err(), "a copy job read as the policy {result:?}");
 }
 
@@ -901,7 +904,7 @@ fn a_window_open_at_the_last_instant() {
     let schedule = Schedule::daily(Weekdays::only(Weekday::Mon), t(23, 0))
         .unwrap()
         .with_window(window);
-    assert_eq!(schedule.start_for_restore_point(MAX), Some(MAX));
+    assert_eq!(schedule.next_open(MAX), Some(MAX));
     // An hour before the end, the run at 23:00 of the last day is ahead.
     let last_run = MAX - TimeDelta::nanoseconds(999_999_999) - TimeDelta::seconds(59 * 60 + 59);
     assert_eq!(last_run.hour_minute_second(), (23, 0, 0));
@@ -919,7 +922,7 @@ fn a_window_that_opens_past_the_last_instant() {
     let schedule = Schedule::immediate().with_window(window);
     assert!(!schedule.is_open(MAX));
     assert_eq!(schedule.next_open(MAX), None);
-    assert_eq!(schedule.start_for_restore_point(MAX), None);
+    assert_eq!(schedule.next_open(MAX), None);
     assert_eq!(schedule.next_close(MAX), None);
     assert_eq!(schedule.next_run(MAX), None);
     // The last opening in the range: Sunday 00:00 local = Saturday 00:01

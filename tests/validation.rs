@@ -1,4 +1,4 @@
-//! Validation: every rule of `Schedule::try_from(&SchedulePolicy)` and every
+//! Validation: every rule of `Schedule::try_from(&CopyJobSchedulePolicy)` and every
 //! way the JSON reader can refuse a document, with the error's variant, its
 //! `path()` and its full message.
 //!
@@ -10,7 +10,8 @@
 
 use std::time::Instant;
 
-use backup_schedule::{CopyJob, Error, Schedule, SchedulePolicy, Trigger, Weekdays};
+use backup_schedule::vb365::{CopyJob, CopyJobSchedulePolicy};
+use backup_schedule::{Error, Schedule, Timetable, Trigger, Weekdays};
 use chrono::{DateTime, NaiveTime, TimeZone, Utc};
 use serde_json::{json, Value};
 
@@ -23,8 +24,8 @@ fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32, s: u32) -> DateTime<Utc> {
 }
 
 /// Reads `json` as a policy; the document must be well formed.
-fn policy(json: &Value) -> SchedulePolicy {
-    SchedulePolicy::from_json(json.to_string().as_bytes())
+fn policy(json: &Value) -> CopyJobSchedulePolicy {
+    CopyJobSchedulePolicy::from_json(json.to_string().as_bytes())
         .unwrap_or_else(|err| panic!("{json} did not parse: {err}"))
 }
 
@@ -44,7 +45,7 @@ fn refused(json: &Value) -> Error {
 }
 
 fn assert_error(err: &Error, path: &str, message: &str) {
-    assert_eq!(err.path(), path, "{err:?}");
+    assert_eq!(err.path(), Some(path), "{err:?}");
     assert_eq!(err.to_string(), message, "{err:?}");
 }
 
@@ -67,7 +68,7 @@ fn end_column(input: &str, token: &str) -> usize {
 }
 
 fn read_policy_err(input: &[u8]) -> Error {
-    match SchedulePolicy::from_json(input) {
+    match CopyJobSchedulePolicy::from_json(input) {
         Ok(policy) => panic!("{:?} accepted as {policy:?}", String::from_utf8_lossy(input)),
         Err(err) => err,
     }
@@ -82,9 +83,9 @@ fn read_job_err(input: &[u8]) -> Error {
 
 const TYPE_MISSING: &str =
     "schedulePolicy.type: expected one of Immediate, Periodically, DailyAtTime, found nothing";
-const DAILY_TYPE_MISSING: &str = "schedulePolicy.dailyType: expected one of Everyday, Workdays, Weekends, Monday to Sunday (required when type is DailyAtTime), found nothing";
+const DAILY_TYPE_MISSING: &str = "schedulePolicy.dailyType: expected one of Everyday, Workdays, Weekends, Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday (required when type is DailyAtTime), found nothing";
 const DAILY_TIME_MISSING: &str =
-    "schedulePolicy.dailyTime: expected a time HH:MM:SS or HH:MM (required when type is DailyAtTime), found nothing";
+    "schedulePolicy.dailyTime: expected a time like 22:00:00 or 22:00 (required when type is DailyAtTime), found nothing";
 const PERIODICALLY_EVERY_MISSING: &str = "schedulePolicy.periodicallyEvery: expected one of Minutes5, Minutes10, Minutes15, Minutes30, Hours1, Hours2, Hours4, Hours8, Hours12 (required when type is Periodically), found nothing";
 const SETTINGS_MISSING: &str = "schedulePolicy.backupCopyWindowSettings: expected the window settings (required when backupCopyWindowEnabled is true), found nothing";
 const BACKUP_WINDOW_MISSING: &str = "schedulePolicy.backupCopyWindowSettings.backupWindow: expected 168 booleans (required when backupCopyWindowEnabled is true), found nothing";
@@ -200,7 +201,7 @@ fn unused_fields_must_still_be_well_formed() {
         assert_error(
             &err,
             "schedulePolicy.dailyTime",
-            r#"schedulePolicy.dailyTime: expected a time HH:MM:SS or HH:MM (00-23:00-59:00-59), found "25:00""#,
+            r#"schedulePolicy.dailyTime: expected a time like 22:00:00 or 22:00, found "25:00""#,
         );
     }
 
@@ -297,9 +298,7 @@ fn daily_time_refuses_everything_else() {
         assert_error(
             &err,
             "schedulePolicy.dailyTime",
-            &format!(
-                "schedulePolicy.dailyTime: expected a time HH:MM:SS or HH:MM (00-23:00-59:00-59), found {text:?}"
-            ),
+            &format!("schedulePolicy.dailyTime: expected a time like 22:00:00 or 22:00, found {text:?}"),
         );
     }
 }
@@ -317,7 +316,7 @@ fn daily_time_found_is_quoted_as_written() {
         let err = refused(&daily_at(text));
         assert_eq!(
             err.to_string(),
-            format!("schedulePolicy.dailyTime: expected a time HH:MM:SS or HH:MM (00-23:00-59:00-59), found {quoted}")
+            format!("schedulePolicy.dailyTime: expected a time like 22:00:00 or 22:00, found {quoted}")
         );
     }
 }
@@ -338,10 +337,7 @@ fn daily_time_that_is_not_a_string_is_a_json_error() {
 
     // null is absent: a Missing error once validated.
     let input = r#"{"type": "DailyAtTime", "dailyType": "Everyday", "dailyTime": null}"#;
-    let err = SchedulePolicy::from_json(input.as_bytes())
-        .unwrap()
-        .to_schedule()
-        .unwrap_err();
+    let err = Schedule::try_from(&CopyJobSchedulePolicy::from_json(input.as_bytes()).unwrap()).unwrap_err();
     assert!(matches!(err, Error::Missing { .. }), "{err:?}");
     assert_error(&err, "schedulePolicy.dailyTime", DAILY_TIME_MISSING);
 }
@@ -489,7 +485,7 @@ fn backup_window_elements_must_be_booleans() {
         );
         let err = read_policy_err(input.as_bytes());
         assert!(matches!(err, Error::Json { .. }), "{err:?}");
-        assert_eq!(err.path(), format!("{BACKUP_WINDOW}[{index}]"));
+        assert_eq!(err.path(), Some(&*format!("{BACKUP_WINDOW}[{index}]")));
     }
 
     // Not an array at all.
@@ -521,16 +517,10 @@ fn minute_offset_defaults_to_zero() {
     ] {
         let schedule = valid(&windowed(settings));
         assert_eq!(schedule.window().unwrap().minute_offset(), 0);
-        assert_eq!(
-            schedule.start_for_restore_point(sunday_noon),
-            Some(utc(2026, 11, 30, 0, 0, 0))
-        );
+        assert_eq!(schedule.next_open(sunday_noon), Some(utc(2026, 11, 30, 0, 0, 0)));
     }
     let schedule = valid(&windowed(json!({"backupWindow": hours, "minuteOffset": 60})));
-    assert_eq!(
-        schedule.start_for_restore_point(sunday_noon),
-        Some(utc(2026, 11, 29, 23, 0, 0))
-    );
+    assert_eq!(schedule.next_open(sunday_noon), Some(utc(2026, 11, 29, 23, 0, 0)));
 }
 
 #[test]
@@ -610,7 +600,7 @@ fn a_window_that_is_off_is_not_applied() {
     let schedule = valid(&json!({"type": "Immediate", "backupCopyWindowEnabled": false}));
     assert!(schedule.window().is_none());
     let t = utc(2026, 11, 28, 9, 0, 0);
-    assert_eq!(schedule.start_for_restore_point(t), Some(t));
+    assert_eq!(schedule.next_open(t), Some(t));
 }
 
 #[test]
@@ -628,7 +618,7 @@ fn a_window_allowing_no_hour_is_valid_and_never_runs() {
         let schedule = valid(&input);
         assert!(schedule.window().unwrap().is_never_open(), "{kind}");
         assert_eq!(schedule.next_run(t), None, "{kind}");
-        assert_eq!(schedule.start_for_restore_point(t), None, "{kind}");
+        assert_eq!(schedule.next_open(t), None, "{kind}");
     }
 }
 
@@ -717,18 +707,18 @@ fn json_type_errors_in_a_copy_job_start_with_schedule_policy() {
     assert!(matches!(err, Error::Json { .. }), "{err:?}");
     assert_eq!(
         err.path(),
-        "schedulePolicy.backupCopyWindowSettings.backupWindow[5]"
+        Some("schedulePolicy.backupCopyWindowSettings.backupWindow[5]")
     );
     // The same through from_document.
-    let err = SchedulePolicy::from_document(input.as_bytes()).unwrap_err();
+    let err = CopyJobSchedulePolicy::from_json(input.as_bytes()).unwrap_err();
     assert_eq!(
         err.path(),
-        "schedulePolicy.backupCopyWindowSettings.backupWindow[5]"
+        Some("schedulePolicy.backupCopyWindowSettings.backupWindow[5]")
     );
 
     let input = r#"{"schedulePolicy": {"backupCopyWindowEnabled": "true"}}"#;
     let err = read_job_err(input.as_bytes());
-    assert_eq!(err.path(), "schedulePolicy.backupCopyWindowEnabled");
+    assert_eq!(err.path(), Some("schedulePolicy.backupCopyWindowEnabled"));
 
     // A job-level field is named from the job's root.
     let input = r#"{"isEnabled": "yes"}"#;
@@ -750,18 +740,18 @@ fn validation_errors_in_a_copy_job_start_with_schedule_policy() {
         br#"{"isEnabled": true, "schedulePolicy": {"type": "DailyAtTime", "dailyType": "Monday", "dailyTime": "12:00:60"}}"#,
     )
     .unwrap();
-    let err = job.schedule().unwrap_err();
+    let err = Schedule::try_from(&job).unwrap_err();
     assert_error(
         &err,
         "schedulePolicy.dailyTime",
-        r#"schedulePolicy.dailyTime: expected a time HH:MM:SS or HH:MM (00-23:00-59:00-59), found "12:00:60""#,
+        r#"schedulePolicy.dailyTime: expected a time like 22:00:00 or 22:00, found "12:00:60""#,
     );
 
     let job = CopyJob::from_json(
         br#"{"schedulePolicy": {"type": "Immediate", "backupCopyWindowEnabled": true, "backupCopyWindowSettings": {"backupWindow": [true, false], "minuteOffset": -1440}}}"#,
     )
     .unwrap();
-    let err = job.schedule().unwrap_err();
+    let err = Schedule::try_from(&job).unwrap_err();
     // The length is checked before the offset.
     assert_error(
         &err,
@@ -771,7 +761,7 @@ fn validation_errors_in_a_copy_job_start_with_schedule_policy() {
 
     let job = CopyJob::from_json(br#"{"schedulePolicy": {"type": "Periodically"}}"#).unwrap();
     assert_error(
-        &job.schedule().unwrap_err(),
+        &Schedule::try_from(&job).unwrap_err(),
         "schedulePolicy.periodicallyEvery",
         PERIODICALLY_EVERY_MISSING,
     );
@@ -786,19 +776,19 @@ fn a_null_schedule_policy_is_missing() {
     let message = "schedulePolicy: expected a schedule policy object, found nothing";
     let input = br#"{"backupJobId": "b7c1cc0b-2b3c-4096-9ba1-2d665b4ae504", "schedulePolicy": null, "isEnabled": true}"#;
 
-    let err = SchedulePolicy::from_document(input).unwrap_err();
+    let err = CopyJobSchedulePolicy::from_json(input).unwrap_err();
     assert!(matches!(err, Error::Missing { .. }), "{err:?}");
     assert_error(&err, "schedulePolicy", message);
 
     let job = CopyJob::from_json(input).unwrap();
     assert_eq!(job.schedule_policy, None);
-    let err = job.schedule().unwrap_err();
+    let err = Schedule::try_from(&job).unwrap_err();
     assert!(matches!(err, Error::Missing { .. }), "{err:?}");
     assert_error(&err, "schedulePolicy", message);
 
     // Absent altogether: the job has no policy either.
     let job = CopyJob::from_json(br#"{"isEnabled": true}"#).unwrap();
-    assert_error(&job.schedule().unwrap_err(), "schedulePolicy", message);
+    assert_error(&Schedule::try_from(&job).unwrap_err(), "schedulePolicy", message);
 }
 
 // ---------------------------------------------------------------------------
@@ -892,7 +882,7 @@ fn trailing_garbage_is_a_syntax_error() {
         );
         let err = read_job_err(input.as_bytes());
         assert!(matches!(err, Error::Syntax { .. }), "{input}: {err:?}");
-        assert_eq!(err.path(), "(document)");
+        assert_eq!(err.path(), Some("(document)"));
     }
 }
 
@@ -925,7 +915,7 @@ fn null_and_scalars_are_not_documents() {
                 input.len()
             ),
         );
-        let err = SchedulePolicy::from_document(input.as_bytes()).unwrap_err();
+        let err = CopyJobSchedulePolicy::from_json(input.as_bytes()).unwrap_err();
         assert!(matches!(err, Error::Json { .. }), "{input}: {err:?}");
     }
 }
@@ -938,22 +928,22 @@ fn arrays_are_not_documents() {
     for input in [&b"[]"[..], br#"["DailyAtTime", "Workdays", "08:00:00"]"#] {
         let err = read_policy_err(input);
         assert!(matches!(err, Error::Json { .. }), "{err:?}");
-        assert_eq!(err.path(), "schedulePolicy");
+        assert_eq!(err.path(), Some("schedulePolicy"));
         assert!(
             err.to_string().contains("expected a schedule policy object"),
             "{err}"
         );
 
-        let err = SchedulePolicy::from_document(input).unwrap_err();
-        assert_eq!(err.path(), "schedulePolicy");
+        let err = CopyJobSchedulePolicy::from_json(input).unwrap_err();
+        assert_eq!(err.path(), Some("schedulePolicy"));
 
         let err = read_job_err(input);
         assert!(matches!(err, Error::Json { .. }), "{err:?}");
-        assert_eq!(err.path(), "(document)");
+        assert_eq!(err.path(), Some("(document)"));
         assert!(err.to_string().contains("expected a copy job object"), "{err}");
     }
     let err = read_policy_err(br#"{"backupCopyWindowSettings": [[], 0]}"#);
-    assert_eq!(err.path(), "schedulePolicy.backupCopyWindowSettings");
+    assert_eq!(err.path(), Some("schedulePolicy.backupCopyWindowSettings"));
 }
 
 #[test]
@@ -986,7 +976,7 @@ fn non_utf8_bytes_are_a_syntax_error() {
     let input = b"{\"schedulePolicy\": {\"type\": \"Imm\xffediate\"}}";
     let err = read_job_err(input);
     assert!(matches!(err, Error::Syntax { .. }), "{err:?}");
-    assert_eq!(err.path(), "schedulePolicy.type");
+    assert_eq!(err.path(), Some("schedulePolicy.type"));
     assert!(err.to_string().contains("invalid unicode code point"), "{err}");
 }
 
@@ -996,7 +986,7 @@ fn non_utf8_bytes_in_an_ignored_field_are_a_syntax_error() {
     let job = b"{\"schedulePolicy\": {\"type\": \"Immediate\"}, \"description\": \"caf\xe9\"}";
     let err = read_job_err(job);
     assert!(matches!(err, Error::Syntax { .. }), "{err:?}");
-    let err = SchedulePolicy::from_document(job).unwrap_err();
+    let err = CopyJobSchedulePolicy::from_json(job).unwrap_err();
     assert!(matches!(err, Error::Syntax { .. }), "{err:?}");
     let policy = b"{\"type\": \"Immediate\", \"note\": \"\xff\"}";
     let err = read_policy_err(policy);
@@ -1013,20 +1003,18 @@ fn deep_nesting_in_an_unknown_field_does_not_panic() {
         "[".repeat(depth),
         "]".repeat(depth)
     );
-    let parsed = SchedulePolicy::from_json(input.as_bytes()).expect("valid JSON, unknown field skipped");
-    assert_eq!(parsed.to_schedule().unwrap(), Schedule::immediate());
+    let parsed =
+        CopyJobSchedulePolicy::from_json(input.as_bytes()).expect("valid JSON, unknown field skipped");
+    assert_eq!(Schedule::try_from(&parsed).unwrap(), Schedule::immediate());
     let job = format!(
         r#"{{"schedulePolicy": {input}, "y": {}0{}}}"#,
         "{\"a\":".repeat(depth),
         "}".repeat(depth)
     );
     let parsed = CopyJob::from_json(job.as_bytes()).expect("valid JSON, unknown fields skipped");
-    assert_eq!(parsed.schedule().unwrap(), Schedule::immediate());
+    assert_eq!(Schedule::try_from(&parsed).unwrap(), Schedule::immediate());
     assert_eq!(
-        SchedulePolicy::from_document(job.as_bytes())
-            .unwrap()
-            .to_schedule()
-            .unwrap(),
+        Schedule::try_from(&CopyJobSchedulePolicy::from_json(job.as_bytes()).unwrap()).unwrap(),
         Schedule::immediate()
     );
 
@@ -1042,14 +1030,14 @@ fn deep_nesting_in_an_unknown_field_does_not_panic() {
             input.len()
         ),
     );
-    let err = SchedulePolicy::from_document(input.as_bytes()).unwrap_err();
+    let err = CopyJobSchedulePolicy::from_json(input.as_bytes()).unwrap_err();
     assert!(matches!(err, Error::Syntax { .. }), "{err:?}");
 
     // Deep nesting where a known field is: refused at the first bracket.
     let input = format!(r#"{{"type": {}{}}}"#, "[".repeat(depth), "]".repeat(depth));
     let err = read_policy_err(input.as_bytes());
     assert!(matches!(err, Error::Json { .. }), "{err:?}");
-    assert_eq!(err.path(), "schedulePolicy.type");
+    assert_eq!(err.path(), Some("schedulePolicy.type"));
     assert!(err.to_string().contains("invalid type: sequence"), "{err}");
 }
 

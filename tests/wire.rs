@@ -9,10 +9,10 @@
 
 use std::collections::BTreeSet;
 
-use backup_schedule::{
-    CopyJob, DailyType, Error, Interval, LastStatus, PeriodicallyEvery, Schedule, SchedulePolicy,
-    ScheduleType, Trigger, Weekdays, Window,
+use backup_schedule::vb365::{
+    CopyJob, CopyJobSchedulePolicy, CopyJobScheduleType, DailyType, LastStatus, PeriodicallyEvery,
 };
+use backup_schedule::{Error, Interval, Schedule, Timetable, Trigger, Weekdays, Window};
 use chrono::{NaiveTime, TimeZone, Utc, Weekday};
 use serde_json::{json, Value};
 
@@ -29,8 +29,8 @@ fn as_value(bytes: &[u8]) -> Value {
     serde_json::from_slice(bytes).expect("the example documents are JSON")
 }
 
-fn policy(json: &Value) -> SchedulePolicy {
-    SchedulePolicy::from_json(json.to_string().as_bytes())
+fn policy(json: &Value) -> CopyJobSchedulePolicy {
+    CopyJobSchedulePolicy::from_json(json.to_string().as_bytes())
         .unwrap_or_else(|err| panic!("{json} did not parse: {err}"))
 }
 
@@ -113,8 +113,8 @@ fn seed_request_fields() {
 }
 
 /// The example's policy: Immediate, window enabled, all 168 hours allowed, offset 0.
-fn assert_seed_policy(policy: &SchedulePolicy) {
-    assert_eq!(policy.schedule_type, Some(ScheduleType::Immediate));
+fn assert_seed_policy(policy: &CopyJobSchedulePolicy) {
+    assert_eq!(policy.schedule_type, Some(CopyJobScheduleType::Immediate));
     assert_eq!(policy.daily_type, None);
     assert_eq!(policy.daily_time, None);
     assert_eq!(policy.periodically_every, None);
@@ -137,7 +137,7 @@ fn assert_seed_policy(policy: &SchedulePolicy) {
     assert_eq!(window.minute_offset(), 0);
     let t = Utc.with_ymd_and_hms(2026, 11, 28, 15, 7, 9).unwrap();
     assert_eq!(schedule.next_run(t), None);
-    assert_eq!(schedule.start_for_restore_point(t), Some(t));
+    assert_eq!(schedule.next_open(t), Some(t));
 }
 
 #[test]
@@ -205,7 +205,7 @@ fn seed_response_fields() {
 
     assert_seed_policy(job.schedule_policy.as_ref().unwrap());
     assert_eq!(
-        job.schedule().unwrap(),
+        Schedule::try_from(&job).unwrap(),
         Schedule::try_from(job.schedule_policy.as_ref().unwrap()).unwrap()
     );
 }
@@ -218,7 +218,7 @@ fn request_and_response_carry_the_same_policy() {
 }
 
 // ---------------------------------------------------------------------------
-// SchedulePolicy::from_document
+// CopyJobSchedulePolicy::from_json
 // ---------------------------------------------------------------------------
 
 #[test]
@@ -228,12 +228,12 @@ fn from_document_reads_bare_policies_requests_and_responses_alike() {
     // The bare policy, cut out of the request with serde_json alone.
     let bare = serde_json::to_vec(&as_value(&request)["schedulePolicy"]).unwrap();
 
-    let from_bare = SchedulePolicy::from_document(&bare).unwrap();
-    let from_request = SchedulePolicy::from_document(&request).unwrap();
-    let from_response = SchedulePolicy::from_document(&response).unwrap();
+    let from_bare = CopyJobSchedulePolicy::from_json(&bare).unwrap();
+    let from_request = CopyJobSchedulePolicy::from_json(&request).unwrap();
+    let from_response = CopyJobSchedulePolicy::from_json(&response).unwrap();
     assert_eq!(from_bare, from_request);
     assert_eq!(from_bare, from_response);
-    assert_eq!(from_bare, SchedulePolicy::from_json(&bare).unwrap());
+    assert_eq!(from_bare, CopyJobSchedulePolicy::from_json(&bare).unwrap());
     assert_seed_policy(&from_bare);
 }
 
@@ -242,9 +242,9 @@ fn from_document_on_a_daily_policy() {
     let bare = json!({"type": "DailyAtTime", "dailyType": "Friday", "dailyTime": "06:15:00"});
     let request = json!({"backupJobId": "x", "schedulePolicy": bare, "isEnabled": false});
     let response = json!({"id": "y", "schedulePolicy": bare, "lastStatus": "Failed", "_links": {}});
-    let a = SchedulePolicy::from_document(bare.to_string().as_bytes()).unwrap();
-    let b = SchedulePolicy::from_document(request.to_string().as_bytes()).unwrap();
-    let c = SchedulePolicy::from_document(response.to_string().as_bytes()).unwrap();
+    let a = CopyJobSchedulePolicy::from_json(bare.to_string().as_bytes()).unwrap();
+    let b = CopyJobSchedulePolicy::from_json(request.to_string().as_bytes()).unwrap();
+    let c = CopyJobSchedulePolicy::from_json(response.to_string().as_bytes()).unwrap();
     assert_eq!(a, b);
     assert_eq!(a, c);
     assert_eq!(a.daily_type, Some(DailyType::Friday));
@@ -256,13 +256,13 @@ fn from_document_errors_use_paths_from_the_document_root() {
     // Inside a job, the policy's fields are under `schedulePolicy.` once,
     // not twice.
     let input = r#"{"schedulePolicy": {"type": "Daily"}}"#;
-    let err = SchedulePolicy::from_document(input.as_bytes()).unwrap_err();
+    let err = CopyJobSchedulePolicy::from_json(input.as_bytes()).unwrap_err();
     assert!(matches!(err, Error::Json { .. }), "{err:?}");
-    assert_eq!(err.path(), "schedulePolicy.type");
+    assert_eq!(err.path(), Some("schedulePolicy.type"));
     // A bare policy names the same field the same way.
     let input = r#"{"type": "Daily"}"#;
-    let err = SchedulePolicy::from_document(input.as_bytes()).unwrap_err();
-    assert_eq!(err.path(), "schedulePolicy.type");
+    let err = CopyJobSchedulePolicy::from_json(input.as_bytes()).unwrap_err();
+    assert_eq!(err.path(), Some("schedulePolicy.type"));
 }
 
 // ---------------------------------------------------------------------------
@@ -312,7 +312,10 @@ fn enum_lists_are_the_apis() {
     fn spellings<T: Copy>(all: &[T], as_str: fn(T) -> &'static str) -> Vec<&'static str> {
         all.iter().map(|&item| as_str(item)).collect()
     }
-    assert_eq!(spellings(ScheduleType::ALL, ScheduleType::as_str), TYPE_SPELLINGS);
+    assert_eq!(
+        spellings(CopyJobScheduleType::ALL, CopyJobScheduleType::as_str),
+        TYPE_SPELLINGS
+    );
     assert_eq!(spellings(DailyType::ALL, DailyType::as_str), DAILY_TYPE_SPELLINGS);
     assert_eq!(
         spellings(PeriodicallyEvery::ALL, PeriodicallyEvery::as_str),
@@ -343,7 +346,7 @@ fn every_policy_spelling_parses_and_writes_back() {
     policy_field_round_trips("dailyType", &DAILY_TYPE_SPELLINGS);
     policy_field_round_trips("periodicallyEvery", &PERIODICALLY_EVERY_SPELLINGS);
 
-    for (spelling, expected) in TYPE_SPELLINGS.iter().zip(ScheduleType::ALL) {
+    for (spelling, expected) in TYPE_SPELLINGS.iter().zip(CopyJobScheduleType::ALL) {
         assert_eq!(
             policy(&json!({ "type": spelling })).schedule_type,
             Some(*expected)
@@ -432,7 +435,7 @@ fn assert_spelling_rejected(
 ) {
     let err = read(input.as_bytes()).expect_err(input);
     assert!(matches!(err, Error::Json { .. }), "{input}: {err:?}");
-    assert_eq!(err.path(), path, "{input}");
+    assert_eq!(err.path(), Some(path), "{input}");
     let column = end_column(input, &format!("{found:?}"));
     assert_eq!(
         err.to_string(),
@@ -446,7 +449,7 @@ fn assert_spelling_rejected(
 
 #[test]
 fn other_spellings_are_rejected_with_the_allowed_list() {
-    let read_policy = |bytes: &[u8]| SchedulePolicy::from_json(bytes).map(drop);
+    let read_policy = |bytes: &[u8]| CopyJobSchedulePolicy::from_json(bytes).map(drop);
     let read_job = |bytes: &[u8]| CopyJob::from_json(bytes).map(drop);
 
     // `Daily` is the spelling of the backup job's schedule, not the copy job's.
@@ -494,9 +497,9 @@ fn enum_values_that_are_not_strings_are_rejected() {
     // serde's wording for a wrong JSON type, with the allowed list as what
     // was expected; serde_json reports the column of the value's last byte.
     let input = r#"{"type": 1}"#;
-    let err = SchedulePolicy::from_json(input.as_bytes()).unwrap_err();
+    let err = CopyJobSchedulePolicy::from_json(input.as_bytes()).unwrap_err();
     assert!(matches!(err, Error::Json { .. }));
-    assert_eq!(err.path(), "schedulePolicy.type");
+    assert_eq!(err.path(), Some("schedulePolicy.type"));
     assert_eq!(
         err.to_string(),
         format!(
@@ -506,8 +509,8 @@ fn enum_values_that_are_not_strings_are_rejected() {
     );
 
     let input = r#"{"dailyType": ["Monday"]}"#;
-    let err = SchedulePolicy::from_json(input.as_bytes()).unwrap_err();
-    assert_eq!(err.path(), "schedulePolicy.dailyType");
+    let err = CopyJobSchedulePolicy::from_json(input.as_bytes()).unwrap_err();
+    assert_eq!(err.path(), Some("schedulePolicy.dailyType"));
     assert!(
         err.to_string()
             .starts_with("schedulePolicy.dailyType: invalid type: sequence, expected one of Everyday, "),
@@ -628,7 +631,7 @@ fn null_means_absent_for_every_nullable_policy_field() {
         "backupCopyWindowEnabled",
     ] {
         let parsed = policy(&json!({ field: null }));
-        assert_eq!(parsed, SchedulePolicy::default(), "{field}");
+        assert_eq!(parsed, CopyJobSchedulePolicy::default(), "{field}");
         assert_eq!(serde_json::to_value(&parsed).unwrap(), json!({}), "{field}");
     }
     // Nullable in RESTBackupWindowSettings: minuteOffset.
@@ -669,7 +672,7 @@ fn null_is_also_tolerated_where_the_schema_does_not_allow_it() {
     for field in ["dailyTime", "backupCopyWindowSettings"] {
         assert_eq!(
             policy(&json!({ field: null })),
-            SchedulePolicy::default(),
+            CopyJobSchedulePolicy::default(),
             "{field}"
         );
     }
@@ -681,7 +684,7 @@ fn null_is_also_tolerated_where_the_schema_does_not_allow_it() {
 }
 
 // ---------------------------------------------------------------------------
-// SchedulePolicy::normalized
+// CopyJobSchedulePolicy::normalized
 // ---------------------------------------------------------------------------
 
 #[test]
@@ -767,22 +770,22 @@ fn normalized_refuses_what_validation_refuses() {
     let input = json!({"type": "DailyAtTime", "dailyType": "Monday", "dailyTime": "7:30"});
     let err = policy(&input).normalized().unwrap_err();
     assert_eq!(err, Schedule::try_from(&policy(&input)).unwrap_err());
-    assert_eq!(err.path(), "schedulePolicy.dailyTime");
+    assert_eq!(err.path(), Some("schedulePolicy.dailyTime"));
 
     let err = policy(&json!({"dailyTime": "07:30"})).normalized().unwrap_err();
-    assert_eq!(err.path(), "schedulePolicy.type");
+    assert_eq!(err.path(), Some("schedulePolicy.type"));
 }
 
 // ---------------------------------------------------------------------------
-// SchedulePolicy::try_from(&Schedule)
+// CopyJobSchedulePolicy::try_from(&Schedule)
 // ---------------------------------------------------------------------------
 
 /// Schedule -> policy -> JSON bytes -> policy -> Schedule gives the schedule back.
-fn round_trip(schedule: Schedule) -> SchedulePolicy {
-    let policy = SchedulePolicy::try_from(&schedule).unwrap();
+fn round_trip(schedule: Schedule) -> CopyJobSchedulePolicy {
+    let policy = CopyJobSchedulePolicy::try_from(&schedule).unwrap();
     assert_eq!(Schedule::try_from(&policy).unwrap(), schedule, "{policy:?}");
     let bytes = serde_json::to_vec(&policy).unwrap();
-    let reread = SchedulePolicy::from_json(&bytes).unwrap();
+    let reread = CopyJobSchedulePolicy::from_json(&bytes).unwrap();
     assert_eq!(reread, policy);
     assert_eq!(Schedule::try_from(&reread).unwrap(), schedule);
     policy
@@ -882,15 +885,15 @@ fn periodic_schedules_round_trip_with_windows() {
 fn days_the_api_cannot_express_are_an_error_naming_daily_type() {
     use Weekday::*;
     let cases = [
-        (Weekdays::only(Mon).with(Wed), "{Mon, Wed}"),
-        (Weekdays::NONE, "{}"),
-        (Weekdays::WORKDAYS.with(Sat), "{Mon, Tue, Wed, Thu, Fri, Sat}"),
+        (Weekdays::only(Mon).with(Wed), "Mon+Wed"),
+        (Weekdays::NONE, "none"),
+        (Weekdays::WORKDAYS.with(Sat), "Mon-Sat"),
     ];
     for (days, found) in cases {
         let schedule = Schedule::daily(days, time(8, 0, 0)).unwrap();
-        let err = SchedulePolicy::try_from(&schedule).unwrap_err();
+        let err = CopyJobSchedulePolicy::try_from(&schedule).unwrap_err();
         assert!(matches!(err, Error::Invalid { .. }), "{err:?}");
-        assert_eq!(err.path(), "schedulePolicy.dailyType");
+        assert_eq!(err.path(), Some("schedulePolicy.dailyType"));
         assert_eq!(
             err.to_string(),
             format!("schedulePolicy.dailyType: expected days the API can express: Everyday, Workdays, Weekends or one day, found {found}")
@@ -901,14 +904,21 @@ fn days_the_api_cannot_express_are_an_error_naming_daily_type() {
 #[test]
 fn intervals_the_api_cannot_express_are_an_error_naming_periodically_every() {
     // Each divides 1440 (so is a valid Interval) but is not an API spelling.
-    for minutes in [1, 20, 45, 90, 360, 1440] {
+    for (minutes, found) in [
+        (1, "1 minute"),
+        (20, "20 minutes"),
+        (45, "45 minutes"),
+        (90, "90 minutes"),
+        (360, "6 hours"),
+        (1440, "24 hours"),
+    ] {
         let schedule = Schedule::periodic(Interval::from_minutes(minutes).unwrap());
-        let err = SchedulePolicy::try_from(&schedule).unwrap_err();
+        let err = CopyJobSchedulePolicy::try_from(&schedule).unwrap_err();
         assert!(matches!(err, Error::Invalid { .. }), "{err:?}");
-        assert_eq!(err.path(), "schedulePolicy.periodicallyEvery");
+        assert_eq!(err.path(), Some("schedulePolicy.periodicallyEvery"));
         assert_eq!(
             err.to_string(),
-            format!("schedulePolicy.periodicallyEvery: expected an interval the API can express: 5, 10, 15, 30, 60, 120, 240, 480 or 720 minutes, found {minutes} minutes")
+            format!("schedulePolicy.periodicallyEvery: expected an interval the API can express: 5, 10, 15, 30, 60, 120, 240, 480 or 720 minutes, found {found}")
         );
     }
 }

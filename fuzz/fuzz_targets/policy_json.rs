@@ -17,9 +17,8 @@
 
 mod common;
 
-use backup_schedule::{
-    CopyJob, DailyType, Error, Interval, Schedule, SchedulePolicy, ScheduleType, Weekdays, Window,
-};
+use backup_schedule::{Error, Interval, Schedule, Timetable, Weekdays, Window};
+use backup_schedule::vb365::{CopyJob, CopyJobSchedulePolicy, CopyJobScheduleType, DailyType};
 use chrono::{DateTime, NaiveTime, Utc};
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
@@ -30,9 +29,9 @@ fuzz_target!(|data: &[u8]| check(data));
 
 fn check(data: &[u8]) {
     let value = serde_json::from_slice::<Value>(data);
-    let bare = SchedulePolicy::from_json(data);
+    let bare = CopyJobSchedulePolicy::from_json(data);
     let job = CopyJob::from_json(data);
-    let document = SchedulePolicy::from_document(data);
+    let document = CopyJobSchedulePolicy::from_json(data);
 
     let errors = [bare.as_ref().err(), job.as_ref().err(), document.as_ref().err()];
     for err in errors.into_iter().flatten() {
@@ -68,7 +67,7 @@ fn check(data: &[u8]) {
         // Only an object (or, through serde, an array) can be a policy.
         let json = serde_json::to_vec(policy).expect("a policy serializes");
         assert_eq!(
-            SchedulePolicy::from_json(&json).as_ref(),
+            CopyJobSchedulePolicy::from_json(&json).as_ref(),
             Ok(policy),
             "policy round trip through {}",
             String::from_utf8_lossy(&json)
@@ -85,7 +84,7 @@ fn check(data: &[u8]) {
                 expected: "a schedule policy object",
             }),
         };
-        assert_eq!(job.schedule(), expected, "CopyJob::schedule");
+        assert_eq!(Schedule::try_from(&job), expected, "CopyJob::schedule");
     }
 }
 
@@ -115,7 +114,7 @@ const OFFSET: &str = "schedulePolicy.backupCopyWindowSettings.minuteOffset";
 /// The fields read independently of the crate's validation: the schedule
 /// (built with the engine's builders) and the reference model they describe,
 /// or the paths of every faulty field.
-fn interpret(policy: &SchedulePolicy) -> Result<(Schedule, RefSchedule), Vec<String>> {
+fn interpret(policy: &CopyJobSchedulePolicy) -> Result<(Schedule, RefSchedule), Vec<String>> {
     let mut faults = Vec::new();
     let mut fault = |path: &str| faults.push(path.to_string());
 
@@ -148,8 +147,8 @@ fn interpret(policy: &SchedulePolicy) -> Result<(Schedule, RefSchedule), Vec<Str
             fault("schedulePolicy.type");
             None
         }
-        Some(ScheduleType::Immediate) => Some(RefTrigger::Immediate),
-        Some(ScheduleType::DailyAtTime) => {
+        Some(CopyJobScheduleType::Immediate) => Some(RefTrigger::Immediate),
+        Some(CopyJobScheduleType::DailyAtTime) => {
             if policy.daily_type.is_none() {
                 fault("schedulePolicy.dailyType");
             }
@@ -164,7 +163,7 @@ fn interpret(policy: &SchedulePolicy) -> Result<(Schedule, RefSchedule), Vec<Str
                 _ => None,
             }
         }
-        Some(ScheduleType::Periodically) => match policy.periodically_every {
+        Some(CopyJobScheduleType::Periodically) => match policy.periodically_every {
             None => {
                 fault("schedulePolicy.periodicallyEvery");
                 None
@@ -274,9 +273,9 @@ fn minutes_of(spelling: &str) -> u32 {
     }
 }
 
-fn check_policy(policy: &SchedulePolicy, data: &[u8]) {
+fn check_policy(policy: &CopyJobSchedulePolicy, data: &[u8]) {
     let result = Schedule::try_from(policy);
-    assert_eq!(policy.to_schedule(), result, "to_schedule differs from try_from");
+    assert_eq!(Schedule::try_from(&policy), result, "to_schedule differs from try_from");
 
     let (expected, model) = match (interpret(policy), &result) {
         (Err(faults), Err(err)) => {
@@ -307,7 +306,7 @@ fn check_policy(policy: &SchedulePolicy, data: &[u8]) {
 
     // The canonical policy of the schedule, and the normalized policy, give
     // the same schedule back; normalizing twice changes nothing.
-    let canonical = SchedulePolicy::try_from(&schedule).expect("a schedule from the API's spellings");
+    let canonical = CopyJobSchedulePolicy::try_from(&schedule).expect("a schedule from the API's spellings");
     assert_eq!(
         Schedule::try_from(&canonical).as_ref(),
         Ok(&schedule),

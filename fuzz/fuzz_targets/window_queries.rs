@@ -9,7 +9,7 @@
 mod common;
 
 use arbitrary::Arbitrary;
-use backup_schedule::{Error, Schedule, Window};
+use backup_schedule::{Error, Schedule, Timetable, Window};
 use chrono::{TimeDelta, Weekday};
 use libfuzzer_sys::fuzz_target;
 
@@ -43,7 +43,7 @@ fn check(input: Input) {
                 !(-1439..=1439).contains(&minute_offset),
                 "{minute_offset} refused: {err}"
             );
-            assert_eq!(err.path(), "backupCopyWindowSettings.minuteOffset");
+            assert_eq!(err.path(), Some("backupCopyWindowSettings.minuteOffset"));
             assert!(matches!(err, Error::Invalid { .. }), "{err:?}");
             assert!(
                 err.to_string().contains(&minute_offset.to_string()),
@@ -68,7 +68,7 @@ fn check(input: Input) {
         }
         Err(err) => {
             assert!(!(-1439..=1439).contains(&other), "{other} refused: {err}");
-            assert_eq!(err.path(), "backupCopyWindowSettings.minuteOffset");
+            assert_eq!(err.path(), Some("backupCopyWindowSettings.minuteOffset"));
         }
     }
 

@@ -8,7 +8,7 @@
 #[path = "../../../tests/reference/mod.rs"]
 pub mod reference;
 
-use backup_schedule::{Schedule, Trigger, Window};
+use backup_schedule::{Schedule, Timetable, Trigger, Window};
 use chrono::{DateTime, TimeDelta, Timelike, Utc, Weekday};
 
 use reference::{RefSchedule, RefTrigger, RefWindow};
@@ -105,7 +105,7 @@ pub fn check_window_against_reference(schedule: &Schedule, model: &RefSchedule, 
         "next_open({t:?}) of {schedule:?}"
     );
     assert_eq!(
-        schedule.start_for_restore_point(t),
+        schedule.next_open(t),
         expected_open,
         "start_for_restore_point({t:?}) of {schedule:?}"
     );

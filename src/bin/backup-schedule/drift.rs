@@ -1,18 +1,18 @@
 //! `check --zone`: where the policy's fixed `minuteOffset` and the zone's
 //! real UTC offset part, and what that does to the window.
 
-use backup_schedule::{OffsetDrift, Schedule, SchedulePolicy, Window, Zone, HOURS_PER_WEEK};
+use backup_schedule::vb365::CopyJobSchedulePolicy;
+use backup_schedule::{OffsetDrift, Schedule, Weekdays, Window, Zone, HOURS_PER_WEEK};
 use chrono::{DateTime, Utc};
 
 use crate::render::offset_label;
 
 const MINUTES_PER_DAY: i32 = 24 * 60;
 const MINUTES_PER_WEEK: i32 = 7 * MINUTES_PER_DAY;
-const DAY_NAMES: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 
 /// The policy's `minuteOffset` as the API applies it: the window's, or the
 /// settings' when the window is not enabled (absent means 0).
-pub fn policy_minute_offset(policy: &SchedulePolicy, schedule: &Schedule) -> i32 {
+pub fn policy_minute_offset(policy: &CopyJobSchedulePolicy, schedule: &Schedule) -> i32 {
     schedule
         .window()
         .map(Window::minute_offset)
@@ -107,7 +107,12 @@ fn first_opening(hours: &[bool; HOURS_PER_WEEK]) -> Option<usize> {
 fn week_clock(minute: i32) -> String {
     let day = (minute / MINUTES_PER_DAY) as usize % 7;
     let in_day = minute % MINUTES_PER_DAY;
-    format!("{} {:02}:{:02}", DAY_NAMES[day], in_day / 60, in_day % 60)
+    let name = Weekdays::EVERYDAY
+        .iter()
+        .nth(day)
+        .map(|day| day.to_string())
+        .unwrap_or_default();
+    format!("{name} {:02}:{:02}", in_day / 60, in_day % 60)
 }
 
 /// `1 hour`, `30 minutes`, `2 hours 30 minutes`.

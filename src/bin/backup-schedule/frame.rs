@@ -1,128 +1,77 @@
 //! Where the policy's times are read: the API's fixed `minuteOffset`, or an
-//! IANA zone (`--zone`). The commands ask a [`Frame`] and need not care which.
+//! IANA zone (`--zone`). The library's [`Zoned`] answers either way; this
+//! module only says, in words, which clock a time of day is on.
 
-use backup_schedule::{RunDetail, Schedule, Trigger, ZonedSchedule};
+use backup_schedule::{RunDetail, Schedule, Timetable, Trigger, Zoned};
 use chrono::{DateTime, Utc};
 
 use crate::render;
 
-/// A schedule as the API defines it (triggers in UTC, the window at its
-/// `minuteOffset`), or evaluated in a zone.
-#[derive(Clone, Copy)]
-pub enum Frame<'a> {
-    /// The API's frame.
-    Fixed(&'a Schedule),
-    /// Every time of day is the zone's wall clock.
-    Zoned(ZonedSchedule<'a>),
+/// A schedule as the API defines it, or evaluated in a zone.
+pub type Evaluated<'a> = Zoned<'a, Schedule>;
+
+/// The runs after `after` with their triggers and deadlines. For an
+/// Immediate schedule, the one run of a restore point appearing at `after`.
+pub fn details<'a>(evaluated: &Evaluated<'a>, after: DateTime<Utc>) -> impl Iterator<Item = RunDetail> + 'a {
+    let event = match evaluated.schedule().trigger() {
+        Trigger::Immediate => evaluated.explain_event(after),
+        _ => None,
+    };
+    let timed = event.is_none().then(|| evaluated.explain_upcoming(after));
+    event.into_iter().chain(timed.into_iter().flatten())
 }
 
-impl<'a> Frame<'a> {
-    pub fn new(schedule: &'a Schedule, zone: Option<&'a backup_schedule::Zone>) -> Frame<'a> {
-        match zone {
-            Some(zone) => Frame::Zoned(schedule.in_zone(zone)),
-            None => Frame::Fixed(schedule),
-        }
+/// The schedule in one sentence; with a zone, noting the `minuteOffset` the
+/// zone replaces.
+pub fn describe(evaluated: &Evaluated<'_>) -> String {
+    match (evaluated.zone(), evaluated.schedule().window()) {
+        (Some(_), Some(window)) => format!(
+            "{}; minuteOffset {} not used",
+            evaluated.describe(),
+            window.minute_offset()
+        ),
+        _ => evaluated.describe(),
     }
+}
 
-    pub fn schedule(&self) -> &Schedule {
-        match self {
-            Frame::Fixed(schedule) => schedule,
-            Frame::Zoned(zoned) => zoned.schedule(),
-        }
+/// `t` on the clock the schedule's times of day are read on: the zone's
+/// wall clock, or for the window the `minuteOffset`'s.
+fn local_clock(evaluated: &Evaluated<'_>, t: DateTime<Utc>) -> String {
+    match (evaluated.zone(), evaluated.schedule().window()) {
+        (Some(zone), _) => render::zone_clock(t, zone.tz()),
+        (None, Some(window)) => render::offset_clock(t, window.minute_offset()),
+        (None, None) => render::utc_clock(t),
     }
+}
 
-    /// The runs strictly after `after` (none for Immediate).
-    pub fn upcoming(self, after: DateTime<Utc>) -> Box<dyn Iterator<Item = DateTime<Utc>> + 'a> {
-        match self {
-            Frame::Fixed(schedule) => Box::new(schedule.upcoming(after)),
-            Frame::Zoned(zoned) => Box::new(zoned.upcoming(after)),
-        }
+/// One line of `explain`: the run, its trigger, its wait, its deadline.
+pub fn explain_line(evaluated: &Evaluated<'_>, detail: &RunDetail) -> String {
+    let schedule = evaluated.schedule();
+    let what = match evaluated.zone() {
+        Some(zone) => render::zone_clock(detail.trigger, zone.tz()),
+        None => render::utc_clock(detail.trigger),
+    };
+    let kind = match schedule.trigger() {
+        Trigger::Immediate => "restore point at",
+        _ => "trigger",
+    };
+    let mut line = format!("{}  {kind} {what}, ", render::instant(detail.run));
+    if !detail.waited() {
+        line.push_str("window open");
+    } else if evaluated.zone().is_some() {
+        line.push_str("window closed, opened ");
+        line.push_str(&local_clock(evaluated, detail.run));
+    } else {
+        line.push_str(&format!(
+            "window closed ({}), opened {}",
+            local_clock(evaluated, detail.trigger),
+            local_clock(evaluated, detail.run)
+        ));
     }
-
-    /// When a copy of a restore point appearing at `t` starts.
-    pub fn start_for_restore_point(&self, t: DateTime<Utc>) -> Option<DateTime<Utc>> {
-        match self {
-            Frame::Fixed(schedule) => schedule.start_for_restore_point(t),
-            Frame::Zoned(zoned) => zoned.start_for_restore_point(t),
-        }
+    match detail.deadline {
+        Some(deadline) => line.push_str(&format!("; deadline {}", render::instant(deadline))),
+        None if schedule.window().is_none() => line.push_str("; no deadline (the window is not enabled)"),
+        None => line.push_str("; no deadline (the window never closes)"),
     }
-
-    fn next_close(&self, t: DateTime<Utc>) -> Option<DateTime<Utc>> {
-        match self {
-            Frame::Fixed(schedule) => schedule.next_close(t),
-            Frame::Zoned(zoned) => zoned.next_close(t),
-        }
-    }
-
-    /// The runs after `after` with their triggers and deadlines. For an
-    /// Immediate schedule: the one run of a restore point appearing at
-    /// `after`, whose trigger is `after`.
-    pub fn details(self, after: DateTime<Utc>) -> Box<dyn Iterator<Item = RunDetail> + 'a> {
-        if let Trigger::Immediate = self.schedule().trigger() {
-            let detail = self.start_for_restore_point(after).map(|run| RunDetail {
-                run,
-                trigger: after,
-                deadline: self.next_close(run),
-            });
-            return Box::new(detail.into_iter());
-        }
-        match self {
-            Frame::Fixed(schedule) => Box::new(schedule.explain_upcoming(after)),
-            Frame::Zoned(zoned) => Box::new(zoned.explain_upcoming(after)),
-        }
-    }
-
-    /// The schedule in one sentence.
-    pub fn describe(&self) -> String {
-        match self {
-            Frame::Fixed(schedule) => schedule.to_string(),
-            Frame::Zoned(zoned) => match zoned.schedule().window() {
-                Some(window) => format!("{zoned}; minuteOffset {} not used", window.minute_offset()),
-                None => zoned.to_string(),
-            },
-        }
-    }
-
-    /// One line of `explain`: the run, its trigger, its wait, its deadline.
-    pub fn explain_line(&self, detail: &RunDetail) -> String {
-        let schedule = self.schedule();
-        let (what, clock) = match self {
-            Frame::Fixed(_) => (render::utc_clock(detail.trigger), None),
-            Frame::Zoned(zoned) => (
-                render::zone_clock(detail.trigger, zoned.zone().tz()),
-                Some(zoned.zone().tz()),
-            ),
-        };
-        let kind = match schedule.trigger() {
-            Trigger::Immediate => "restore point at",
-            _ => "trigger",
-        };
-        let mut line = format!("{}  {kind} {what}, ", render::instant(detail.run));
-        if !detail.waited() {
-            line.push_str("window open");
-        } else {
-            match (clock, schedule.window()) {
-                (Some(tz), _) => {
-                    line.push_str("window closed, opened ");
-                    line.push_str(&render::zone_clock(detail.run, tz));
-                }
-                (None, Some(window)) => {
-                    let offset = window.minute_offset();
-                    line.push_str(&format!(
-                        "window closed ({}), opened {}",
-                        render::offset_clock(detail.trigger, offset),
-                        render::offset_clock(detail.run, offset)
-                    ));
-                }
-                // Without a window nothing waits; kept total all the same.
-                (None, None) => line.push_str("window open"),
-            }
-        }
-        match detail.deadline {
-            Some(deadline) => line.push_str(&format!("; deadline {}", render::instant(deadline))),
-            None if schedule.window().is_none() => line.push_str("; no deadline (the window is not enabled)"),
-            None => line.push_str("; no deadline (the window never closes)"),
-        }
-        line
-    }
+    line
 }

@@ -18,12 +18,13 @@ use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use backup_schedule::{CopyJob, Error, Schedule, SchedulePolicy, Trigger, Window, Zone, MAX_MINUTE_OFFSET};
+use backup_schedule::vb365::{CopyJob, CopyJobSchedulePolicy};
+use backup_schedule::{Error, MinuteOffset, Schedule, Timetable, Trigger, Window, Zone, Zoned};
 use chrono::{DateTime, Months, Utc};
 use clap::error::ErrorKind;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use frame::Frame;
+use frame::Evaluated;
 
 /// The built-in example: the response of the API page's `POST /v6/CopyJobs`.
 const SEED: &str = include_str!("../../../data/seed-copy-job-response.json");
@@ -277,13 +278,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let after = after.as_deref().map(parse_after).transpose()?;
             let count = count.as_deref().map(parse_count).transpose()?;
             let zone = zone.zone.as_deref().map(parse_zone).transpose()?;
-            let schedule = read_policy(policy.policy.as_deref())?.to_schedule()?;
-            let frame = Frame::new(&schedule, zone.as_ref());
+            let schedule = Schedule::try_from(&read_policy(policy.policy.as_deref())?)?;
+            let evaluated = Zoned::new(schedule, zone.as_ref());
             let after = after.unwrap_or_else(Utc::now);
             let count = count.unwrap_or(DEFAULT_COUNT);
             match format {
-                Format::Text => next(&mut out, frame, after, count)?,
-                Format::Json => next_json(&mut out, frame, after, count)?,
+                Format::Text => next(&mut out, &evaluated, after, count)?,
+                Format::Json => next_json(&mut out, &evaluated, after, count)?,
             }
         }
         Some(Command::Explain {
@@ -295,10 +296,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let after = after.as_deref().map(parse_after).transpose()?;
             let count = count.as_deref().map(parse_count).transpose()?;
             let zone = zone.zone.as_deref().map(parse_zone).transpose()?;
-            let schedule = read_policy(policy.policy.as_deref())?.to_schedule()?;
-            let frame = Frame::new(&schedule, zone.as_ref());
+            let schedule = Schedule::try_from(&read_policy(policy.policy.as_deref())?)?;
+            let evaluated = Zoned::new(schedule, zone.as_ref());
             let after = after.unwrap_or_else(Utc::now);
-            explain(&mut out, frame, after, count.unwrap_or(DEFAULT_COUNT))?;
+            explain(&mut out, &evaluated, after, count.unwrap_or(DEFAULT_COUNT))?;
         }
         Some(Command::Window {
             policy,
@@ -314,7 +315,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             None => {
                 let zone = zone.zone.as_deref().map(parse_zone).transpose()?;
-                let schedule = read_policy(policy.policy.as_deref())?.to_schedule()?;
+                let schedule = Schedule::try_from(&read_policy(policy.policy.as_deref())?)?;
                 render::window(&mut out, &schedule, zone.as_ref().map(Zone::name), colour)?;
             }
         },
@@ -339,7 +340,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
 /// the window.
 fn check(
     out: &mut impl Write,
-    policy: &SchedulePolicy,
+    policy: &CopyJobSchedulePolicy,
     zone: Option<&Zone>,
     after: Option<DateTime<Utc>>,
     strict: bool,
@@ -356,7 +357,7 @@ fn check(
     let until = from
         .checked_add_months(Months::new(DRIFT_MONTHS))
         .unwrap_or(DateTime::<Utc>::MAX_UTC);
-    let schedule = normal.to_schedule()?;
+    let schedule = Schedule::try_from(&normal)?;
     let offset = drift::policy_minute_offset(&normal, &schedule);
     let drifts = zone.offset_drift(offset, from, until);
     let mut moves_window = false;
@@ -373,25 +374,20 @@ fn check(
 /// `next`: up to `count` runs, or for an Immediate schedule the start for a
 /// restore point at `after`. A window that never opens gives no runs and a
 /// note on stderr.
-fn next(out: &mut impl Write, frame: Frame<'_>, after: DateTime<Utc>, count: usize) -> Result<(), Failure> {
-    if count == 0 {
-        return Ok(());
-    }
+fn next(
+    out: &mut impl Write,
+    evaluated: &Evaluated<'_>,
+    after: DateTime<Utc>,
+    count: usize,
+) -> Result<(), Failure> {
     let mut printed = 0;
-    if let Trigger::Immediate = frame.schedule().trigger() {
-        if let Some(start) = frame.start_for_restore_point(after) {
-            writeln!(out, "{}", render::instant(start))?;
-            printed += 1;
-        }
-    } else {
-        for run in frame.upcoming(after).take(count) {
-            writeln!(out, "{}", render::instant(run))?;
-            printed += 1;
-        }
+    for detail in frame::details(evaluated, after).take(count) {
+        writeln!(out, "{}", render::instant(detail.run))?;
+        printed += 1;
     }
-    if printed == 0 {
+    if printed == 0 && count > 0 {
         out.flush()?;
-        no_runs(frame.schedule());
+        no_runs(evaluated.schedule());
     }
     Ok(())
 }
@@ -400,32 +396,22 @@ fn next(out: &mut impl Write, frame: Frame<'_>, after: DateTime<Utc>, count: usi
 /// array with one object per line.
 fn next_json(
     out: &mut impl Write,
-    frame: Frame<'_>,
+    evaluated: &Evaluated<'_>,
     after: DateTime<Utc>,
     count: usize,
 ) -> Result<(), Failure> {
     let mut printed = 0;
     write!(out, "[")?;
-    for detail in frame.details(after).take(count) {
-        // In this order (serde_json's maps would sort the keys); instants
-        // are plain ASCII, so quoting them is all the escaping they need.
-        let deadline = match detail.deadline {
-            Some(deadline) => format!("\"{}\"", render::instant(deadline)),
-            None => "null".to_owned(),
-        };
+    for detail in frame::details(evaluated, after).take(count) {
         let separator = if printed == 0 { "\n  " } else { ",\n  " };
-        write!(
-            out,
-            "{separator}{{\"run\": \"{}\", \"trigger\": \"{}\", \"deadline\": {deadline}}}",
-            render::instant(detail.run),
-            render::instant(detail.trigger),
-        )?;
+        let object = serde_json::to_string(&detail).map_err(|err| Failure::Output(io::Error::other(err)))?;
+        write!(out, "{separator}{object}")?;
         printed += 1;
     }
     writeln!(out, "{}]", if printed == 0 { "" } else { "\n" })?;
     if printed == 0 && count > 0 {
         out.flush()?;
-        no_runs(frame.schedule());
+        no_runs(evaluated.schedule());
     }
     Ok(())
 }
@@ -434,19 +420,19 @@ fn next_json(
 /// its wait and its deadline.
 fn explain(
     out: &mut impl Write,
-    frame: Frame<'_>,
+    evaluated: &Evaluated<'_>,
     after: DateTime<Utc>,
     count: usize,
 ) -> Result<(), Failure> {
-    writeln!(out, "{}", frame.describe())?;
+    writeln!(out, "{}", frame::describe(evaluated))?;
     let mut printed = 0;
-    for detail in frame.details(after).take(count) {
-        writeln!(out, "{}", frame.explain_line(&detail))?;
+    for detail in frame::details(evaluated, after).take(count) {
+        writeln!(out, "{}", frame::explain_line(evaluated, &detail))?;
         printed += 1;
     }
     if printed == 0 && count > 0 {
         out.flush()?;
-        no_runs(frame.schedule());
+        no_runs(evaluated.schedule());
     }
     Ok(())
 }
@@ -464,7 +450,7 @@ fn no_runs(schedule: &Schedule) {
 /// its next runs from now.
 fn overview(out: &mut impl Write, colour: bool) -> Result<(), Failure> {
     let job = CopyJob::from_json(SEED.as_bytes())?;
-    let schedule = job.schedule()?;
+    let schedule = Schedule::try_from(&job)?;
     let now = Utc::now();
 
     writeln!(
@@ -482,7 +468,7 @@ fn overview(out: &mut impl Write, colour: bool) -> Result<(), Failure> {
             out,
             "Immediate has no timed runs: each copy follows a new restore point."
         )?;
-        match schedule.start_for_restore_point(now) {
+        match schedule.next_open(now) {
             Some(start) => writeln!(
                 out,
                 "A restore point appearing now starts copying at {}",
@@ -512,9 +498,9 @@ fn overview(out: &mut impl Write, colour: bool) -> Result<(), Failure> {
 
 /// Reads the policy document named by `--policy` (`-` = stdin), or the
 /// built-in example without it.
-fn read_policy(path: Option<&Path>) -> Result<SchedulePolicy, Failure> {
+fn read_policy(path: Option<&Path>) -> Result<CopyJobSchedulePolicy, Failure> {
     let bytes = match path {
-        None => return Ok(SchedulePolicy::from_document(SEED.as_bytes())?),
+        None => return Ok(CopyJobSchedulePolicy::from_json(SEED.as_bytes())?),
         Some(path) if path.as_os_str() == "-" => {
             let mut bytes = Vec::new();
             io::stdin()
@@ -526,7 +512,7 @@ fn read_policy(path: Option<&Path>) -> Result<SchedulePolicy, Failure> {
         Some(path) => fs::read(path)
             .map_err(|err| Failure::Input(format!("--policy: cannot read {:?}: {err}", path.as_os_str())))?,
     };
-    Ok(SchedulePolicy::from_document(&bytes)?)
+    Ok(CopyJobSchedulePolicy::from_json(&bytes)?)
 }
 
 /// `--after`: an RFC 3339 instant, any offset, converted to UTC.
@@ -561,10 +547,13 @@ fn parse_offset(text: &str) -> Result<i32, Failure> {
         text.parse::<i32>().ok()
     };
     value
-        .filter(|minutes| (-MAX_MINUTE_OFFSET..=MAX_MINUTE_OFFSET).contains(minutes))
+        .and_then(|minutes| MinuteOffset::from_minutes(minutes).ok())
+        .map(MinuteOffset::minutes)
         .ok_or_else(|| {
             Failure::Input(format!(
-                "--offset: expected whole minutes from UTC in -{MAX_MINUTE_OFFSET}..={MAX_MINUTE_OFFSET}, found {text:?}"
+                "--offset: expected whole minutes from UTC in {}..={}, found {text:?}",
+                MinuteOffset::MIN.minutes(),
+                MinuteOffset::MAX.minutes()
             ))
         })
 }

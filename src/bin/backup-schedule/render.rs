@@ -6,20 +6,10 @@
 use std::ffi::OsStr;
 use std::io::{self, Write};
 
-use backup_schedule::{CopyJob, DailyType, PeriodicallyEvery, Schedule, Trigger, Weekdays, Window};
-use chrono::{DateTime, FixedOffset, Offset, SecondsFormat, TimeZone, Timelike, Utc, Weekday};
+use backup_schedule::vb365::{CopyJob, DailyType, PeriodicallyEvery};
+use backup_schedule::{MinuteOffset, Schedule, Trigger, Weekdays, Window};
+use chrono::{DateTime, FixedOffset, Offset, SecondsFormat, TimeZone, Timelike, Utc};
 use chrono_tz::{OffsetName, Tz};
-
-/// The rows of the grid, in the API's order (day 0 = Sunday).
-const DAYS: [(Weekday, &str); 7] = [
-    (Weekday::Sun, "Sun"),
-    (Weekday::Mon, "Mon"),
-    (Weekday::Tue, "Tue"),
-    (Weekday::Wed, "Wed"),
-    (Weekday::Thu, "Thu"),
-    (Weekday::Fri, "Fri"),
-    (Weekday::Sat, "Sat"),
-];
 
 /// A grid cell for an allowed hour.
 pub const ALLOWED: &str = "##";
@@ -43,11 +33,14 @@ pub fn instant(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::AutoSi, true)
 }
 
-/// `minuteOffset` as `UTC+hh:mm` / `UTC-hh:mm`.
+/// `minuteOffset` as `UTC+hh:mm` / `UTC-hh:mm` (the library's
+/// [`MinuteOffset`]); an offset outside the API's range, which no zone has,
+/// in minutes.
 pub fn offset_label(minute_offset: i32) -> String {
-    let sign = if minute_offset < 0 { '-' } else { '+' };
-    let magnitude = minute_offset.unsigned_abs();
-    format!("UTC{sign}{:02}:{:02}", magnitude / 60, magnitude % 60)
+    MinuteOffset::from_minutes(minute_offset).map_or_else(
+        |_| format!("{minute_offset} minutes from UTC"),
+        |offset| offset.to_string(),
+    )
 }
 
 /// The window section: one summary line and, for an enabled window, the
@@ -95,8 +88,8 @@ fn grid(out: &mut impl Write, window: &Window, colour: bool) -> io::Result<()> {
         write!(out, " {hour:02}")?;
     }
     writeln!(out)?;
-    for (day, name) in DAYS {
-        write!(out, "{name}")?;
+    for day in Weekdays::EVERYDAY {
+        write!(out, "{day}")?;
         for hour in 0..24 {
             let (cell, paint) = if window.allows(day, hour) {
                 (ALLOWED, ALLOWED_COLOUR)
@@ -271,7 +264,7 @@ mod tests {
                 "DailyAtTime: at 22:00:00 UTC on Workdays (Mon-Fri), UTC days",
             ),
             (
-                Schedule::daily(Weekdays::only(Weekday::Tue).with(Weekday::Thu), at).unwrap(),
+                Schedule::daily(Weekdays::TUESDAY | Weekdays::THURSDAY, at).unwrap(),
                 "DailyAtTime: at 22:00:00 UTC on Tue, Thu, UTC days",
             ),
             (

@@ -1,5 +1,6 @@
-//! The wire model: the API's copy job and schedule policy JSON, field for
-//! field, and its conversion into the engine's [`Schedule`].
+//! The wire model of the Veeam Backup for Microsoft 365 REST API: its copy
+//! job and schedule policy JSON, field for field, and its conversion into the
+//! engine's [`Schedule`](crate::Schedule).
 //!
 //! Every field is optional, as in the API's schema, and unknown fields are
 //! ignored (the API adds fields between versions). Parsing keeps what was
@@ -10,18 +11,24 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::Arc;
 
 use chrono::NaiveTime;
 use serde::de::{self, IgnoredAny, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::error::{Error, DOCUMENT};
-use crate::schedule::{Interval, Schedule, Trigger, Weekdays};
+use crate::schedule::Schedule;
+use crate::trigger::{Interval, Trigger};
+use crate::weekdays::Weekdays;
 use crate::window::{Window, HOURS_PER_WEEK};
 
 /// Where a policy sits in a copy job, and so the prefix of every path in
 /// validation errors.
 const POLICY: &str = "schedulePolicy";
+
+/// What `dailyTime` must look like.
+const DAILY_TIME: &str = "a time like 22:00:00 or 22:00";
 
 /// Defines an enum of the API's spellings, read and written as those exact
 /// strings. An unknown spelling is an error that lists the allowed ones.
@@ -42,6 +49,12 @@ macro_rules! wire_enum {
                 match self {
                     $($name::$variant => stringify!($variant),)+
                 }
+            }
+
+            /// `one of A, B, C`: every spelling, for messages.
+            #[allow(dead_code)] // not every enum is required somewhere
+            pub(crate) fn one_of() -> String {
+                format!("one of {}", SpellingOf($name::ALL, $name::as_str).list())
             }
         }
 
@@ -99,14 +112,15 @@ impl<T: Copy> Visitor<'_> for SpellingOf<T> {
 /// # Example
 ///
 /// ```
-/// use backup_schedule::{Schedule, SchedulePolicy, ScheduleType};
+/// use backup_schedule::{Schedule, Timetable};
+/// use backup_schedule::vb365::{CopyJobSchedulePolicy, CopyJobScheduleType};
 /// use chrono::{TimeZone, Utc};
 ///
-/// let policy = SchedulePolicy::from_json(br#"{
+/// let policy = CopyJobSchedulePolicy::from_json(br#"{
 ///     "type": "Periodically",
 ///     "periodicallyEvery": "Hours4"
 /// }"#)?;
-/// assert_eq!(policy.schedule_type, Some(ScheduleType::Periodically));
+/// assert_eq!(policy.schedule_type, Some(CopyJobScheduleType::Periodically));
 ///
 /// let schedule = Schedule::try_from(&policy)?;
 /// let t = Utc.with_ymd_and_hms(2026, 11, 28, 9, 0, 0).unwrap();
@@ -116,10 +130,10 @@ impl<T: Copy> Visitor<'_> for SpellingOf<T> {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", expecting = "a schedule policy object")]
 #[non_exhaustive]
-pub struct SchedulePolicy {
+pub struct CopyJobSchedulePolicy {
     /// `type`: when the job wants to run.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-    pub schedule_type: Option<ScheduleType>,
+    pub schedule_type: Option<CopyJobScheduleType>,
     /// `dailyType`: the UTC days of a `DailyAtTime` job.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub daily_type: Option<DailyType>,
@@ -166,7 +180,7 @@ pub struct BackupCopyWindowSettings {
 
 wire_enum! {
     /// `type`: the kinds of copy job schedule.
-    ScheduleType {
+    CopyJobScheduleType {
         /// A run after each new restore point of the source backup job.
         Immediate,
         /// Runs on a grid through the day.
@@ -208,7 +222,8 @@ impl DailyType {
     /// # Example
     ///
     /// ```
-    /// use backup_schedule::{DailyType, Weekdays};
+    /// use backup_schedule::Weekdays;
+    /// use backup_schedule::vb365::DailyType;
     ///
     /// assert_eq!(DailyType::Workdays.days(), Weekdays::WORKDAYS);
     /// ```
@@ -280,7 +295,7 @@ impl PeriodicallyEvery {
     /// # Example
     ///
     /// ```
-    /// use backup_schedule::PeriodicallyEvery;
+    /// use backup_schedule::vb365::PeriodicallyEvery;
     ///
     /// assert_eq!(PeriodicallyEvery::Hours8.interval().minutes(), 480);
     /// ```
@@ -335,14 +350,15 @@ pub struct Link {
 /// # Example
 ///
 /// ```
-/// use backup_schedule::CopyJob;
+/// use backup_schedule::Schedule;
+/// use backup_schedule::vb365::CopyJob;
 ///
 /// let job = CopyJob::from_json(br#"{
 ///     "backupJobId": "b7c1cc0b-2b3c-4096-9ba1-2d665b4ae504",
 ///     "schedulePolicy": { "type": "DailyAtTime", "dailyType": "Everyday", "dailyTime": "08:00:00" },
 ///     "isEnabled": true
 /// }"#)?;
-/// let schedule = job.schedule()?;
+/// let schedule = Schedule::try_from(&job)?;
 /// assert!(schedule.window().is_none());
 /// # Ok::<(), backup_schedule::Error>(())
 /// ```
@@ -358,7 +374,7 @@ pub struct CopyJob {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "optional_object"
     )]
-    pub schedule_policy: Option<SchedulePolicy>,
+    pub schedule_policy: Option<CopyJobSchedulePolicy>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Added by the API's v8.
@@ -386,93 +402,44 @@ pub struct CopyJob {
     pub links: Option<BTreeMap<String, Link>>,
 }
 
-impl SchedulePolicy {
-    /// Reads a `schedulePolicy` object. Error paths start with
-    /// `schedulePolicy`, as they would inside a copy job.
+impl CopyJobSchedulePolicy {
+    /// Reads a `schedulePolicy`: either the object itself, or any object
+    /// with a `schedulePolicy` member (a copy job request or resource, whose
+    /// other members are read as [`CopyJob`] reads them). Error paths start
+    /// with `schedulePolicy` either way.
     ///
     /// # Errors
     ///
     /// [`Error::Syntax`] when the bytes are not JSON, [`Error::Json`] when a
-    /// value has the wrong JSON type or an unknown spelling, and
-    /// [`Error::WindowLength`] for a `backupWindow` of more than 168 elements.
+    /// value has the wrong JSON type or an unknown spelling,
+    /// [`Error::WindowLength`] for a `backupWindow` of more than 168 elements,
+    /// and [`Error::Missing`] when a `schedulePolicy` member is `null`.
     ///
     /// # Example
     ///
     /// ```
-    /// use backup_schedule::SchedulePolicy;
+    /// use backup_schedule::vb365::CopyJobSchedulePolicy;
     ///
-    /// let err = SchedulePolicy::from_json(br#"{"type": "Hourly"}"#).unwrap_err();
+    /// let bare = CopyJobSchedulePolicy::from_json(br#"{"type": "Immediate"}"#)?;
+    /// let in_job = CopyJobSchedulePolicy::from_json(br#"{"schedulePolicy": {"type": "Immediate"}, "isEnabled": true}"#)?;
+    /// assert_eq!(bare, in_job);
+    ///
+    /// let err = CopyJobSchedulePolicy::from_json(br#"{"type": "Hourly"}"#).unwrap_err();
     /// assert!(err.to_string().starts_with(
     ///     r#"schedulePolicy.type: expected one of Immediate, Periodically, DailyAtTime, found "Hourly""#
     /// ));
-    /// ```
-    pub fn from_json(json: &[u8]) -> Result<SchedulePolicy, Error> {
-        read_json(json, Some(POLICY))
-    }
-
-    /// Reads a document that is either a `schedulePolicy` object or any
-    /// object with a `schedulePolicy` member (a copy job request or resource).
-    ///
-    /// # Errors
-    ///
-    /// As [`SchedulePolicy::from_json`] and [`CopyJob::from_json`];
-    /// [`Error::Missing`] when the `schedulePolicy` member is `null`.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use backup_schedule::SchedulePolicy;
-    ///
-    /// let bare = SchedulePolicy::from_document(br#"{"type": "Immediate"}"#)?;
-    /// let in_job = SchedulePolicy::from_document(br#"{"schedulePolicy": {"type": "Immediate"}, "isEnabled": true}"#)?;
-    /// assert_eq!(bare, in_job);
     /// # Ok::<(), backup_schedule::Error>(())
     /// ```
-    pub fn from_document(json: &[u8]) -> Result<SchedulePolicy, Error> {
-        /// Whether the document is an object with a `schedulePolicy` member;
-        /// reads nothing else, so that a job's own faults (a duplicate
-        /// member, a bad value) are reported by the job's reader.
-        struct HasPolicyMember;
-
-        impl<'de> Visitor<'de> for HasPolicyMember {
-            type Value = bool;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an object")
-            }
-
-            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
-                let mut found = false;
-                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-                    found |= key == POLICY;
-                    map.next_value::<IgnoredAny>()?;
-                }
-                Ok(found)
-            }
-        }
-
-        let probe = serde_json::Deserializer::from_slice(json).deserialize_map(HasPolicyMember);
-        match probe {
-            Ok(true) => CopyJob::from_json(json)?
+    pub fn from_json(json: &[u8]) -> Result<CopyJobSchedulePolicy, Error> {
+        if has_policy_member(json) {
+            CopyJob::from_json(json)?
                 .schedule_policy
-                .ok_or_else(|| Error::Missing {
-                    path: POLICY.into(),
-                    expected: "a schedule policy object",
-                }),
+                .ok_or_else(|| Error::missing(POLICY, "a schedule policy object"))
+        } else {
             // Anything else (including input that is not JSON) is read as a
             // bare policy, which reports what is wrong with it.
-            _ => SchedulePolicy::from_json(json),
+            read_json(json, Some(POLICY))
         }
-    }
-
-    /// Validates the policy into a [`Schedule`]; the same as
-    /// [`Schedule::try_from`].
-    ///
-    /// # Errors
-    ///
-    /// See [`Schedule::try_from`].
-    pub fn to_schedule(&self) -> Result<Schedule, Error> {
-        Schedule::try_from(self)
     }
 
     /// Validates the policy and returns it in canonical form: `dailyTime` as
@@ -486,13 +453,13 @@ impl SchedulePolicy {
     /// # Example
     ///
     /// ```
-    /// use backup_schedule::SchedulePolicy;
+    /// use backup_schedule::vb365::CopyJobSchedulePolicy;
     ///
-    /// let policy = SchedulePolicy::from_json(br#"{"type": "DailyAtTime", "dailyType": "Monday", "dailyTime": "07:30"}"#)?;
+    /// let policy = CopyJobSchedulePolicy::from_json(br#"{"type": "DailyAtTime", "dailyType": "Monday", "dailyTime": "07:30"}"#)?;
     /// assert_eq!(policy.normalized()?.daily_time.as_deref(), Some("07:30:00"));
     /// # Ok::<(), backup_schedule::Error>(())
     /// ```
-    pub fn normalized(&self) -> Result<SchedulePolicy, Error> {
+    pub fn normalized(&self) -> Result<CopyJobSchedulePolicy, Error> {
         Schedule::try_from(self)?;
         let mut normal = self.clone();
         if let Some(text) = &self.daily_time {
@@ -505,30 +472,60 @@ impl SchedulePolicy {
     }
 }
 
+/// Whether the document is an object with a `schedulePolicy` member. Reads
+/// nothing else, so that a job's own faults (a duplicate member, a bad
+/// value) are reported by the job's reader.
+fn has_policy_member(json: &[u8]) -> bool {
+    struct HasPolicyMember;
+
+    impl<'de> Visitor<'de> for HasPolicyMember {
+        type Value = bool;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object")
+        }
+
+        fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
+            let mut found = false;
+            while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                found |= key == POLICY;
+                map.next_value::<IgnoredAny>()?;
+            }
+            Ok(found)
+        }
+    }
+
+    serde_json::Deserializer::from_slice(json)
+        .deserialize_map(HasPolicyMember)
+        .unwrap_or(false)
+}
+
 impl CopyJob {
     /// Reads a copy job (request or resource).
     ///
     /// # Errors
     ///
-    /// As [`SchedulePolicy::from_json`], with paths from the job's root.
+    /// As [`CopyJobSchedulePolicy::from_json`], with paths from the job's root.
     pub fn from_json(json: &[u8]) -> Result<CopyJob, Error> {
         read_json(json, None)
     }
+}
 
-    /// Validates the job's `schedulePolicy` into a [`Schedule`].
+impl TryFrom<&CopyJob> for Schedule {
+    type Error = Error;
+
+    /// Validates the job's `schedulePolicy`.
     ///
     /// # Errors
     ///
     /// [`Error::Missing`] when the job has no `schedulePolicy`, and the errors
-    /// of [`Schedule::try_from`].
-    pub fn schedule(&self) -> Result<Schedule, Error> {
-        self.schedule_policy
+    /// of [`Schedule::try_from`] for a policy.
+    fn try_from(job: &CopyJob) -> Result<Schedule, Error> {
+        let policy = job
+            .schedule_policy
             .as_ref()
-            .ok_or_else(|| Error::Missing {
-                path: POLICY.into(),
-                expected: "a schedule policy object",
-            })?
-            .to_schedule()
+            .ok_or_else(|| Error::missing(POLICY, "a schedule policy object"))?;
+        Schedule::try_from(policy)
     }
 }
 
@@ -546,7 +543,7 @@ impl BackupCopyWindowSettings {
     }
 }
 
-impl TryFrom<&SchedulePolicy> for Schedule {
+impl TryFrom<&CopyJobSchedulePolicy> for Schedule {
     type Error = Error;
 
     /// Validates a policy.
@@ -569,44 +566,53 @@ impl TryFrom<&SchedulePolicy> for Schedule {
     /// # Example
     ///
     /// ```
-    /// use backup_schedule::{Schedule, SchedulePolicy};
+    /// use backup_schedule::Schedule;
+    /// use backup_schedule::vb365::CopyJobSchedulePolicy;
     ///
-    /// let policy = SchedulePolicy::from_json(br#"{"type": "DailyAtTime", "dailyType": "Sunday", "dailyTime": "24:00:00"}"#)?;
+    /// let policy = CopyJobSchedulePolicy::from_json(br#"{"type": "DailyAtTime", "dailyType": "Sunday", "dailyTime": "24:00:00"}"#)?;
     /// let err = Schedule::try_from(&policy).unwrap_err();
     /// assert_eq!(
     ///     err.to_string(),
-    ///     r#"schedulePolicy.dailyTime: expected a time HH:MM:SS or HH:MM (00-23:00-59:00-59), found "24:00:00""#,
+    ///     r#"schedulePolicy.dailyTime: expected a time like 22:00:00 or 22:00, found "24:00:00""#,
     /// );
     /// # Ok::<(), backup_schedule::Error>(())
     /// ```
-    fn try_from(policy: &SchedulePolicy) -> Result<Schedule, Error> {
-        let schedule_type = policy.schedule_type.ok_or_else(|| Error::Missing {
-            path: format!("{POLICY}.type"),
-            expected: "one of Immediate, Periodically, DailyAtTime",
-        })?;
+    fn try_from(policy: &CopyJobSchedulePolicy) -> Result<Schedule, Error> {
+        let schedule_type = policy
+            .schedule_type
+            .ok_or_else(|| Error::missing(format!("{POLICY}.type"), CopyJobScheduleType::one_of()))?;
         let daily_time = policy.daily_time.as_deref().map(parse_daily_time).transpose()?;
         let window = match &policy.backup_copy_window_settings {
-            Some(settings) => settings.to_window().map_err(|err| prefixed(err, POLICY))?,
+            Some(settings) => settings.to_window().map_err(|err| err.under(POLICY))?,
             None => None,
         };
 
         let schedule = match schedule_type {
-            ScheduleType::Immediate => Schedule::immediate(),
-            ScheduleType::DailyAtTime => {
-                let days = policy.daily_type.ok_or_else(|| Error::Missing {
-                    path: format!("{POLICY}.dailyType"),
-                    expected: "one of Everyday, Workdays, Weekends, Monday to Sunday (required when type is DailyAtTime)",
+            CopyJobScheduleType::Immediate => Schedule::immediate(),
+            CopyJobScheduleType::DailyAtTime => {
+                let days = policy.daily_type.ok_or_else(|| {
+                    Error::missing(
+                        format!("{POLICY}.dailyType"),
+                        format!("{} (required when type is DailyAtTime)", DailyType::one_of()),
+                    )
                 })?;
-                let at = daily_time.ok_or_else(|| Error::Missing {
-                    path: format!("{POLICY}.dailyTime"),
-                    expected: "a time HH:MM:SS or HH:MM (required when type is DailyAtTime)",
+                let at = daily_time.ok_or_else(|| {
+                    Error::missing(
+                        format!("{POLICY}.dailyTime"),
+                        format!("{DAILY_TIME} (required when type is DailyAtTime)"),
+                    )
                 })?;
                 Schedule::daily(days.days(), at)?
             }
-            ScheduleType::Periodically => {
-                let every = policy.periodically_every.ok_or_else(|| Error::Missing {
-                    path: format!("{POLICY}.periodicallyEvery"),
-                    expected: "one of Minutes5, Minutes10, Minutes15, Minutes30, Hours1, Hours2, Hours4, Hours8, Hours12 (required when type is Periodically)",
+            CopyJobScheduleType::Periodically => {
+                let every = policy.periodically_every.ok_or_else(|| {
+                    Error::missing(
+                        format!("{POLICY}.periodicallyEvery"),
+                        format!(
+                            "{} (required when type is Periodically)",
+                            PeriodicallyEvery::one_of()
+                        ),
+                    )
                 })?;
                 Schedule::periodic(every.interval())
             }
@@ -616,20 +622,22 @@ impl TryFrom<&SchedulePolicy> for Schedule {
             return Ok(schedule);
         }
         if policy.backup_copy_window_settings.is_none() {
-            return Err(Error::Missing {
-                path: format!("{POLICY}.backupCopyWindowSettings"),
-                expected: "the window settings (required when backupCopyWindowEnabled is true)",
-            });
+            return Err(Error::missing(
+                format!("{POLICY}.backupCopyWindowSettings"),
+                "the window settings (required when backupCopyWindowEnabled is true)",
+            ));
         }
-        let window = window.ok_or_else(|| Error::Missing {
-            path: format!("{POLICY}.backupCopyWindowSettings.backupWindow"),
-            expected: "168 booleans (required when backupCopyWindowEnabled is true)",
+        let window = window.ok_or_else(|| {
+            Error::missing(
+                format!("{POLICY}.backupCopyWindowSettings.backupWindow"),
+                "168 booleans (required when backupCopyWindowEnabled is true)",
+            )
         })?;
         Ok(schedule.with_window(window))
     }
 }
 
-impl TryFrom<&Schedule> for SchedulePolicy {
+impl TryFrom<&Schedule> for CopyJobSchedulePolicy {
     type Error = Error;
 
     /// The canonical policy of a schedule, as the API would take it.
@@ -643,11 +651,12 @@ impl TryFrom<&Schedule> for SchedulePolicy {
     /// # Example
     ///
     /// ```
-    /// use backup_schedule::{Schedule, SchedulePolicy, Weekdays};
+    /// use backup_schedule::{Schedule, Weekdays};
+    /// use backup_schedule::vb365::CopyJobSchedulePolicy;
     /// use chrono::NaiveTime;
     ///
     /// let schedule = Schedule::daily(Weekdays::WEEKENDS, NaiveTime::from_hms_opt(3, 30, 0).unwrap())?;
-    /// let policy = SchedulePolicy::try_from(&schedule)?;
+    /// let policy = CopyJobSchedulePolicy::try_from(&schedule)?;
     /// assert_eq!(
     ///     serde_json::to_string(&policy).unwrap(),
     ///     r#"{"type":"DailyAtTime","dailyType":"Weekends","dailyTime":"03:30:00","backupCopyWindowEnabled":false}"#,
@@ -655,26 +664,30 @@ impl TryFrom<&Schedule> for SchedulePolicy {
     /// assert_eq!(Schedule::try_from(&policy)?, schedule);
     /// # Ok::<(), backup_schedule::Error>(())
     /// ```
-    fn try_from(schedule: &Schedule) -> Result<SchedulePolicy, Error> {
-        let mut policy = SchedulePolicy::default();
+    fn try_from(schedule: &Schedule) -> Result<CopyJobSchedulePolicy, Error> {
+        let mut policy = CopyJobSchedulePolicy::default();
         match schedule.trigger() {
-            Trigger::Immediate => policy.schedule_type = Some(ScheduleType::Immediate),
+            Trigger::Immediate => policy.schedule_type = Some(CopyJobScheduleType::Immediate),
             Trigger::Daily { days, at } => {
-                policy.schedule_type = Some(ScheduleType::DailyAtTime);
-                policy.daily_type = Some(DailyType::for_days(days).ok_or_else(|| Error::Invalid {
-                    path: format!("{POLICY}.dailyType"),
-                    expected: "days the API can express: Everyday, Workdays, Weekends or one day",
-                    found: format!("{days:?}"),
+                policy.schedule_type = Some(CopyJobScheduleType::DailyAtTime);
+                policy.daily_type = Some(DailyType::for_days(days).ok_or_else(|| {
+                    Error::invalid(
+                        format!("{POLICY}.dailyType"),
+                        "days the API can express: Everyday, Workdays, Weekends or one day",
+                        days.to_string(),
+                    )
                 })?);
                 policy.daily_time = Some(format_daily_time(at));
             }
             Trigger::Periodic { every } => {
-                policy.schedule_type = Some(ScheduleType::Periodically);
+                policy.schedule_type = Some(CopyJobScheduleType::Periodically);
                 policy.periodically_every =
-                    Some(PeriodicallyEvery::for_interval(every).ok_or_else(|| Error::Invalid {
-                        path: format!("{POLICY}.periodicallyEvery"),
-                        expected: "an interval the API can express: 5, 10, 15, 30, 60, 120, 240, 480 or 720 minutes",
-                        found: format!("{} minutes", every.minutes()),
+                    Some(PeriodicallyEvery::for_interval(every).ok_or_else(|| {
+                        Error::invalid(
+                            format!("{POLICY}.periodicallyEvery"),
+                            "an interval the API can express: 5, 10, 15, 30, 60, 120, 240, 480 or 720 minutes",
+                            every.to_string(),
+                        )
                     })?);
             }
         }
@@ -691,11 +704,7 @@ impl TryFrom<&Schedule> for SchedulePolicy {
 
 /// Parses `HH:MM:SS` or `HH:MM`, two digits each, 00-23:00-59:00-59.
 fn parse_daily_time(text: &str) -> Result<NaiveTime, Error> {
-    let invalid = || Error::Invalid {
-        path: format!("{POLICY}.dailyTime"),
-        expected: "a time HH:MM:SS or HH:MM (00-23:00-59:00-59)",
-        found: format!("{text:?}"),
-    };
+    let invalid = || Error::invalid(format!("{POLICY}.dailyTime"), DAILY_TIME, format!("{text:?}"));
     let two_digits = |pair: &[u8]| match pair {
         [tens @ b'0'..=b'9', ones @ b'0'..=b'9'] => {
             Some(u32::from(tens - b'0') * 10 + u32::from(ones - b'0'))
@@ -737,6 +746,7 @@ fn read_json<'de, T: Deserialize<'de>>(json: &'de [u8], prefix: Option<&str>) ->
                 .unwrap_or_else(|| Error::Syntax {
                     path: DOCUMENT.into(),
                     message: format!("invalid UTF-8 at byte offset {}", invalid.valid_up_to()),
+                    source: None,
                 }),
         ),
     }
@@ -750,7 +760,7 @@ fn read_from<'de, R: serde_json::de::Read<'de>, T: Deserialize<'de>>(
         let path = join_path(prefix, &err.path().to_string());
         let inner = err.into_inner();
         if inner.is_data() {
-            json_data_error(path, &inner)
+            json_data_error(path, inner)
         } else {
             // Where the reader stopped inside a member it does not know, the
             // path has `?` segments: name the closest known value instead.
@@ -762,19 +772,21 @@ fn read_from<'de, R: serde_json::de::Read<'de>, T: Deserialize<'de>>(
                     (known, _) => known.into(),
                 },
                 message: inner.to_string(),
+                source: Some(Arc::new(inner)),
             }
         }
     })?;
     reader.end().map_err(|err| Error::Syntax {
         path: DOCUMENT.into(),
         message: err.to_string(),
+        source: Some(Arc::new(err)),
     })?;
     Ok(value)
 }
 
 /// A JSON data error as the crate's error; a too-long `backupWindow` (refused
 /// while reading) is the same [`Error::WindowLength`] as a too-short one.
-fn json_data_error(path: String, inner: &serde_json::Error) -> Error {
+fn json_data_error(path: String, inner: serde_json::Error) -> Error {
     let message = inner.to_string();
     let too_long = message
         .strip_prefix(WINDOW_TOO_LONG)
@@ -782,7 +794,11 @@ fn json_data_error(path: String, inner: &serde_json::Error) -> Error {
         .and_then(|count| count.parse().ok());
     match too_long {
         Some(found) => Error::WindowLength { path, found },
-        None => Error::Json { path, message },
+        None => Error::Json {
+            path,
+            message,
+            source: Some(Arc::new(inner)),
+        },
     }
 }
 
@@ -853,30 +869,6 @@ fn join_path(prefix: Option<&str>, path: &str) -> String {
         (None, path) => path.into(),
         (Some(prefix), path) if path.starts_with('[') => format!("{prefix}{path}"),
         (Some(prefix), path) => format!("{prefix}.{path}"),
-    }
-}
-
-/// Puts an engine error's path under `prefix`.
-fn prefixed(err: Error, prefix: &str) -> Error {
-    match err {
-        Error::Missing { path, expected } => Error::Missing {
-            path: format!("{prefix}.{path}"),
-            expected,
-        },
-        Error::Invalid {
-            path,
-            expected,
-            found,
-        } => Error::Invalid {
-            path: format!("{prefix}.{path}"),
-            expected,
-            found,
-        },
-        Error::WindowLength { path, found } => Error::WindowLength {
-            path: format!("{prefix}.{path}"),
-            found,
-        },
-        other => other,
     }
 }
 

@@ -1,0 +1,269 @@
+//! Triggers: the instants at which a schedule wants a run, before any window
+//! holds them back.
+
+use core::fmt;
+
+use chrono::NaiveTime;
+
+use crate::engine::{TriggerClock, Triggers};
+use crate::error::Error;
+use crate::time::{self, DAY_U32, MINUTE};
+use crate::weekdays::Weekdays;
+
+/// The interval of a periodic schedule: a whole number of minutes that
+/// divides a day, so the grid of runs restarts at every midnight.
+///
+/// [`Display`](fmt::Display) says it in words: `15 minutes`, `1 hour`,
+/// `4 hours`.
+///
+/// # Example
+///
+/// ```
+/// use backup_schedule::Interval;
+///
+/// assert_eq!(Interval::from_minutes(15)?.minutes(), 15);
+/// assert_eq!(Interval::from_minutes(240)?.to_string(), "4 hours");
+/// assert!(Interval::from_minutes(7).is_err()); // 1440 is not a multiple of 7
+/// # Ok::<(), backup_schedule::Error>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct Interval {
+    secs: u32,
+}
+
+impl Interval {
+    /// An interval of `minutes`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Invalid`] with path `periodicallyEvery` unless `minutes` is
+    /// positive and divides 1440 (a day).
+    pub fn from_minutes(minutes: u32) -> Result<Interval, Error> {
+        const MINUTES_PER_DAY: u32 = 1440;
+        if minutes == 0 || MINUTES_PER_DAY % minutes != 0 {
+            return Err(Error::invalid(
+                "periodicallyEvery",
+                "an interval in minutes that divides a day (1440 minutes)",
+                minutes.to_string(),
+            ));
+        }
+        Ok(Interval {
+            secs: minutes * MINUTE as u32,
+        })
+    }
+
+    /// The interval in minutes.
+    pub fn minutes(self) -> u32 {
+        self.secs / MINUTE as u32
+    }
+}
+
+impl fmt::Display for Interval {
+    /// `5 minutes`, `1 hour`, `12 hours`, `90 minutes`: hours when the
+    /// interval is whole hours.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.minutes() {
+            60 => f.write_str("1 hour"),
+            minutes if minutes % 60 == 0 => write!(f, "{} hours", minutes / 60),
+            1 => f.write_str("1 minute"),
+            minutes => write!(f, "{minutes} minutes"),
+        }
+    }
+}
+
+/// What makes a [`Schedule`](crate::Schedule) want a run: its *triggers*.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
+pub enum Trigger {
+    /// A run each time a new restore point appears in the source repository;
+    /// there are no timed triggers.
+    Immediate,
+    /// A run at `at` UTC on each of `days` (UTC days).
+    Daily {
+        /// The UTC days of the week.
+        days: Weekdays,
+        /// The UTC time of day, whole seconds.
+        at: NaiveTime,
+    },
+    /// A run every `every`, counted from 00:00 UTC.
+    Periodic {
+        /// The grid's spacing.
+        every: Interval,
+    },
+}
+
+/// The triggers in the form the computation wants: positions in a week of
+/// whole seconds.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Plan {
+    /// No timed triggers.
+    None,
+    Daily {
+        days: Weekdays,
+        at_secs: u32,
+    },
+    Periodic {
+        every_secs: u32,
+        /// [`Reciprocal::of`] `every_secs`: the hot path multiplies instead of
+        /// dividing.
+        every: Reciprocal,
+    },
+}
+
+impl fmt::Debug for Plan {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Plan::None => f.write_str("None"),
+            Plan::Daily { days, at_secs } => f
+                .debug_struct("Daily")
+                .field("days", days)
+                .field("at_secs", at_secs)
+                .finish(),
+            // The reciprocal is a cache of `every_secs`.
+            Plan::Periodic { every_secs, .. } => f
+                .debug_struct("Periodic")
+                .field("every_secs", every_secs)
+                .finish(),
+        }
+    }
+}
+
+impl Plan {
+    /// Daily at `at` on `days`.
+    pub(crate) fn daily(days: Weekdays, at: NaiveTime) -> Plan {
+        Plan::Daily {
+            days,
+            at_secs: chrono::Timelike::num_seconds_from_midnight(&at),
+        }
+    }
+
+    /// On the grid of `every` from midnight.
+    pub(crate) fn periodic(every: Interval) -> Plan {
+        Plan::Periodic {
+            every_secs: every.secs,
+            every: Reciprocal::of(every.secs),
+        }
+    }
+
+    /// The public description of these triggers; `None` for no timed
+    /// triggers.
+    pub(crate) fn trigger(self) -> Option<Trigger> {
+        match self {
+            Plan::None => None,
+            Plan::Daily { days, at_secs } => Some(Trigger::Daily {
+                days,
+                at: NaiveTime::from_num_seconds_from_midnight_opt(at_secs, 0)?,
+            }),
+            Plan::Periodic { every_secs, .. } => Some(Trigger::Periodic {
+                every: Interval { secs: every_secs },
+            }),
+        }
+    }
+
+    /// Seconds from second `in_day` of day-of-week `day_of_week` to the first
+    /// trigger strictly after it: 1 second to a week.
+    #[inline]
+    pub(crate) fn ahead(self, day_of_week: u32, in_day: u32) -> Option<u32> {
+        match self {
+            Plan::None => None,
+            Plan::Periodic { every_secs, every } => Some(every_secs - every.rem(in_day, every_secs)),
+            Plan::Daily { days, at_secs } => {
+                // Today's trigger counts when it is still ahead.
+                let from = u32::from(in_day >= at_secs);
+                Some(days.days_ahead(day_of_week, from)? * DAY_U32 + at_secs - in_day)
+            }
+        }
+    }
+
+    /// Seconds from the last trigger at or before second `in_day` of
+    /// day-of-week `day_of_week` to it: 0 to under a week.
+    #[inline]
+    pub(crate) fn back(self, day_of_week: u32, in_day: u32) -> Option<u32> {
+        match self {
+            Plan::None => None,
+            Plan::Periodic { every_secs, every } => Some(every.rem(in_day, every_secs)),
+            Plan::Daily { days, at_secs } => {
+                // Today's trigger counts when it has come.
+                let from = u32::from(in_day < at_secs);
+                Some(days.days_back(day_of_week, from)? * DAY_U32 + in_day - at_secs)
+            }
+        }
+    }
+}
+
+impl Triggers for Plan {
+    #[inline]
+    fn after(&self, t: i64) -> Option<i64> {
+        let week = time::week_position(t) as u32;
+        Some(t + i64::from(self.ahead(week / DAY_U32, week % DAY_U32)?))
+    }
+
+    #[inline]
+    fn at_or_before(&self, t: i64) -> Option<i64> {
+        let week = time::week_position(t) as u32;
+        Some(t - i64::from(self.back(week / DAY_U32, week % DAY_U32)?))
+    }
+
+    fn clock(&self) -> TriggerClock {
+        match self {
+            Plan::Daily { .. } => TriggerClock::TimeOfDay,
+            Plan::None | Plan::Periodic { .. } => TriggerClock::Grid,
+        }
+    }
+}
+
+/// Division of a second of the day by a fixed divisor as a multiplication
+/// and a shift, which takes a few cycles where a division takes a dozen or
+/// more.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Reciprocal(u32);
+
+impl Reciprocal {
+    const SHIFT: u32 = 37;
+
+    /// For a divisor `d` in `60..=86_400` (an interval is whole minutes of a
+    /// day).
+    ///
+    /// With `m = ceil(2^37 / d) = 2^37 / d + e`, `0 <= e < 1`, the quotient
+    /// `x * m >> 37` is `floor(x / d + x * e / 2^37)`. `x / d` is at least
+    /// `1 / d` below the next integer, and for `x` below a day `x * e / 2^37`
+    /// is less than that because `x * d < 86_400^2 < 2^37`: the result is
+    /// exact. `m <= 2^37 / 60 + 1` fits in 32 bits, and `x * m < 2^17 * 2^32`.
+    const fn of(divisor: u32) -> Reciprocal {
+        Reciprocal((1_u64 << Reciprocal::SHIFT).div_ceil(divisor as u64) as u32)
+    }
+
+    /// `x % divisor` for `x` below a day.
+    #[inline]
+    fn rem(self, x: u32, divisor: u32) -> u32 {
+        let quotient = ((u64::from(x) * u64::from(self.0)) >> Reciprocal::SHIFT) as u32;
+        x - quotient * divisor
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reciprocal_division_is_exact_for_every_interval_and_second() {
+        for minutes in (1..=1440).filter(|minutes| 1440 % minutes == 0) {
+            let divisor = minutes * 60;
+            let every = Reciprocal::of(divisor);
+            for x in 0..86_400 {
+                assert_eq!(every.rem(x, divisor), x % divisor, "{x} % {divisor}");
+            }
+        }
+    }
+
+    #[test]
+    fn intervals_in_words() {
+        let words = |minutes| Interval::from_minutes(minutes).unwrap().to_string();
+        assert_eq!(words(1), "1 minute");
+        assert_eq!(words(5), "5 minutes");
+        assert_eq!(words(90), "90 minutes");
+        assert_eq!(words(60), "1 hour");
+        assert_eq!(words(720), "12 hours");
+        assert_eq!(words(1440), "24 hours");
+    }
+}
