@@ -13,8 +13,8 @@
 mod common;
 
 use arbitrary::Arbitrary;
-use backup_schedule::{Error, Interval, Schedule, Timetable, Trigger, Weekdays, Window};
 use backup_schedule::vb365::CopyJobSchedulePolicy;
+use backup_schedule::{Error, Interval, Schedule, Timetable, Trigger, Weekdays, Window};
 use chrono::{NaiveTime, Timelike};
 use libfuzzer_sys::fuzz_target;
 
@@ -235,7 +235,8 @@ fn check_policy_round_trip(schedule: &Schedule, fuzz: &FuzzTrigger) {
         Err(err) => {
             assert!(!expressible, "{fuzz:?} not expressed: {err}");
             assert!(
-                err.path() == "schedulePolicy.dailyType" || err.path() == "schedulePolicy.periodicallyEvery",
+                err.path() == Some("schedulePolicy.dailyType")
+                    || err.path() == Some("schedulePolicy.periodicallyEvery"),
                 "{err:?}"
             );
         }
