@@ -10,7 +10,7 @@ use crate::engine::Engine;
 use crate::error::Error;
 use crate::offset::MinuteOffset;
 use crate::time::{self, DAY_U32};
-use crate::trigger::{Interval, Plan, Trigger};
+use crate::trigger::{Interval, Plan, ShiftedPlan, Trigger};
 use crate::weekdays::Weekdays;
 use crate::window::Window;
 
@@ -55,8 +55,9 @@ use crate::window::Window;
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Schedule {
-    /// `Plan::None` for `Immediate`.
-    plan: Plan,
+    /// `Plan::None` for `Immediate`; read at UTC unless
+    /// [`with_trigger_offset`](Schedule::with_trigger_offset) says otherwise.
+    plan: ShiftedPlan,
     /// Always present; every hour allowed when the policy has no window.
     window: Window,
     window_enabled: bool,
@@ -69,7 +70,8 @@ impl fmt::Debug for Schedule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // `always_open` is a cache of `window`.
         f.debug_struct("Schedule")
-            .field("plan", &self.plan)
+            .field("plan", &self.plan.plan)
+            .field("trigger_offset_secs", &self.plan.shift())
             .field("window", &self.window)
             .field("window_enabled", &self.window_enabled)
             .finish()
@@ -132,7 +134,7 @@ impl Schedule {
 
     fn from_plan(plan: Plan) -> Schedule {
         Schedule {
-            plan,
+            plan: ShiftedPlan::new(plan, 0),
             window: Window::always_open(),
             window_enabled: false,
             always_open: true,
@@ -151,12 +153,50 @@ impl Schedule {
 
     /// This schedule with no window: every hour allowed.
     pub fn without_window(self) -> Schedule {
-        Schedule::from_plan(self.plan)
+        Schedule {
+            window: Window::always_open(),
+            window_enabled: false,
+            always_open: true,
+            ..self
+        }
+    }
+
+    /// This schedule with its triggers read at `offset` from UTC: the daily
+    /// time, the days and the periodic grid's midnight are local time
+    /// UTC + `offset`, not UTC. The API's own reading is UTC
+    /// ([`MinuteOffset::UTC`]); a reader who takes `dailyTime` in the
+    /// window's frame passes the window's `minuteOffset`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use backup_schedule::{MinuteOffset, Schedule, Timetable, Weekdays};
+    /// use chrono::{NaiveTime, TimeZone, Utc};
+    ///
+    /// let at_22 = Schedule::daily(Weekdays::WORKDAYS, NaiveTime::from_hms_opt(22, 0, 0).unwrap())?;
+    /// let local = at_22.with_trigger_offset(MinuteOffset::from_minutes(180)?);
+    /// // 22:00 at UTC+03:00 is 19:00 UTC.
+    /// let monday = Utc.with_ymd_and_hms(2026, 11, 30, 12, 0, 0).unwrap();
+    /// assert_eq!(local.next_run(monday), Some(Utc.with_ymd_and_hms(2026, 11, 30, 19, 0, 0).unwrap()));
+    /// assert_eq!(local.to_string(), "Workdays at 22:00 UTC+03:00, at any hour");
+    /// # Ok::<(), backup_schedule::Error>(())
+    /// ```
+    pub fn with_trigger_offset(self, offset: MinuteOffset) -> Schedule {
+        Schedule {
+            plan: ShiftedPlan::new(self.plan.plan, offset.seconds()),
+            ..self
+        }
+    }
+
+    /// The offset from UTC the triggers are read at: UTC unless set by
+    /// [`with_trigger_offset`](Schedule::with_trigger_offset).
+    pub fn trigger_offset(&self) -> MinuteOffset {
+        MinuteOffset::from_minutes(self.plan.shift() / 60).unwrap_or_default()
     }
 
     /// The triggers.
     pub fn trigger(&self) -> Trigger {
-        self.plan.trigger().unwrap_or(Trigger::Immediate)
+        self.plan.plan.trigger().unwrap_or(Trigger::Immediate)
     }
 
     /// The backup window, when the schedule has one.
@@ -194,12 +234,10 @@ impl Schedule {
     /// (offset 0): the zoned adapter runs it on wall-clock seconds.
     #[cfg_attr(not(feature = "tz"), allow(dead_code))] // for zoned schedules
     pub(crate) fn in_wall_frame(self) -> Schedule {
-        match self.window_enabled {
-            true => Schedule {
-                window: self.window.with_offset_secs(0),
-                ..self
-            },
-            false => self,
+        Schedule {
+            plan: ShiftedPlan::new(self.plan.plan, 0),
+            window: self.window.with_offset_secs(0),
+            ..self
         }
     }
 
@@ -211,18 +249,18 @@ impl Schedule {
         triggers: describe::Clock<'_>,
         window: describe::Clock<'_>,
     ) -> fmt::Result {
-        describe::write_triggers(f, self.plan.trigger(), describe::NO_TRIGGER_COPY, triggers)?;
+        describe::write_triggers(f, self.plan.plan.trigger(), describe::NO_TRIGGER_COPY, triggers)?;
         describe::write_window(f, self.window(), window)
     }
 }
 
 impl Engine for Schedule {
-    type Triggers = Plan;
+    type Triggers = ShiftedPlan;
     type Gate = Window;
     type Deadline = Window;
 
     #[inline]
-    fn triggers(&self) -> Plan {
+    fn triggers(&self) -> ShiftedPlan {
         self.plan
     }
 
@@ -255,7 +293,11 @@ impl Engine for Schedule {
 
     fn write_sentence(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let offset = self.window().map_or(MinuteOffset::UTC, Window::offset);
-        self.describe_in(f, describe::Clock::Utc, describe::Clock::Offset(offset))
+        let triggers = match self.trigger_offset() {
+            MinuteOffset::UTC => describe::Clock::Utc,
+            offset => describe::Clock::Offset(offset),
+        };
+        self.describe_in(f, triggers, describe::Clock::Offset(offset))
     }
 }
 
@@ -286,6 +328,30 @@ mod tests {
     use super::*;
     use crate::engine;
 
+    /// Without a window the runs are the triggers: read at an offset, they
+    /// are the UTC triggers of the local times, moved by the offset.
+    #[test]
+    fn a_trigger_offset_moves_the_triggers_by_it() {
+        let schedules = [
+            Schedule::periodic(Interval::from_minutes(120).unwrap()),
+            Schedule::periodic(Interval::from_minutes(45).unwrap()),
+            Schedule::daily(Weekdays::MONDAY, NaiveTime::from_hms_opt(1, 30, 0).unwrap()).unwrap(),
+            Schedule::daily(Weekdays::WEEKENDS, NaiveTime::from_hms_opt(23, 0, 0).unwrap()).unwrap(),
+        ];
+        for schedule in schedules {
+            for minutes in [330, -210, 1439, -1439, 60] {
+                let shifted = schedule.with_trigger_offset(MinuteOffset::from_minutes(minutes).unwrap());
+                assert_eq!(shifted.trigger_offset().minutes(), minutes);
+                let shift = i64::from(minutes) * 60;
+                for t in (1_764_460_800..1_764_460_800 + 9 * 86_400).step_by(3_331) {
+                    let expected = schedule.run_after(t + shift).map(|run| run - shift);
+                    assert_eq!(shifted.run_after(t), expected, "{shifted:?} after {t}");
+                    assert_eq!(engine::run_after(&shifted, t), expected, "{shifted:?} after {t}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn schedule_fits_in_64_bytes() {
         assert!(core::mem::size_of::<Schedule>() <= 64);
@@ -302,7 +368,11 @@ mod tests {
             Schedule::daily(Weekdays::WORKDAYS, NaiveTime::from_hms_opt(22, 0, 0).unwrap()).unwrap(),
             Schedule::daily(Weekdays::SUNDAY, NaiveTime::from_hms_opt(0, 30, 0).unwrap()).unwrap(),
         ];
-        for schedule in schedules {
+        let shifts = [0, 330, -1439].map(|minutes| MinuteOffset::from_minutes(minutes).unwrap());
+        for schedule in schedules
+            .iter()
+            .flat_map(|s| shifts.map(|shift| s.with_trigger_offset(shift)))
+        {
             for offset in [0, 180, -210, 1439] {
                 let held = schedule.with_window(window.with_minute_offset(offset).unwrap());
                 for t in (1_764_460_800..1_764_460_800 + 15 * 86_400).step_by(1_777) {

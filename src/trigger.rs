@@ -191,7 +191,61 @@ impl Plan {
     }
 }
 
-impl Triggers for Plan {
+/// A [`Plan`] read at a fixed offset from UTC: its days and times of day
+/// are local time, UTC + `shift` seconds (0: UTC, as the API's triggers).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct ShiftedPlan {
+    pub(crate) plan: Plan,
+    /// Seconds east of UTC, within a day either way.
+    shift: i32,
+    /// `shift` as a forward distance in the week, `0..WEEK`.
+    shift_in_week: u32,
+}
+
+impl ShiftedPlan {
+    /// `plan` read at `shift` seconds east of UTC.
+    pub(crate) fn new(plan: Plan, shift: i32) -> ShiftedPlan {
+        ShiftedPlan {
+            plan,
+            shift,
+            shift_in_week: i64::from(shift).rem_euclid(time::WEEK) as u32,
+        }
+    }
+
+    /// The offset in seconds.
+    pub(crate) fn shift(self) -> i32 {
+        self.shift
+    }
+
+    /// Second `in_day` of UTC day-of-week `day_of_week` as the plan reads
+    /// it: a day of the week and a second of that day, local time.
+    #[inline]
+    fn local(self, day_of_week: u32, in_day: u32) -> (u32, u32) {
+        if self.shift_in_week == 0 {
+            return (day_of_week, in_day);
+        }
+        let local = (day_of_week * DAY_U32 + in_day + self.shift_in_week) % time::WEEK_U32;
+        (local / DAY_U32, local % DAY_U32)
+    }
+
+    /// Seconds from second `in_day` of UTC day-of-week `day_of_week` to the
+    /// first trigger strictly after it; see [`Plan::ahead`].
+    #[inline]
+    pub(crate) fn ahead(self, day_of_week: u32, in_day: u32) -> Option<u32> {
+        let (day_of_week, in_day) = self.local(day_of_week, in_day);
+        self.plan.ahead(day_of_week, in_day)
+    }
+
+    /// Seconds back from second `in_day` of UTC day-of-week `day_of_week`
+    /// to the last trigger at or before it; see [`Plan::back`].
+    #[inline]
+    pub(crate) fn back(self, day_of_week: u32, in_day: u32) -> Option<u32> {
+        let (day_of_week, in_day) = self.local(day_of_week, in_day);
+        self.plan.back(day_of_week, in_day)
+    }
+}
+
+impl Triggers for ShiftedPlan {
     #[inline]
     fn after(&self, t: i64) -> Option<i64> {
         let week = time::week_position(t) as u32;
@@ -205,6 +259,13 @@ impl Triggers for Plan {
     }
 
     fn clock(&self) -> TriggerClock {
+        self.plan.clock()
+    }
+}
+
+impl Plan {
+    /// How the triggers meet a wall clock's jumps.
+    fn clock(self) -> TriggerClock {
         match self {
             Plan::Daily { .. } => TriggerClock::TimeOfDay,
             Plan::None | Plan::Periodic { .. } => TriggerClock::Grid,
