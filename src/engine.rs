@@ -92,6 +92,14 @@ pub trait Engine: Copy {
         time::from_secs(self.run_after(after.timestamp())?)
     }
 
+    /// [`run_before`](Engine::run_before) for an instant (runs strictly
+    /// before it, fraction and all); fixed-offset schedules override it with
+    /// a path that skips Unix time.
+    #[inline]
+    fn prev_run_at(&self, before: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        time::from_secs(self.run_before(time::ceil_secs(before))?)
+    }
+
     /// The latest run strictly before `before`.
     #[inline]
     fn run_before(&self, before: i64) -> Option<i64> {

@@ -115,6 +115,8 @@
 mod describe;
 mod engine;
 mod error;
+mod fixed;
+mod gate;
 mod offset;
 mod schedule;
 mod time;

@@ -8,6 +8,7 @@ use chrono::{DateTime, NaiveTime, Timelike, Utc};
 use crate::describe;
 use crate::engine::Engine;
 use crate::error::Error;
+use crate::fixed::Fixed;
 use crate::offset::MinuteOffset;
 use crate::time::{self, DAY_U32};
 use crate::trigger::{Interval, Plan, ShiftedPlan, Trigger};
@@ -204,30 +205,14 @@ impl Schedule {
         self.window_enabled.then_some(&self.window)
     }
 
-    /// Seconds from second `in_day` of UTC day-of-week `day_of_week` to the
-    /// earliest run strictly after it: at most two weeks.
-    ///
-    /// The run rule of [`engine::run_after`] on positions in the week: a
-    /// trigger at or before `t` runs after `t` only when it is in the closed
-    /// stretch that contains `t`, and then runs at the next opening;
-    /// otherwise the run comes from the first trigger after `t`, which also
-    /// runs at that opening when it comes before it.
+    /// The fast path's view of this schedule.
     #[inline]
-    fn run_ahead(&self, day_of_week: u32, in_day: u32) -> Option<u32> {
-        let trigger = self.plan.ahead(day_of_week, in_day)?;
-        if self.always_open {
-            return Some(trigger);
+    fn fixed(&self) -> Fixed<'_, Window> {
+        Fixed {
+            plan: self.plan,
+            gate: &self.window,
+            always_open: self.always_open,
         }
-        let week = day_of_week * DAY_U32 + in_day;
-        let here = self.window.spot(week);
-        if !here.open {
-            let opens = self.window.open_ahead(here)?;
-            if trigger <= opens || self.plan.back(day_of_week, in_day)? <= self.window.closed_back(here)? {
-                return Some(opens);
-            }
-        }
-        let wait = self.window.open_ahead(self.window.spot(week + trigger))?;
-        Some(trigger + wait)
     }
 
     /// This schedule with its window in the frame of a zone's wall clock
@@ -281,14 +266,30 @@ impl Engine for Schedule {
     #[inline]
     fn run_after(&self, after: i64) -> Option<i64> {
         let week = time::week_position(after) as u32;
-        let ahead = self.run_ahead(week / DAY_U32, week % DAY_U32)?;
+        let ahead = self.fixed().run_ahead(week / DAY_U32, week % DAY_U32)?;
         Some(after + i64::from(ahead))
     }
 
     #[inline]
     fn next_run_at(&self, after: DateTime<Utc>) -> Option<DateTime<Utc>> {
         let (date, day_of_week, in_day) = time::split(after);
-        time::advance(date, in_day, self.run_ahead(day_of_week, in_day)?)
+        time::advance(date, in_day, self.fixed().run_ahead(day_of_week, in_day)?)
+    }
+
+    #[inline]
+    fn run_before(&self, before: i64) -> Option<i64> {
+        let week = time::week_position(before) as u32;
+        let back = self.fixed().run_behind(week / DAY_U32, week % DAY_U32)?;
+        before.checked_sub(i64::from(back))
+    }
+
+    #[inline]
+    fn prev_run_at(&self, before: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        let (date, day_of_week, in_day) = time::split(before);
+        // Runs are whole seconds: strictly before `before` is strictly
+        // before its next whole second when it has a fraction.
+        let in_day = in_day + u32::from(before.timestamp_subsec_nanos() > 0);
+        time::retreat(date, in_day, self.fixed().run_behind(day_of_week, in_day)?)
     }
 
     fn write_sentence(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -380,6 +381,30 @@ mod tests {
                         held.run_after(t),
                         engine::run_after(&held, t),
                         "{held:?} after {t}"
+                    );
+                    assert_eq!(
+                        held.run_before(t),
+                        engine::run_before(&held, t),
+                        "{held:?} before {t}"
+                    );
+                    // The instant paths: whole seconds, and a fraction after.
+                    let at = DateTime::from_timestamp(t, 0).unwrap();
+                    let later = DateTime::from_timestamp(t, 1).unwrap();
+                    assert_eq!(
+                        held.next_run_at(at),
+                        engine::run_after(&held, t).and_then(time::from_secs)
+                    );
+                    assert_eq!(
+                        held.prev_run_at(at),
+                        engine::run_before(&held, t).and_then(time::from_secs)
+                    );
+                    assert_eq!(
+                        held.next_run_at(later),
+                        engine::run_after(&held, t).and_then(time::from_secs)
+                    );
+                    assert_eq!(
+                        held.prev_run_at(later),
+                        engine::run_before(&held, t + 1).and_then(time::from_secs)
                     );
                 }
             }

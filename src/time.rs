@@ -70,6 +70,32 @@ pub(crate) fn advance(date: NaiveDate, in_day: u32, ahead: u32) -> Option<DateTi
     Some(date.and_time(time).and_utc())
 }
 
+/// The instant `back` seconds before second `in_day` (up to a day) of
+/// `date`; `None` before chrono's range. Within the same year this is a
+/// field update of the date.
+#[inline]
+pub(crate) fn retreat(date: NaiveDate, in_day: u32, back: u32) -> Option<DateTime<Utc>> {
+    let (days, in_day) = match in_day.checked_sub(back) {
+        Some(in_day) => (0, in_day),
+        None => {
+            let days = (back - in_day).div_ceil(DAY_U32);
+            (days, in_day + days * DAY_U32 - back)
+        }
+    };
+    // `with_ordinal` refuses day 0 and before; `checked_sub_days` crosses
+    // into the year before.
+    let date = match date.ordinal().checked_sub(days).filter(|&ordinal| ordinal >= 1) {
+        Some(ordinal) => date.with_ordinal(ordinal)?,
+        None => date.checked_sub_days(Days::new(u64::from(days)))?,
+    };
+    let (date, in_day) = match in_day.checked_sub(DAY_U32) {
+        Some(in_day) => (date.succ_opt()?, in_day),
+        None => (date, in_day),
+    };
+    let time = NaiveTime::from_num_seconds_from_midnight_opt(in_day, 0)?;
+    Some(date.and_time(time).and_utc())
+}
+
 /// The smallest whole second at or after `t`.
 #[inline]
 pub(crate) fn ceil_secs(t: DateTime<Utc>) -> i64 {
@@ -113,6 +139,30 @@ mod tests {
                 );
             }
         }
+        for t in [
+            Utc.with_ymd_and_hms(2026, 11, 29, 0, 0, 0).unwrap(),
+            Utc.with_ymd_and_hms(2027, 1, 1, 0, 0, 5).unwrap(),
+            Utc.with_ymd_and_hms(2028, 3, 1, 12, 0, 0).unwrap(),
+            Utc.with_ymd_and_hms(1900, 1, 6, 7, 8, 9).unwrap(),
+        ] {
+            let (date, _, in_day) = split(t);
+            for back in [0, 1, 5, 3_599, 86_399, 86_400, 400_000, 3 * WEEK_U32] {
+                assert_eq!(
+                    retreat(date, in_day, back),
+                    from_secs(t.timestamp() - i64::from(back)),
+                    "{t} - {back}"
+                );
+            }
+            // A second of the day past its end (a whole second after `t`'s).
+            assert_eq!(
+                retreat(date, DAY_U32, 1),
+                from_secs((t.timestamp().div_euclid(DAY) + 1) * DAY - 1)
+            );
+        }
+        let first = DateTime::<Utc>::MIN_UTC;
+        let (date, _, in_day) = split(first);
+        assert_eq!(retreat(date, in_day, 0), from_secs(first.timestamp()));
+        assert_eq!(retreat(date, in_day, 1), None);
         // Past the end of chrono's range.
         let last = DateTime::<Utc>::MAX_UTC;
         let (date, _, in_day) = split(last);

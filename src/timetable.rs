@@ -79,7 +79,7 @@ pub trait Timetable: Engine {
     /// ```
     #[inline]
     fn prev_run(&self, before: DateTime<Utc>) -> Option<DateTime<Utc>> {
-        time::from_secs(self.run_before(time::ceil_secs(before))?)
+        self.prev_run_at(before)
     }
 
     /// The runs strictly after `after`, earliest first; each is

@@ -13,8 +13,8 @@ use bitvec::array::BitArray;
 use bitvec::order::Lsb0;
 use chrono::{DateTime, Utc, Weekday};
 
-use crate::engine::Gate;
 use crate::error::Error;
+use crate::gate::{is_set, ones_ahead, ones_back, Spot, WeekGate};
 use crate::offset::MinuteOffset;
 use crate::time::{self, DAY_U32, HOUR_U32, WEEK_U32};
 
@@ -322,7 +322,7 @@ impl Window {
     #[inline]
     pub fn is_open(&self, t: DateTime<Utc>) -> bool {
         let (_, day_of_week, in_day) = time::split(t);
-        self.spot(day_of_week * DAY_U32 + in_day).open
+        WeekGate::spot(self, day_of_week * DAY_U32 + in_day).open
     }
 
     /// The first instant at or after `t` at which the window is open: `t`
@@ -364,62 +364,19 @@ impl Window {
         )
     }
 
-    /// Where the instant `week` seconds after Sunday 00:00 UTC falls in the
-    /// local week. Any `week` below three weeks will do (a position past the
-    /// end of the week wraps), so callers can add up to two weeks ahead.
+    /// Hours in the window's week.
+    pub(crate) const HOURS: u32 = HOURS_PER_WEEK as u32;
+
+    /// Whether hour `hour` (below 168) of the local week is allowed.
     #[inline]
-    pub(crate) fn spot(&self, week: u32) -> Spot {
-        // `offset_secs` is above -DAY, so the shift is positive.
-        let shift = (self.offset_secs + WEEK_U32 as i32) as u32;
-        let local = (week + shift) % WEEK_U32;
-        let hour = local / HOUR_U32;
-        Spot {
-            hour,
-            into: local % HOUR_U32,
-            open: is_set(self.words(), hour),
-        }
+    pub(crate) fn allows_hour(&self, hour: u32) -> bool {
+        is_set(self.words(), hour)
     }
 
-    /// Seconds from `spot` to the first instant at or after it at which the
-    /// window is open: 0 when it is open there; `None` when it never opens.
-    /// At most a week.
+    /// Seconds to add to UTC to get the window's local time.
     #[inline]
-    pub(crate) fn open_ahead(&self, spot: Spot) -> Option<u32> {
-        if spot.open {
-            return Some(0);
-        }
-        Some(hours_until(self.words(), spot.hour)? * HOUR_U32 - spot.into)
-    }
-
-    /// Seconds from `spot` to the first closing edge strictly after it: the
-    /// end of the open stretch that contains it or, from a closed spot, of
-    /// the next one. `None` when the window never closes or never opens.
-    /// Under two weeks.
-    #[inline]
-    pub(crate) fn close_ahead(&self, spot: Spot) -> Option<u32> {
-        // From a closed hour, first walk to the next opening.
-        let to_open = if spot.open {
-            0
-        } else {
-            hours_until(self.words(), spot.hour)?
-        };
-        let open_hour = (spot.hour + to_open) % HOURS_PER_WEEK as u32;
-        let to_close = hours_until(&self.closed_words(), open_hour)?;
-        Some((to_open + to_close) * HOUR_U32 - spot.into)
-    }
-
-    /// For a spot at which the window is closed, the seconds since the closed
-    /// stretch that contains it began (the end of the last open hour before
-    /// it). `None` when the window never opens. Under a week.
-    #[inline]
-    pub(crate) fn closed_back(&self, spot: Spot) -> Option<u32> {
-        Some((hours_since(self.words(), spot.hour)? - 1) * HOUR_U32 + spot.into)
-    }
-
-    /// Where Unix second `secs` falls in the local week.
-    #[inline]
-    fn spot_of_secs(&self, secs: i64) -> Spot {
-        self.spot(time::week_position(secs) as u32)
+    pub(crate) fn offset_secs(&self) -> i32 {
+        self.offset_secs
     }
 
     #[inline]
@@ -432,130 +389,50 @@ impl Window {
         let [a, b, c] = *self.words();
         [!a, !b, !c & LAST_WORD_MASK]
     }
-
-    /// Whether the window is open at Unix second `secs` (and so during all of
-    /// that second: boundaries are whole minutes).
-    #[inline]
-    pub(crate) fn is_open_at(&self, secs: i64) -> bool {
-        self.spot_of_secs(secs).open
-    }
-
-    /// The first open Unix second at or after `secs`.
-    #[inline]
-    pub(crate) fn open_at_or_after(&self, secs: i64) -> Option<i64> {
-        Some(secs + i64::from(self.open_ahead(self.spot_of_secs(secs))?))
-    }
-
-    /// The first closing edge strictly after `secs`.
-    #[inline]
-    pub(crate) fn close_after(&self, secs: i64) -> Option<i64> {
-        Some(secs + i64::from(self.close_ahead(self.spot_of_secs(secs))?))
-    }
-
-    /// For a Unix second at which the window is closed, the start of the
-    /// closed stretch that contains it: the end of the last open hour before
-    /// it. `None` when the window never opens.
-    #[inline]
-    pub(crate) fn closed_since(&self, secs: i64) -> Option<i64> {
-        Some(secs - i64::from(self.closed_back(self.spot_of_secs(secs))?))
-    }
 }
 
-impl Gate for Window {
+impl WeekGate for Window {
     #[inline]
-    fn is_open_at(&self, t: i64) -> bool {
-        Window::is_open_at(self, t)
-    }
-
-    #[inline]
-    fn open_at_or_after(&self, t: i64) -> Option<i64> {
-        Window::open_at_or_after(self, t)
-    }
-
-    #[inline]
-    fn closed_since(&self, t: i64) -> Option<i64> {
-        Window::closed_since(self, t)
-    }
-
-    #[inline]
-    fn close_after(&self, t: i64) -> Option<i64> {
-        Window::close_after(self, t)
-    }
-}
-
-/// A position in a window's local week, as [`Window::spot`] finds it.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Spot {
-    /// The hour of the local week, 0..168.
-    hour: u32,
-    /// Seconds since that hour began, 0..3600.
-    into: u32,
-    /// Whether that hour is allowed.
-    pub(crate) open: bool,
-}
-
-/// Whether bit `hour` (below 168) is set.
-#[inline]
-fn is_set(words: &[u64; 3], hour: u32) -> bool {
-    words[(hour / 64) as usize] >> (hour % 64) & 1 != 0
-}
-
-/// Hours from `hour` forward to the next set bit after it, cyclically over
-/// the week: 1..=168 (168 when `hour` itself is the only set bit), or `None`
-/// when no bit is set.
-#[inline]
-fn hours_until(words: &[u64; 3], hour: u32) -> Option<u32> {
-    let from = hour + 1;
-    let found = first_one_from(words, from).or_else(|| first_one_from(words, 0))?;
-    Some(if found > hour {
-        found - hour
-    } else {
-        found + HOURS_PER_WEEK as u32 - hour
-    })
-}
-
-/// Hours from `hour` back to the last set bit before it, cyclically: 1..=168.
-#[inline]
-fn hours_since(words: &[u64; 3], hour: u32) -> Option<u32> {
-    let found = hour
-        .checked_sub(1)
-        .and_then(|before| last_one_upto(words, before))
-        .or_else(|| last_one_upto(words, HOURS_PER_WEEK as u32 - 1))?;
-    Some(if found < hour {
-        hour - found
-    } else {
-        hour + HOURS_PER_WEEK as u32 - found
-    })
-}
-
-/// The lowest set bit at index `>= from`, without wrapping.
-#[inline]
-fn first_one_from(words: &[u64; 3], from: u32) -> Option<u32> {
-    let mut index = (from / 64) as usize;
-    if index >= words.len() {
-        return None;
-    }
-    let mut word = words[index] & (u64::MAX << (from % 64));
-    loop {
-        if word != 0 {
-            return Some(index as u32 * 64 + word.trailing_zeros());
+    fn spot(&self, week: u32) -> Spot {
+        // `offset_secs` is above -DAY, so the shift is positive.
+        let shift = (self.offset_secs + WEEK_U32 as i32) as u32;
+        let local = (week + shift) % WEEK_U32;
+        let hour = local / HOUR_U32;
+        Spot {
+            index: hour,
+            into: local % HOUR_U32,
+            open: is_set(self.words(), hour),
         }
-        index += 1;
-        word = *words.get(index)?;
     }
-}
 
-/// The highest set bit at index `<= upto`, without wrapping.
-#[inline]
-fn last_one_upto(words: &[u64; 3], upto: u32) -> Option<u32> {
-    let mut index = (upto / 64) as usize;
-    let mut word = words[index] & (u64::MAX >> (63 - upto % 64));
-    loop {
-        if word != 0 {
-            return Some(index as u32 * 64 + 63 - word.leading_zeros());
+    #[inline]
+    fn open_ahead(&self, spot: Spot) -> Option<u32> {
+        if spot.open {
+            return Some(0);
         }
-        index = index.checked_sub(1)?;
-        word = words[index];
+        Some(ones_ahead(self.words(), Window::HOURS, spot.index)? * HOUR_U32 - spot.into)
+    }
+
+    #[inline]
+    fn close_ahead(&self, spot: Spot) -> Option<u32> {
+        // From a closed hour, first walk to the next opening.
+        let to_open = if spot.open {
+            0
+        } else {
+            ones_ahead(self.words(), Window::HOURS, spot.index)?
+        };
+        let open_hour = (spot.index + to_open) % Window::HOURS;
+        let to_close = ones_ahead(&self.closed_words(), Window::HOURS, open_hour)?;
+        Some((to_open + to_close) * HOUR_U32 - spot.into)
+    }
+
+    #[inline]
+    fn closed_back(&self, spot: Spot) -> Option<u32> {
+        Some((ones_back(self.words(), Window::HOURS, spot.index)? - 1) * HOUR_U32 + spot.into)
+    }
+
+    fn is_always_open(&self) -> bool {
+        Window::is_always_open(self)
     }
 }
 
@@ -584,47 +461,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn cyclic_search_wraps_over_the_week_end() {
-        let mut hours = [false; HOURS_PER_WEEK];
-        hours[2] = true;
-        let window = Window::new(&hours, 0).unwrap();
-        assert_eq!(hours_until(window.words(), 2), Some(168));
-        assert_eq!(hours_until(window.words(), 167), Some(3));
-        assert_eq!(hours_since(window.words(), 2), Some(168));
-        assert_eq!(hours_since(window.words(), 0), Some(166));
-        assert_eq!(hours_until(Window::never_open().words(), 5), None);
-    }
-
-    #[test]
-    fn bit_searches_agree_with_a_scan() {
-        let mut seed = 0x2545_F491_4F6C_DD1D_u64;
-        for density in [1, 2, 8, 64, 200] {
-            for _ in 0..40 {
-                let hours: [bool; HOURS_PER_WEEK] = core::array::from_fn(|_| {
-                    seed ^= seed << 13;
-                    seed ^= seed >> 7;
-                    seed ^= seed << 17;
-                    seed % density == 0
-                });
-                let window = Window::new(&hours, 0).unwrap();
-                let words = window.words();
-                for hour in 0..HOURS_PER_WEEK as u32 {
-                    let ahead = (1..=HOURS_PER_WEEK as u32)
-                        .find(|k| hours[((hour + k) % HOURS_PER_WEEK as u32) as usize]);
-                    let back = (1..=HOURS_PER_WEEK as u32).find(|k| {
-                        hours[((hour + HOURS_PER_WEEK as u32 - k) % HOURS_PER_WEEK as u32) as usize]
-                    });
-                    assert_eq!(hours_until(words, hour), ahead, "{hours:?} {hour}");
-                    assert_eq!(hours_since(words, hour), back, "{hours:?} {hour}");
-                }
-            }
-        }
-    }
-
-    #[test]
     fn closed_words_keep_unused_bits_clear() {
         let closed = Window::always_open().closed_words();
         assert_eq!(closed, [0, 0, 0]);
-        assert_eq!(hours_until(&closed, 100), None);
+        assert_eq!(ones_ahead(&closed, Window::HOURS, 100), None);
     }
 }
