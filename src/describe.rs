@@ -35,6 +35,9 @@ impl fmt::Display for Clock<'_> {
 /// What a copy job without timed triggers waits for.
 pub(crate) const NO_TRIGGER_COPY: &str = "After each new restore point";
 
+/// What a backup job without timed triggers waits for.
+pub(crate) const NO_TRIGGER_BACKUP: &str = "Only when started by hand";
+
 /// The triggers part of the sentence, times of day on `clock`; `none` when
 /// there are no timed triggers.
 pub(crate) fn write_triggers(
@@ -44,8 +47,8 @@ pub(crate) fn write_triggers(
     clock: Clock<'_>,
 ) -> fmt::Result {
     match trigger {
-        None | Some(Trigger::Immediate) => f.write_str(none),
-        Some(Trigger::Daily { days, at }) => {
+        None | Some(Trigger::Immediate | Trigger::Manual) => f.write_str(none),
+        Some(Trigger::Daily { days, at, .. }) => {
             write_days(f, days)?;
             write!(f, " at {:02}:{:02}", at.hour(), at.minute())?;
             if at.second() != 0 {
@@ -53,28 +56,53 @@ pub(crate) fn write_triggers(
             }
             write!(f, " {clock}")
         }
-        Some(Trigger::Periodic { every }) => {
+        Some(Trigger::Periodic {
+            every,
+            offset_minutes,
+            ..
+        }) => {
             match every.minutes() {
                 60 => f.write_str("Every hour")?,
                 _ => write!(f, "Every {every}")?,
             }
-            write!(f, " from 00:00 {clock}")
+            write!(f, " from 00:{offset_minutes:02} {clock}")
         }
     }
 }
 
-/// The window part of the sentence, its hours on `clock`.
+/// The window part of the sentence, its hours on `clock`; `name` is what
+/// the window is called (`window`, `backup window`).
 pub(crate) fn write_window(
     f: &mut fmt::Formatter<'_>,
+    name: &str,
     window: Option<&Window>,
     clock: Clock<'_>,
 ) -> fmt::Result {
     match window {
         None => f.write_str(", at any hour"),
-        Some(window) if window.is_never_open() => f.write_str(", held to a window that never opens"),
-        Some(window) if window.is_always_open() => f.write_str(", held to a window that is always open"),
-        Some(window) => write!(f, ", held to the window {window} ({clock})"),
+        Some(window) if window.is_never_open() => write!(f, ", held to a {name} that never opens"),
+        Some(window) if window.is_always_open() => write!(f, ", held to a {name} that is always open"),
+        Some(window) => write!(f, ", held to the {name} {window} ({clock})"),
     }
+}
+
+/// The permitted hours part of the sentence: their hours on `clock`, each
+/// from `offset_minutes` past the hour.
+pub(crate) fn write_permitted_hours(
+    f: &mut fmt::Formatter<'_>,
+    permitted: &Window,
+    clock: Clock<'_>,
+    offset_minutes: u32,
+) -> fmt::Result {
+    f.write_str(", starting only in the permitted hours ")?;
+    if permitted.is_never_open() {
+        return f.write_str("never (it never runs)");
+    }
+    write!(f, "{permitted} ({clock}")?;
+    if offset_minutes != 0 {
+        write!(f, ", each hour from :{offset_minutes:02}")?;
+    }
+    f.write_str(")")
 }
 
 /// `Every day`, `Workdays`, `Mondays and Thursdays`.

@@ -106,6 +106,11 @@ pub trait Engine: Copy {
         run_before(self, before)
     }
 
+    /// How a failed run is retried; none unless a backup job says so.
+    fn retry_policy(&self) -> Option<crate::backup::Retry> {
+        None
+    }
+
     /// The schedule in one sentence.
     fn write_sentence(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
 }

@@ -112,6 +112,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod backup;
 mod describe;
 mod engine;
 mod error;
@@ -132,6 +133,7 @@ mod zone;
 #[cfg(feature = "tz")]
 mod zoned;
 
+pub use backup::{BackupSchedule, Retry};
 pub use error::{Error, ErrorKind};
 pub use offset::MinuteOffset;
 pub use schedule::Schedule;

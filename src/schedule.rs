@@ -130,7 +130,7 @@ impl Schedule {
     /// # Ok::<(), backup_schedule::Error>(())
     /// ```
     pub fn periodic(every: Interval) -> Schedule {
-        Schedule::from_plan(Plan::periodic(every))
+        Schedule::from_plan(Plan::periodic(every, 0))
     }
 
     fn from_plan(plan: Plan) -> Schedule {
@@ -235,7 +235,7 @@ impl Schedule {
         window: describe::Clock<'_>,
     ) -> fmt::Result {
         describe::write_triggers(f, self.plan.plan.trigger(), describe::NO_TRIGGER_COPY, triggers)?;
-        describe::write_window(f, self.window(), window)
+        describe::write_window(f, "window", self.window(), window)
     }
 }
 

@@ -232,6 +232,36 @@ pub trait Timetable: Engine {
         })
     }
 
+    /// When a run whose attempt failed at `failed_at`, after `failures`
+    /// failed attempts in this run (the run itself is attempt 1), is tried
+    /// again; `None` when it is not.
+    ///
+    /// The retry starts `retryWaitInterval` after the failure if `failures`
+    /// is at most `retryNumber`, the failure came while the backup window
+    /// was open and the retry is before it closes (the run's deadline), and
+    /// the retry is before the next scheduled run after the failure (which
+    /// serves instead). Only backup jobs with `retryEnabled` retry.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use backup_schedule::{BackupSchedule, Retry, Timetable, Weekdays};
+    /// use chrono::{NaiveTime, TimeZone, Utc};
+    ///
+    /// let nightly = BackupSchedule::daily(Weekdays::EVERYDAY, NaiveTime::from_hms_opt(22, 0, 0).unwrap())?
+    ///     .with_backup_window("daily 22:00-23:00".parse()?)
+    ///     .with_retry(Retry::new(2, 20)?);
+    /// let failed = Utc.with_ymd_and_hms(2026, 12, 1, 22, 5, 0).unwrap();
+    /// assert_eq!(nightly.retry_after(failed, 1), Some(Utc.with_ymd_and_hms(2026, 12, 1, 22, 25, 0).unwrap()));
+    /// assert_eq!(nightly.retry_after(failed, 3), None); // only 2 retries
+    /// // 22:45 + 20 minutes is past the window's close at 23:00.
+    /// assert_eq!(nightly.retry_after(Utc.with_ymd_and_hms(2026, 12, 1, 22, 45, 0).unwrap(), 1), None);
+    /// # Ok::<(), backup_schedule::Error>(())
+    /// ```
+    fn retry_after(&self, failed_at: DateTime<Utc>, failures: u32) -> Option<DateTime<Utc>> {
+        crate::backup::retry_after(self, self.retry_policy()?, failed_at, failures)
+    }
+
     /// Whether a run may start at `t`: the window (every gate) is open.
     #[inline]
     fn is_open(&self, t: DateTime<Utc>) -> bool {

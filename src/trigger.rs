@@ -71,24 +71,35 @@ impl fmt::Display for Interval {
     }
 }
 
-/// What makes a [`Schedule`](crate::Schedule) want a run: its *triggers*.
+/// What makes a schedule want a run: its *triggers*.
+///
+/// Times of day are read in the schedule's trigger frame: UTC as the API
+/// defines it, unless set otherwise (see
+/// [`Schedule::with_trigger_offset`](crate::Schedule::with_trigger_offset)),
+/// or a zone's wall clock for a [`Zoned`](crate::Zoned) schedule.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 #[non_exhaustive]
 pub enum Trigger {
-    /// A run each time a new restore point appears in the source repository;
-    /// there are no timed triggers.
+    /// A copy job's run each time a new restore point appears in the source
+    /// repository; there are no timed triggers.
     Immediate,
-    /// A run at `at` UTC on each of `days` (UTC days).
+    /// A backup job that runs only when started by hand (`ManualOnly`); no
+    /// timed triggers.
+    Manual,
+    /// A run at `at` on each of `days`.
     Daily {
-        /// The UTC days of the week.
+        /// The days of the week.
         days: Weekdays,
-        /// The UTC time of day, whole seconds.
+        /// The time of day, whole seconds.
         at: NaiveTime,
     },
-    /// A run every `every`, counted from 00:00 UTC.
+    /// A run every `every`, on a grid from midnight plus `offset_minutes`
+    /// (a backup job's `periodicallyOffsetMinutes`; 0 for copy jobs).
     Periodic {
         /// The grid's spacing.
         every: Interval,
+        /// Minutes after midnight the grid starts at, below `every`.
+        offset_minutes: u32,
     },
 }
 
@@ -107,6 +118,8 @@ pub enum Plan {
         /// [`Reciprocal::of`] `every_secs`: the hot path multiplies instead of
         /// dividing.
         every: Reciprocal,
+        /// Where the grid starts after midnight, below `every_secs`.
+        phase_secs: u32,
     },
 }
 
@@ -120,9 +133,14 @@ impl fmt::Debug for Plan {
                 .field("at_secs", at_secs)
                 .finish(),
             // The reciprocal is a cache of `every_secs`.
-            Plan::Periodic { every_secs, .. } => f
+            Plan::Periodic {
+                every_secs,
+                phase_secs,
+                ..
+            } => f
                 .debug_struct("Periodic")
                 .field("every_secs", every_secs)
+                .field("phase_secs", phase_secs)
                 .finish(),
         }
     }
@@ -137,11 +155,14 @@ impl Plan {
         }
     }
 
-    /// On the grid of `every` from midnight.
-    pub(crate) fn periodic(every: Interval) -> Plan {
+    /// On the grid of `every` from midnight plus `phase_secs` (below
+    /// `every`).
+    pub(crate) fn periodic(every: Interval, phase_secs: u32) -> Plan {
+        debug_assert!(phase_secs < every.secs);
         Plan::Periodic {
             every_secs: every.secs,
             every: Reciprocal::of(every.secs),
+            phase_secs,
         }
     }
 
@@ -154,8 +175,13 @@ impl Plan {
                 days,
                 at: NaiveTime::from_num_seconds_from_midnight_opt(at_secs, 0)?,
             }),
-            Plan::Periodic { every_secs, .. } => Some(Trigger::Periodic {
+            Plan::Periodic {
+                every_secs,
+                phase_secs,
+                ..
+            } => Some(Trigger::Periodic {
                 every: Interval { secs: every_secs },
+                offset_minutes: phase_secs / MINUTE as u32,
             }),
         }
     }
@@ -166,7 +192,11 @@ impl Plan {
     pub(crate) fn ahead(self, day_of_week: u32, in_day: u32) -> Option<u32> {
         match self {
             Plan::None => None,
-            Plan::Periodic { every_secs, every } => Some(every_secs - every.rem(in_day, every_secs)),
+            Plan::Periodic {
+                every_secs,
+                every,
+                phase_secs,
+            } => Some(every_secs - every.rem(in_day + every_secs - phase_secs, every_secs)),
             Plan::Daily { days, at_secs } => {
                 // Today's trigger counts when it is still ahead.
                 let from = u32::from(in_day >= at_secs);
@@ -181,7 +211,11 @@ impl Plan {
     pub(crate) fn back(self, day_of_week: u32, in_day: u32) -> Option<u32> {
         match self {
             Plan::None => None,
-            Plan::Periodic { every_secs, every } => Some(every.rem(in_day, every_secs)),
+            Plan::Periodic {
+                every_secs,
+                every,
+                phase_secs,
+            } => Some(every.rem(in_day + every_secs - phase_secs, every_secs)),
             Plan::Daily { days, at_secs } => {
                 // Today's trigger counts when it has come.
                 let from = u32::from(in_day < at_secs);
@@ -294,7 +328,8 @@ impl Reciprocal {
         Reciprocal((1_u64 << Reciprocal::SHIFT).div_ceil(divisor as u64) as u32)
     }
 
-    /// `x % divisor` for `x` below a day.
+    /// `x % divisor` for `x` below two days (the proof above holds while
+    /// `x * d < 2^37`: `2 * 86_400 * 86_400 < 2^37`).
     #[inline]
     fn rem(self, x: u32, divisor: u32) -> u32 {
         let quotient = ((u64::from(x) * u64::from(self.0)) >> Reciprocal::SHIFT) as u32;
@@ -311,7 +346,7 @@ mod tests {
         for minutes in (1..=1440).filter(|minutes| 1440 % minutes == 0) {
             let divisor = minutes * 60;
             let every = Reciprocal::of(divisor);
-            for x in 0..86_400 {
+            for x in (0..2 * 86_400).step_by(if divisor >= 3_600 { 1 } else { 7 }) {
                 assert_eq!(every.rem(x, divisor), x % divisor, "{x} % {divisor}");
             }
         }

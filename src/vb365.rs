@@ -667,8 +667,11 @@ impl TryFrom<&Schedule> for CopyJobSchedulePolicy {
     fn try_from(schedule: &Schedule) -> Result<CopyJobSchedulePolicy, Error> {
         let mut policy = CopyJobSchedulePolicy::default();
         match schedule.trigger() {
-            Trigger::Immediate => policy.schedule_type = Some(CopyJobScheduleType::Immediate),
-            Trigger::Daily { days, at } => {
+            // A copy job's schedule is never Manual; Immediate is its "no timed run".
+            Trigger::Immediate | Trigger::Manual => {
+                policy.schedule_type = Some(CopyJobScheduleType::Immediate)
+            }
+            Trigger::Daily { days, at, .. } => {
                 policy.schedule_type = Some(CopyJobScheduleType::DailyAtTime);
                 policy.daily_type = Some(DailyType::for_days(days).ok_or_else(|| {
                     Error::invalid(
@@ -679,7 +682,7 @@ impl TryFrom<&Schedule> for CopyJobSchedulePolicy {
                 })?);
                 policy.daily_time = Some(format_daily_time(at));
             }
-            Trigger::Periodic { every } => {
+            Trigger::Periodic { every, .. } => {
                 policy.schedule_type = Some(CopyJobScheduleType::Periodically);
                 policy.periodically_every =
                     Some(PeriodicallyEvery::for_interval(every).ok_or_else(|| {

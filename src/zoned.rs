@@ -13,6 +13,7 @@ use core::fmt;
 
 use chrono::{DateTime, Utc};
 
+use crate::backup::{BackupSchedule, Retry};
 use crate::describe::Clock;
 use crate::engine::{self, Engine, Gate, TriggerClock, Triggers};
 use crate::schedule::Schedule;
@@ -32,6 +33,16 @@ pub trait Zonable: Engine {
     fn wall_frame(&self) -> Self;
     /// The sentence, with every time of day on `clock`.
     fn describe_on(&self, f: &mut fmt::Formatter<'_>, clock: Clock<'_>) -> fmt::Result;
+}
+
+impl Zonable for BackupSchedule {
+    fn wall_frame(&self) -> BackupSchedule {
+        self.in_wall_frame()
+    }
+
+    fn describe_on(&self, f: &mut fmt::Formatter<'_>, clock: Clock<'_>) -> fmt::Result {
+        self.describe_in(f, clock, Some(clock))
+    }
 }
 
 impl Zonable for Schedule {
@@ -95,6 +106,13 @@ pub type ZonedSchedule<'z> = Zoned<'z, Schedule>;
 impl Schedule {
     /// This schedule evaluated in `zone`; see [`Zoned`].
     pub fn in_zone(self, zone: &Zone) -> Zoned<'_, Schedule> {
+        Zoned::new(self, Some(zone))
+    }
+}
+
+impl BackupSchedule {
+    /// This schedule evaluated in `zone`; see [`Zoned`].
+    pub fn in_zone(self, zone: &Zone) -> Zoned<'_, BackupSchedule> {
         Zoned::new(self, Some(zone))
     }
 }
@@ -201,6 +219,10 @@ impl<'z, S: Zonable> Engine for Zoned<'z, S> {
 
     fn has_deadline(&self) -> bool {
         self.schedule.has_deadline()
+    }
+
+    fn retry_policy(&self) -> Option<Retry> {
+        self.schedule.retry_policy()
     }
 
     /// The fixed-offset engine's answer on wall-clock seconds when

@@ -683,11 +683,11 @@ const SUNDAY_FIRST: [Weekday; 7] = [
 fn to_reference(schedule: &Schedule) -> RefSchedule {
     let trigger = match schedule.trigger() {
         Trigger::Immediate => RefTrigger::Immediate,
-        Trigger::Daily { days, at } => RefTrigger::Daily {
+        Trigger::Daily { days, at, .. } => RefTrigger::Daily {
             days: SUNDAY_FIRST.map(|day| days.contains(day)),
             at_secs: at.num_seconds_from_midnight(),
         },
-        Trigger::Periodic { every } => RefTrigger::Periodic {
+        Trigger::Periodic { every, .. } => RefTrigger::Periodic {
             every_minutes: every.minutes(),
         },
         other => panic!("unknown trigger {other:?}"),

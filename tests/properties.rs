@@ -270,7 +270,7 @@ proptest! {
             (RefTrigger::Daily { at_secs, .. }, Trigger::Daily { at, .. }) => {
                 prop_assert_eq!(at.num_seconds_from_midnight(), at_secs);
             }
-            (RefTrigger::Periodic { every_minutes }, Trigger::Periodic { every }) => {
+            (RefTrigger::Periodic { every_minutes }, Trigger::Periodic { every, .. }) => {
                 prop_assert_eq!(every.minutes(), every_minutes);
             }
             (expected, found) => prop_assert!(false, "trigger {:?} came back as {:?}", expected, found),

@@ -209,7 +209,7 @@ fn check_policy_round_trip(schedule: &Schedule, fuzz: &FuzzTrigger) {
                 || days == Weekdays::WORKDAYS
                 || days == Weekdays::WEEKENDS
         }
-        Trigger::Periodic { every } => API_MINUTES.contains(&every.minutes()),
+        Trigger::Periodic { every, .. } => API_MINUTES.contains(&every.minutes()),
         other => panic!("a trigger the target does not know: {other:?}"),
     };
     match CopyJobSchedulePolicy::try_from(schedule) {

@@ -169,12 +169,12 @@ pub fn zone_clock(t: DateTime<Utc>, tz: Tz) -> String {
 pub fn trigger(trigger: Trigger) -> String {
     match trigger {
         Trigger::Immediate => "Immediate: a copy follows each new restore point of the backup job".into(),
-        Trigger::Daily { days, at } => format!(
+        Trigger::Daily { days, at, .. } => format!(
             "DailyAtTime: at {} UTC on {}, UTC days",
             at.format("%H:%M:%S"),
             day_set(days)
         ),
-        Trigger::Periodic { every } => {
+        Trigger::Periodic { every, .. } => {
             let name = PeriodicallyEvery::for_interval(every)
                 .map(|every| format!("{every}, "))
                 .unwrap_or_default();
