@@ -106,6 +106,12 @@ pub trait Engine: Copy {
         run_before(self, before)
     }
 
+    /// How many runs fall in `[from, to)`, Unix seconds. Here by walking
+    /// them; fixed-offset schedules count in constant time.
+    fn count_runs(&self, from: i64, to: i64) -> u64 {
+        count_by_walking(self, from, to)
+    }
+
     /// How a failed run is retried; none unless a backup job says so.
     fn retry_policy(&self) -> Option<crate::backup::Retry> {
         None
@@ -162,6 +168,17 @@ pub fn run_before<E: Engine>(engine: &E, before: i64) -> Option<i64> {
         gate.closed_since(last)?.checked_sub(1)?
     };
     run_of(engine, engine.triggers().at_or_before(upto)?)
+}
+
+/// How many runs fall in `[from, to)`, one by one.
+pub fn count_by_walking<E: Engine>(engine: &E, from: i64, to: i64) -> u64 {
+    let mut count = 0;
+    let mut after = from.saturating_sub(1);
+    while let Some(run) = engine.run_after(after).filter(|&run| run < to) {
+        count += 1;
+        after = run;
+    }
+    count
 }
 
 /// The earliest trigger the run at `run` serves: the run itself when the

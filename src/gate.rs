@@ -162,6 +162,11 @@ impl SplitGate {
         index / 2 * HOUR_U32 + index % 2 * self.cut
     }
 
+    /// The open slots, the first window's offset and the cut.
+    pub(crate) fn parts(&self) -> ([u64; 6], i32, u32) {
+        (self.slots, self.offset_secs, self.cut)
+    }
+
     fn closed_slots(&self) -> [u64; 6] {
         let mut closed = self.slots.map(|word| !word);
         closed[5] &= LAST_SLOT_MASK;

@@ -113,12 +113,14 @@
 #![warn(missing_docs)]
 
 mod backup;
+mod count;
 mod describe;
 mod engine;
 mod error;
 mod fixed;
 mod gate;
 mod offset;
+mod queries;
 mod schedule;
 mod time;
 mod timetable;
@@ -136,6 +138,7 @@ mod zoned;
 pub use backup::{BackupSchedule, Retry};
 pub use error::{Error, ErrorKind};
 pub use offset::MinuteOffset;
+pub use queries::{CatchUp, CatchUpPolicy, Missed, Stagger};
 pub use schedule::Schedule;
 pub use timetable::{PastRuns, RunDetail, RunDetails, Runs, Timetable};
 pub use trigger::{Interval, Trigger};

@@ -8,7 +8,8 @@ use chrono::{DateTime, NaiveTime, Timelike, Utc};
 use crate::describe;
 use crate::engine::Engine;
 use crate::error::Error;
-use crate::fixed::Fixed;
+use crate::fixed::{count_fixed, Fixed};
+use crate::gate::StartGate;
 use crate::offset::MinuteOffset;
 use crate::time::{self, DAY_U32};
 use crate::trigger::{Interval, Plan, ShiftedPlan, Trigger};
@@ -290,6 +291,17 @@ impl Engine for Schedule {
         // before its next whole second when it has a fraction.
         let in_day = in_day + u32::from(before.timestamp_subsec_nanos() > 0);
         time::retreat(date, in_day, self.fixed().run_behind(day_of_week, in_day)?)
+    }
+
+    fn count_runs(&self, from: i64, to: i64) -> u64 {
+        count_fixed(
+            self,
+            self.plan,
+            StartGate::One(self.window),
+            self.always_open,
+            from,
+            to,
+        )
     }
 
     fn write_sentence(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

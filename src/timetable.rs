@@ -4,10 +4,11 @@
 use core::fmt;
 use core::iter::FusedIterator;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use serde::Serialize;
 
 use crate::engine::{self, Engine, Gate};
+use crate::queries::{plus_secs, secs_between, CatchUp, CatchUpPolicy, Missed, Stagger};
 use crate::time;
 
 /// The runs of a schedule, and the questions a scheduler asks about them.
@@ -161,6 +162,189 @@ pub trait Timetable: Engine {
             schedule: *self,
             before: Some(before),
         }
+    }
+
+    /// How many runs fall in `[start, end)`: the same as
+    /// `runs_between(start, end).count()`, in constant time for fixed-offset
+    /// schedules whatever the range (the runs repeat every week: whole weeks
+    /// times a week's runs, plus less than a week counted on the window's bit
+    /// masks). A schedule in a zone is counted span by span between its
+    /// offset changes; each change costs walking the runs of about a day
+    /// after it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use backup_schedule::{Interval, Schedule, Timetable};
+    /// use chrono::{TimeZone, Utc};
+    ///
+    /// // Every 15 minutes in office hours, Monday to Friday.
+    /// let schedule = Schedule::periodic(Interval::from_minutes(15)?).with_window("Mon-Fri 09:00-17:00".parse()?);
+    /// let start = Utc.with_ymd_and_hms(2026, 11, 30, 0, 0, 0).unwrap(); // a Monday
+    /// let end = Utc.with_ymd_and_hms(2026, 12, 7, 0, 0, 0).unwrap();
+    /// // 32 runs a day (09:00 to 16:45), and one at 09:00 is where the
+    /// // night's triggers wait: still 32 a day, 5 days.
+    /// assert_eq!(schedule.count_between(start, end), 160);
+    /// let century = Utc.with_ymd_and_hms(2126, 11, 30, 0, 0, 0).unwrap();
+    /// assert_eq!(schedule.count_between(start, century), schedule.runs_between(start, century).count() as u64);
+    /// # Ok::<(), backup_schedule::Error>(())
+    /// ```
+    fn count_between(&self, start: DateTime<Utc>, end: DateTime<Utc>) -> u64 {
+        // Runs are whole seconds: [start, end) holds those in
+        // [ceil(start), ceil(end)).
+        self.count_runs(time::ceil_secs(start), time::ceil_secs(end))
+    }
+
+    /// The runs `r` with `since < r <= now`: how many, the first and the
+    /// latest. Constant time for fixed-offset schedules.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use backup_schedule::{Schedule, Timetable, Weekdays};
+    /// use chrono::{NaiveTime, TimeZone, Utc};
+    ///
+    /// let nightly = Schedule::daily(Weekdays::EVERYDAY, NaiveTime::from_hms_opt(22, 0, 0).unwrap())?;
+    /// let since = Utc.with_ymd_and_hms(2026, 11, 27, 22, 0, 0).unwrap(); // the last run we did
+    /// let now = Utc.with_ymd_and_hms(2026, 11, 30, 22, 0, 0).unwrap();
+    /// let missed = nightly.missed(since, now);
+    /// assert_eq!(missed.count, 3); // the 28th, the 29th, and now
+    /// assert_eq!(missed.first, Some(Utc.with_ymd_and_hms(2026, 11, 28, 22, 0, 0).unwrap()));
+    /// assert_eq!(missed.latest, Some(now));
+    /// # Ok::<(), backup_schedule::Error>(())
+    /// ```
+    fn missed(&self, since: DateTime<Utc>, now: DateTime<Utc>) -> Missed {
+        // Whole-second runs r with since < r <= now are [floor(since) + 1, floor(now) + 1).
+        let (from, to) = (
+            since.timestamp().saturating_add(1),
+            now.timestamp().saturating_add(1),
+        );
+        if to <= from {
+            return Missed {
+                count: 0,
+                first: None,
+                latest: None,
+            };
+        }
+        let count = self.count_runs(from, to);
+        let first = (count > 0)
+            .then(|| time::from_secs(self.run_after(from - 1)?))
+            .flatten();
+        let latest = (count > 0)
+            .then(|| time::from_secs(self.run_before(to)?))
+            .flatten();
+        Missed { count, first, latest }
+    }
+
+    /// What to do, at `now`, about the runs missed since `since` (the last
+    /// run a scheduler knows it did): the late runs are the missed ones
+    /// ([`missed`](Timetable::missed)) no more than `max_lateness` before
+    /// `now` (all of them with `None`). With [`CatchUpPolicy::Skip`] or no
+    /// late run there is nothing to do; otherwise [`CatchUpPolicy::Once`]
+    /// starts one run and [`CatchUpPolicy::All`] as many as there are late
+    /// runs, at most its cap. A catch-up starts at the first instant at or
+    /// after `now` at which the window is open (a missed run is held to the
+    /// window like a trigger at `now`); there is none if it never opens.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use backup_schedule::{CatchUpPolicy, Schedule, Timetable, Weekdays};
+    /// use chrono::{NaiveTime, TimeDelta, TimeZone, Utc};
+    ///
+    /// let nightly = Schedule::daily(Weekdays::EVERYDAY, NaiveTime::from_hms_opt(22, 0, 0).unwrap())?
+    ///     .with_window("daily 22:00-06:00".parse()?);
+    /// let since = Utc.with_ymd_and_hms(2026, 11, 27, 22, 0, 0).unwrap();
+    /// let now = Utc.with_ymd_and_hms(2026, 11, 30, 12, 0, 0).unwrap(); // back up at noon
+    /// // Two nights missed; the window opens again at 22:00.
+    /// let once = nightly.catch_up(since, now, CatchUpPolicy::Once, None);
+    /// assert_eq!((once.runs, once.start), (1, Some(Utc.with_ymd_and_hms(2026, 11, 30, 22, 0, 0).unwrap())));
+    /// assert_eq!(nightly.catch_up(since, now, CatchUpPolicy::All { cap: 5 }, None).runs, 2);
+    /// // Only runs at most a day late count: the one of the 29th.
+    /// let recent = nightly.catch_up(since, now, CatchUpPolicy::All { cap: 5 }, Some(TimeDelta::days(1)));
+    /// assert_eq!(recent.runs, 1);
+    /// assert_eq!(nightly.catch_up(since, now, CatchUpPolicy::Skip, None).runs, 0);
+    /// # Ok::<(), backup_schedule::Error>(())
+    /// ```
+    fn catch_up(
+        &self,
+        since: DateTime<Utc>,
+        now: DateTime<Utc>,
+        policy: CatchUpPolicy,
+        max_lateness: Option<TimeDelta>,
+    ) -> CatchUp {
+        // Late runs: since < r <= now and now - r <= max_lateness.
+        let earliest = match max_lateness {
+            Some(lateness) => now
+                .checked_sub_signed(lateness)
+                .map_or(i64::MIN, time::ceil_secs)
+                .max(since.timestamp().saturating_add(1)),
+            None => since.timestamp().saturating_add(1),
+        };
+        let to = now.timestamp().saturating_add(1);
+        let late = if earliest < to {
+            self.count_runs(earliest, to)
+        } else {
+            0
+        };
+        let runs = match policy {
+            CatchUpPolicy::Skip => 0,
+            CatchUpPolicy::Once => late.min(1),
+            CatchUpPolicy::All { cap } => late.min(u64::from(cap)),
+        };
+        match self.next_open(now) {
+            Some(start) if runs > 0 => CatchUp {
+                runs,
+                start: Some(start),
+            },
+            _ => CatchUp::NONE,
+        }
+    }
+
+    /// When the run at `run` starts, staggered by `stagger`: `run` plus the
+    /// job's delay, which keeps it before the window closes on it and before
+    /// the next run; see [`Stagger`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use backup_schedule::{Schedule, Stagger, Timetable, Weekdays};
+    /// use chrono::{NaiveTime, TimeZone, Utc};
+    /// use std::time::Duration;
+    ///
+    /// let nightly = Schedule::daily(Weekdays::EVERYDAY, NaiveTime::from_hms_opt(22, 0, 0).unwrap())?
+    ///     .with_window("daily 22:00-23:00".parse()?);
+    /// let run = Utc.with_ymd_and_hms(2026, 11, 30, 22, 0, 0).unwrap();
+    /// // "foobar" hashes to 0x85944171f73967e8; the window closes in 3600 s,
+    /// // before the 2-hour maximum: 0x85944171f73967e8 mod 3600 = 168 s.
+    /// let stagger = Stagger::new("foobar", Duration::from_secs(7200));
+    /// assert_eq!(nightly.staggered_start(run, &stagger), Utc.with_ymd_and_hms(2026, 11, 30, 22, 2, 48).unwrap());
+    /// # Ok::<(), backup_schedule::Error>(())
+    /// ```
+    fn staggered_start(&self, run: DateTime<Utc>, stagger: &Stagger) -> DateTime<Utc> {
+        let mut limit = stagger.max_delay_secs();
+        if let Some(deadline) = self.next_close(run) {
+            limit = limit.min(secs_between(run, deadline));
+        }
+        if let Some(next) = self.next_run(run) {
+            limit = limit.min(secs_between(run, next));
+        }
+        plus_secs(run, stagger.delay(limit)).unwrap_or(run)
+    }
+
+    /// The first staggered start strictly after `after` (staggered starts
+    /// keep the runs' order, so this is the stagger of the last run at or
+    /// before `after` when that start is still ahead, or else of the next
+    /// run).
+    fn next_staggered_run(&self, after: DateTime<Utc>, stagger: &Stagger) -> Option<DateTime<Utc>> {
+        let upto = time::from_secs(after.timestamp().checked_add(1)?)?;
+        if let Some(last) = self.prev_run(upto) {
+            let start = self.staggered_start(last, stagger);
+            if start > after {
+                return Some(start);
+            }
+        }
+        Some(self.staggered_start(self.next_run(after)?, stagger))
     }
 
     /// The next run after `after` with the trigger it serves and its

@@ -251,6 +251,36 @@ impl ShiftedPlan {
         self.shift
     }
 
+    /// The triggers as UTC week positions that repeat: a grid of `every`
+    /// seconds through `phase` (both in UTC), or the week positions of daily
+    /// triggers (at most seven).
+    pub(crate) fn pattern(self) -> TriggerPattern {
+        match self.plan {
+            Plan::None => TriggerPattern::None,
+            Plan::Periodic {
+                every_secs,
+                phase_secs,
+                ..
+            } => {
+                let every = i64::from(every_secs);
+                TriggerPattern::Grid {
+                    every,
+                    phase: (i64::from(phase_secs) - i64::from(self.shift)).rem_euclid(every),
+                }
+            }
+            Plan::Daily { days, at_secs } => {
+                let mut positions = [0; 7];
+                let mut count = 0;
+                for day in days {
+                    let local = i64::from(day.num_days_from_sunday()) * time::DAY + i64::from(at_secs);
+                    positions[count] = (local - i64::from(self.shift)).rem_euclid(time::WEEK);
+                    count += 1;
+                }
+                TriggerPattern::Weekly { positions, count }
+            }
+        }
+    }
+
     /// Second `in_day` of UTC day-of-week `day_of_week` as the plan reads
     /// it: a day of the week and a second of that day, local time.
     #[inline]
@@ -276,6 +306,45 @@ impl ShiftedPlan {
     pub(crate) fn back(self, day_of_week: u32, in_day: u32) -> Option<u32> {
         let (day_of_week, in_day) = self.local(day_of_week, in_day);
         self.plan.back(day_of_week, in_day)
+    }
+}
+
+/// Where a plan's triggers fall, as UTC Unix seconds.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum TriggerPattern {
+    /// No timed triggers.
+    None,
+    /// Every `every` seconds, at the instants `phase` modulo `every`.
+    Grid { every: i64, phase: i64 },
+    /// Each week at the first `count` `positions` (seconds after Sunday
+    /// 00:00 UTC).
+    Weekly { positions: [i64; 7], count: usize },
+}
+
+impl TriggerPattern {
+    /// How many triggers fall in `[from, to)` (Unix seconds; 0 when `to` is
+    /// not after `from`).
+    pub(crate) fn count_in(&self, from: i64, to: i64) -> u64 {
+        if to <= from {
+            return 0;
+        }
+        // Triggers `first + k * period` before `t`, counted from far back.
+        let before = |t: i64, first: i64, period: i64| {
+            (t - first).div_euclid(period) + i64::from((t - first).rem_euclid(period) != 0)
+        };
+        let count = match *self {
+            TriggerPattern::None => 0,
+            TriggerPattern::Grid { every, phase } => before(to, phase, every) - before(from, phase, every),
+            TriggerPattern::Weekly { positions, count } => positions[..count]
+                .iter()
+                .map(|&position| {
+                    // Week positions are from Sunday 00:00 UTC, day 3 of Unix time.
+                    let first = position - 4 * time::DAY;
+                    before(to, first, time::WEEK) - before(from, first, time::WEEK)
+                })
+                .sum(),
+        };
+        count as u64
     }
 }
 

@@ -256,6 +256,34 @@ impl<'z, S: Zonable> Engine for Zoned<'z, S> {
         engine::run_after(self, after)
     }
 
+    /// Span by span: runs from a span's start are walked until one comes a
+    /// day or more after the change (where the fast path's premise holds
+    /// again); from that run on, the span's runs are the fixed-offset
+    /// schedule's, counted in constant time.
+    fn count_runs(&self, from: i64, to: i64) -> u64 {
+        let Some(zone) = self.zone else {
+            return self.schedule.count_runs(from, to);
+        };
+        let mut count = 0;
+        let mut at = from;
+        while at < to {
+            let span = zone.span(at);
+            let end = span.end.min(to);
+            let settled = span.start.saturating_add(DAY);
+            let mut after = at.saturating_sub(1);
+            while let Some(run) = self.run_after(after).filter(|&run| run < end) {
+                count += 1;
+                if run >= settled {
+                    count += self.wall.count_runs(run + 1 + span.offset, end + span.offset);
+                    break;
+                }
+                after = run;
+            }
+            at = end;
+        }
+        count
+    }
+
     #[inline]
     fn next_run_at(&self, after: DateTime<Utc>) -> Option<DateTime<Utc>> {
         match self.zone {
@@ -419,5 +447,68 @@ impl<T: Triggers> Triggers for ZonedTriggers<'_, T> {
 
     fn clock(&self) -> TriggerClock {
         self.inner.clock()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::count_by_walking;
+    use crate::trigger::Interval;
+    use crate::weekdays::Weekdays;
+    use crate::window::Window;
+    use chrono::NaiveTime;
+
+    /// Counting span by span agrees with walking every run, across years of
+    /// offset changes, in zones with odd changes.
+    #[test]
+    fn zoned_counting_agrees_with_walking() {
+        let window: Window = "Mon-Fri 20:00-06:00, Sat 01:00-04:00, Sun 02:00-03:00"
+            .parse()
+            .unwrap();
+        let every = |minutes| Interval::from_minutes(minutes).unwrap();
+        let copy = [
+            Schedule::daily(Weekdays::EVERYDAY, NaiveTime::from_hms_opt(2, 30, 0).unwrap()).unwrap(),
+            Schedule::daily(Weekdays::WORKDAYS, NaiveTime::from_hms_opt(22, 0, 0).unwrap())
+                .unwrap()
+                .with_window(window),
+            Schedule::periodic(every(60)).with_window(window),
+            Schedule::periodic(every(30)),
+        ];
+        let backup = BackupSchedule::periodic(every(120))
+            .with_offset_minutes(15)
+            .unwrap()
+            .with_permitted_hours("daily 19:00-08:00".parse().unwrap())
+            .unwrap()
+            .with_backup_window(window);
+        for tz in [
+            chrono_tz::Europe::Berlin,
+            chrono_tz::Australia::Lord_Howe,
+            chrono_tz::America::Santiago,
+            chrono_tz::Pacific::Apia,
+        ] {
+            let zone = Zone::new(tz);
+            // 2010-2012 around every change, and a long stretch.
+            for (from, to) in [
+                (1_262_304_000, 1_262_304_000 + 2 * 366 * 86_400),
+                (1_301_000_000, 1_301_000_000 + 40 * 86_400),
+                (1_317_000_000, 1_317_000_000 + 20 * 86_400),
+            ] {
+                for schedule in copy {
+                    let zoned = schedule.in_zone(&zone);
+                    assert_eq!(
+                        zoned.count_runs(from, to),
+                        count_by_walking(&zoned, from, to),
+                        "{zoned:?} [{from}, {to})"
+                    );
+                }
+                let zoned = backup.in_zone(&zone);
+                assert_eq!(
+                    zoned.count_runs(from, to),
+                    count_by_walking(&zoned, from, to),
+                    "{zoned:?}"
+                );
+            }
+        }
     }
 }
