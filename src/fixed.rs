@@ -165,7 +165,7 @@ mod tests {
         let mut random = Random(0x9E37_79B9_7F4A_7C15);
         let minutes = [5, 10, 15, 30, 60, 120, 240, 480, 720, 1440, 45, 90];
         let mut total = 0;
-        for case in 0..400 {
+        for case in 0..1500 {
             let every = Interval::from_minutes(minutes[random.below(minutes.len() as u64) as usize]).unwrap();
             let shift = MinuteOffset::from_minutes(random.below(2879) as i32 - 1439).unwrap();
             let days = Weekdays::from_bits(random.below(128) as u8);

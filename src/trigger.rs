@@ -332,9 +332,21 @@ impl TriggerPattern {
         let before = |t: i64, first: i64, period: i64| {
             (t - first).div_euclid(period) + i64::from((t - first).rem_euclid(period) != 0)
         };
-        let count = match *self {
+        let count: i64 = match *self {
             TriggerPattern::None => 0,
             TriggerPattern::Grid { every, phase } => before(to, phase, every) - before(from, phase, every),
+            // Within a week (as when counting a slot's part), each position
+            // is in the range at most once: no division per position.
+            TriggerPattern::Weekly { positions, count } if to - from < time::WEEK => {
+                let start = time::week_position(from);
+                positions[..count]
+                    .iter()
+                    .filter(|&&position| {
+                        let ahead = position - start;
+                        (if ahead < 0 { ahead + time::WEEK } else { ahead }) < to - from
+                    })
+                    .count() as i64
+            }
             TriggerPattern::Weekly { positions, count } => positions[..count]
                 .iter()
                 .map(|&position| {
@@ -417,6 +429,41 @@ mod tests {
             let every = Reciprocal::of(divisor);
             for x in (0..2 * 86_400).step_by(if divisor >= 3_600 { 1 } else { 7 }) {
                 assert_eq!(every.rem(x, divisor), x % divisor, "{x} % {divisor}");
+            }
+        }
+    }
+
+    /// Counting triggers in a range agrees with stepping through them.
+    #[test]
+    fn counting_triggers_agrees_with_stepping() {
+        let plans = [
+            Plan::periodic(Interval::from_minutes(15).unwrap(), 0),
+            Plan::periodic(Interval::from_minutes(120).unwrap(), 15 * 60),
+            Plan::periodic(Interval::from_minutes(1440).unwrap(), 59 * 60),
+            Plan::periodic(Interval::from_minutes(45).unwrap(), 0),
+            Plan::daily(Weekdays::WORKDAYS, NaiveTime::from_hms_opt(22, 0, 7).unwrap()),
+            Plan::daily(
+                Weekdays::SUNDAY | Weekdays::SATURDAY,
+                NaiveTime::from_hms_opt(0, 0, 0).unwrap(),
+            ),
+            Plan::daily(Weekdays::NONE, NaiveTime::from_hms_opt(1, 0, 0).unwrap()),
+        ];
+        for plan in plans {
+            for shift in [0, 330 * 60, -1439 * 60, 3600] {
+                let triggers = ShiftedPlan::new(plan, shift);
+                let pattern = triggers.pattern();
+                for from in (-86_400 * 3..86_400 * 30).step_by(86_400 / 7 + 13) {
+                    for length in [0, 1, 59, 3_600, 86_400, 7 * 86_400 - 1, 7 * 86_400, 20 * 86_400] {
+                        let to = from + length;
+                        let mut stepped = 0;
+                        let mut at = from - 1;
+                        while let Some(next) = triggers.after(at).filter(|&next| next < to) {
+                            stepped += 1;
+                            at = next;
+                        }
+                        assert_eq!(pattern.count_in(from, to), stepped, "{triggers:?} [{from}, {to})");
+                    }
+                }
             }
         }
     }
