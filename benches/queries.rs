@@ -18,7 +18,10 @@ use criterion::{criterion_group, criterion_main, Criterion};
 /// The schedules: a nightly copy job, a copy job every 15 minutes in
 /// business hours, and a backup job every 2 hours at offset 15 with
 /// permitted hours and a backup window 45 minutes apart (the split gate).
-fn schedules() -> Vec<(&'static str, Box<dyn Fn(DateTime<Utc>, DateTime<Utc>) -> u64>)> {
+/// A named way to count runs in a range.
+type Counting = (&'static str, Box<dyn Fn(DateTime<Utc>, DateTime<Utc>) -> u64>);
+
+fn schedules() -> Vec<Counting> {
     let business = Window::new(&business_hours(), 180).unwrap();
     let nightly = Schedule::daily(Weekdays::WORKDAYS, NaiveTime::from_hms_opt(22, 0, 0).unwrap())
         .unwrap()
