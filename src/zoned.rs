@@ -256,6 +256,25 @@ impl<'z, S: Zonable> Engine for Zoned<'z, S> {
         engine::run_after(self, after)
     }
 
+    /// The fixed-offset engine's answer on wall-clock seconds when the run,
+    /// the triggers it serves and `before` lie in one span, a day or more
+    /// after its change (as for [`run_after`](Engine::run_after)); else the
+    /// rule span by span.
+    #[inline]
+    fn run_before(&self, before: i64) -> Option<i64> {
+        let Some(zone) = self.zone else {
+            return self.schedule.run_before(before);
+        };
+        let span = zone.span(before.checked_sub(1)?);
+        if let Some(run) = self.wall.run_before(before + span.offset) {
+            let served = engine::first_trigger_served(&self.wall, run)?;
+            if served - span.offset >= span.start.saturating_add(DAY) {
+                return Some(run - span.offset);
+            }
+        }
+        engine::run_before(self, before)
+    }
+
     /// Span by span: runs from a span's start are walked until one comes a
     /// day or more after the change (where the fast path's premise holds
     /// again); from that run on, the span's runs are the fixed-offset
@@ -488,6 +507,22 @@ mod tests {
             chrono_tz::Pacific::Apia,
         ] {
             let zone = Zone::new(tz);
+            // The fast paths are the rule span by span, near changes too.
+            for schedule in copy {
+                let zoned = schedule.in_zone(&zone);
+                for t in (1_300_000_000..1_300_000_000 + 400 * 86_400).step_by(4_999) {
+                    assert_eq!(
+                        zoned.run_before(t),
+                        engine::run_before(&zoned, t),
+                        "{zoned:?} before {t}"
+                    );
+                    assert_eq!(
+                        zoned.run_after(t),
+                        engine::run_after(&zoned, t),
+                        "{zoned:?} after {t}"
+                    );
+                }
+            }
             // 2010-2012 around every change, and a long stretch.
             for (from, to) in [
                 (1_262_304_000, 1_262_304_000 + 2 * 366 * 86_400),
