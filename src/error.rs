@@ -111,6 +111,20 @@ pub enum Error {
         /// What the JSON reader stopped at, with the line and column.
         message: String,
     },
+
+    /// Time zone data that cannot be used: a TZif file that cannot be read
+    /// or is not valid TZif (truncated, say), a tz database directory that
+    /// is not there, or a data source this build does not include.
+    #[error("zone: {name}: {location}: {message}")]
+    ZoneData {
+        /// The zone's name as given.
+        name: String,
+        /// Where the data was looked for: the TZif file or the directory, or
+        /// the source (`bundled tz database`) when it is not a file.
+        location: String,
+        /// What is wrong with it.
+        message: String,
+    },
 }
 
 impl Error {
@@ -134,6 +148,7 @@ impl Error {
             | Error::Syntax { path, .. } => path,
             Error::UnknownZone { .. } => "zone",
             Error::WindowText { .. } => "backupCopyWindowSettings.backupWindow",
+            Error::ZoneData { .. } => "zone",
         }
     }
 }

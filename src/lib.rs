@@ -109,6 +109,10 @@ mod window_text;
 #[cfg(feature = "tz")]
 mod zone;
 #[cfg(feature = "tz")]
+mod zone_source;
+#[cfg(feature = "tz")]
+mod zone_table;
+#[cfg(feature = "tz")]
 mod zoned;
 
 pub use error::Error;
@@ -123,7 +127,7 @@ pub use schedule::{Interval, Runs, Schedule, Trigger, Weekdays};
 pub use window::{Window, HOURS_PER_WEEK, MAX_MINUTE_OFFSET};
 pub use window_ops::{HourRange, OpenIntervals};
 #[cfg(feature = "tz")]
-pub use zone::{OffsetDrift, Zone};
+pub use zone::{OffsetDrift, TzSource, Zone};
 #[cfg(feature = "tz")]
 pub use zoned::{ZonedRuns, ZonedSchedule};
 
