@@ -89,8 +89,8 @@ impl<'a> Frame<'a> {
         let (what, clock) = match self {
             Frame::Fixed(_) => (render::utc_clock(detail.trigger), None),
             Frame::Zoned(zoned) => (
-                render::zone_clock(detail.trigger, zoned.zone().tz()),
-                Some(zoned.zone().tz()),
+                render::zone_clock(detail.trigger, zoned.zone()),
+                Some(zoned.zone()),
             ),
         };
         let kind = match schedule.trigger() {
@@ -102,9 +102,9 @@ impl<'a> Frame<'a> {
             line.push_str("window open");
         } else {
             match (clock, schedule.window()) {
-                (Some(tz), _) => {
+                (Some(zone), _) => {
                     line.push_str("window closed, opened ");
-                    line.push_str(&render::zone_clock(detail.run, tz));
+                    line.push_str(&render::zone_clock(detail.run, zone));
                 }
                 (None, Some(window)) => {
                     let offset = window.minute_offset();
