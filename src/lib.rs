@@ -101,6 +101,8 @@
 mod error;
 mod explain;
 mod policy;
+// `Weekdays::contains_day_of_week` serves zoned schedules only.
+#[cfg_attr(not(feature = "tz"), allow(dead_code))]
 mod schedule;
 mod time;
 mod window;

@@ -439,7 +439,7 @@ impl Zone {
     /// # Ok::<(), backup_schedule::Error>(())
     /// ```
     pub fn abbreviation_at(&self, t: DateTime<Utc>) -> Option<String> {
-        let name = zone_source::abbreviation(&self.data, self.table.fold(t.timestamp()).0, t)?;
+        let name = zone_source::abbreviation(&self.data, self.table.fold(t.timestamp()).0)?;
         name.bytes()
             .any(|byte| byte.is_ascii_alphabetic())
             .then_some(name)

@@ -9,14 +9,14 @@ use core::cmp::Ordering;
 #[cfg(feature = "tz-system")]
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Utc};
 #[cfg(feature = "tz-chrono")]
-use chrono::{Offset, TimeZone};
+use chrono::{DateTime, Offset, TimeZone};
 
 #[cfg(any(feature = "tz-system", feature = "tz-bundled"))]
 use crate::error::Error;
 #[cfg(feature = "tz-system")]
 use crate::zone::unknown_zone;
+#[cfg(any(feature = "tz-system", feature = "tz-bundled", feature = "tz-chrono"))]
 use crate::zone_table::Table;
 
 /// A zone's data as its source holds it, kept for what the table does not
@@ -32,23 +32,23 @@ pub(crate) enum Data {
 }
 
 /// The abbreviation in `data` at Unix second `secs` (which the caller may
-/// have moved by whole 400-year cycles of a rule: the same offset) or at
-/// `t`, for chrono-tz, which has no rule.
+/// have moved by whole 400-year cycles of a rule: the same offset).
 #[cfg_attr(
-    not(any(feature = "tz-system", feature = "tz-bundled")),
+    not(any(feature = "tz-system", feature = "tz-bundled", feature = "tz-chrono")),
     allow(unused_variables)
 )]
-pub(crate) fn abbreviation(data: &Data, secs: i64, t: DateTime<Utc>) -> Option<String> {
-    match data {
+pub(crate) fn abbreviation(data: &Data, secs: i64) -> Option<String> {
+    match *data {
         #[cfg(any(feature = "tz-system", feature = "tz-bundled"))]
-        Data::Tzif(tz) => {
+        Data::Tzif(ref tz) => {
             let at = jiff::Timestamp::from_second(secs).ok()?;
             Some(tz.to_offset_info(at).abbreviation().to_owned())
         }
         #[cfg(feature = "tz-chrono")]
         Data::Chrono(tz) => {
             use chrono_tz::OffsetName;
-            tz.offset_from_utc_datetime(&t.naive_utc())
+            let utc = DateTime::from_timestamp(secs, 0)?.naive_utc();
+            tz.offset_from_utc_datetime(&utc)
                 .abbreviation()
                 .map(str::to_owned)
         }

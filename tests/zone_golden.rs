@@ -27,7 +27,7 @@
 //! and Monrovia's 1972 one are the same in all of them (tzdata 2025b to
 //! 2026f).
 
-#![cfg(feature = "tz")]
+#![cfg(any(feature = "tz-system", feature = "tz-bundled", feature = "tz-chrono"))]
 
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};

@@ -64,6 +64,7 @@ impl TempDir {
         &self.0
     }
 
+    #[cfg(feature = "cli")]
     fn str(&self) -> &str {
         self.0.to_str().expect("temp paths are UTF-8")
     }
