@@ -682,22 +682,11 @@ fn reference_matches_hand_values() {
                 Some(hours_from(cells.iter().copied()))
             },
         };
-        let berlin = RefZone {
-            tz: chrono_tz::Europe::Berlin,
-            data,
-        };
-        let new_york = RefZone {
-            tz: chrono_tz::America::New_York,
-            data,
-        };
-        let lord_howe = RefZone {
-            tz: chrono_tz::Australia::Lord_Howe,
-            data,
-        };
-        let chatham = RefZone {
-            tz: chrono_tz::Pacific::Chatham,
-            data,
-        };
+        let in_data = |tz| RefZone { tz, data };
+        let berlin = in_data(chrono_tz::Europe::Berlin);
+        let new_york = in_data(chrono_tz::America::New_York);
+        let lord_howe = in_data(chrono_tz::Australia::Lord_Howe);
+        let chatham = in_data(chrono_tz::Pacific::Chatham);
 
         // Berlin, gap 2027-03-28 01:00Z: 02:30 CET 03-27 = 01:30Z, 03-28 -> 03:30 CEST =
         // 01:30Z, 03-29 02:30 CEST = 00:30Z.
@@ -774,10 +763,7 @@ fn reference_matches_hand_values() {
         );
         // Africa/Monrovia at UTC-0:44:30 (1971): hourly at hh:44:30Z; the change to UTC
         // at 1972-01-07 00:44:30Z skips local 00:00.
-        let monrovia = RefZone {
-            tz: chrono_tz::Africa::Monrovia,
-            data,
-        };
+        let monrovia = in_data(chrono_tz::Africa::Monrovia);
         assert_eq!(
             runs(
                 &with(monrovia, ZTrigger::Periodic { every_minutes: 60 }, &[]),

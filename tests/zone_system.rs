@@ -138,52 +138,41 @@ fn zones_compiled_by_zic_are_read() {
     let june = utc("2027-06-10T12:00:00Z");
     assert_eq!(zone.abbreviation_at(june).as_deref(), Some("CEDT"));
 
+    let runs = |schedule: Schedule, after: &str, n: usize| -> Vec<DateTime<Utc>> {
+        schedule.in_zone(&zone).upcoming(utc(after)).take(n).collect()
+    };
+    let utcs = |instants: &[&str]| -> Vec<DateTime<Utc>> { instants.iter().map(|s| utc(s)).collect() };
     // Daily 02:30: 04-03 02:30 CET = 01:30Z; 04-04 02:30 is in the gap, moved
     // forward an hour: 03:30 CEST = 01:30Z; 04-05 02:30 CEST = 00:30Z.
-    let runs: Vec<_> = everyday(2, 30)
-        .in_zone(&zone)
-        .upcoming(utc("2027-04-02T12:00:00Z"))
-        .take(3)
-        .collect();
     assert_eq!(
-        runs,
-        [
-            utc("2027-04-03T01:30:00Z"),
-            utc("2027-04-04T01:30:00Z"),
-            utc("2027-04-05T00:30:00Z")
-        ]
+        runs(everyday(2, 30), "2027-04-02T12:00:00Z", 3),
+        utcs(&[
+            "2027-04-03T01:30:00Z",
+            "2027-04-04T01:30:00Z",
+            "2027-04-05T00:30:00Z"
+        ])
     );
     // Across the two changes a day apart: 06-09 02:30 CEST = 00:30Z; 06-10
     // 02:30 is in the gap, read at +02:00: 00:30Z (03:30 CEDT); 06-11 02:30
     // is in the fold, the earlier instant (+03:00): 23:30Z on 06-10; 06-12
     // 02:30 CEST = 00:30Z.
-    let runs: Vec<_> = everyday(2, 30)
-        .in_zone(&zone)
-        .upcoming(utc("2027-06-08T12:00:00Z"))
-        .take(4)
-        .collect();
     assert_eq!(
-        runs,
-        [
-            utc("2027-06-09T00:30:00Z"),
-            utc("2027-06-10T00:30:00Z"),
-            utc("2027-06-10T23:30:00Z"),
-            utc("2027-06-12T00:30:00Z")
-        ]
+        runs(everyday(2, 30), "2027-06-08T12:00:00Z", 4),
+        utcs(&[
+            "2027-06-09T00:30:00Z",
+            "2027-06-10T00:30:00Z",
+            "2027-06-10T23:30:00Z",
+            "2027-06-12T00:30:00Z"
+        ])
     );
     // Daily 12:00: +02:00, +03:00 for the one day, +02:00 again.
-    let runs: Vec<_> = everyday(12, 0)
-        .in_zone(&zone)
-        .upcoming(utc("2027-06-09T00:00:00Z"))
-        .take(3)
-        .collect();
     assert_eq!(
-        runs,
-        [
-            utc("2027-06-09T10:00:00Z"),
-            utc("2027-06-10T09:00:00Z"),
-            utc("2027-06-11T10:00:00Z")
-        ]
+        runs(everyday(12, 0), "2027-06-09T00:00:00Z", 3),
+        utcs(&[
+            "2027-06-09T10:00:00Z",
+            "2027-06-10T09:00:00Z",
+            "2027-06-11T10:00:00Z"
+        ])
     );
 
     // The link reads the same rules: not the real Berlin's 03-28 change.
@@ -309,11 +298,13 @@ mod cli {
     use common::cli::{run_with_env, TempFile};
     use serde_json::json;
 
-    fn next(dir: &TempDir, extra: &[&str]) -> common::cli::Run {
+    /// `command` (`next` or `explain`) for daily 02:30 in Europe/Berlin
+    /// from 2027-03-27 12:00 UTC, `count` runs, with `TZDIR=dir`.
+    fn daily(command: &str, count: &str, dir: &TempDir, extra: &[&str]) -> common::cli::Run {
         let policy =
             TempFile::json(&json!({"type": "DailyAtTime", "dailyType": "Everyday", "dailyTime": "02:30"}));
         let mut args = vec![
-            "next",
+            command,
             "--policy",
             policy.path(),
             "--zone",
@@ -321,10 +312,14 @@ mod cli {
             "--after",
             "2027-03-27T12:00:00Z",
             "--count",
-            "2",
+            count,
         ];
         args.extend_from_slice(extra);
         run_with_env(&args, None, &[("TZDIR", dir.str())])
+    }
+
+    fn next(dir: &TempDir, extra: &[&str]) -> common::cli::Run {
+        daily("next", "2", dir, extra)
     }
 
     /// A system database newer than the bundled one is the one used, and
@@ -338,23 +333,7 @@ mod cli {
         out.assert_clean();
         assert_eq!(out.lines(), ["2027-03-28T01:30:00Z", "2027-03-29T01:30:00Z"]);
 
-        let policy =
-            TempFile::json(&json!({"type": "DailyAtTime", "dailyType": "Everyday", "dailyTime": "02:30"}));
-        let out = run_with_env(
-            &[
-                "explain",
-                "--policy",
-                policy.path(),
-                "--zone",
-                "Europe/Berlin",
-                "--after",
-                "2027-03-27T12:00:00Z",
-                "--count",
-                "1",
-            ],
-            None,
-            &[("TZDIR", dir.str())],
-        );
+        let out = daily("explain", "1", &dir, &[]);
         out.assert_clean();
         let file = dir.path().join("Europe/Berlin");
         assert_eq!(
