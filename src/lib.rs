@@ -86,7 +86,11 @@
 //! - Time zones with daylight saving (feature `tz`, on by default):
 //!   `schedule.in_zone(&zone)` evaluates the triggers and the window in an
 //!   IANA zone's wall-clock time, with explicit rules for gaps and folds;
-//!   `Zone::offset_drift` shows where a fixed `minuteOffset` goes wrong.
+//!   `Zone::offset_drift` shows where a fixed `minuteOffset` goes wrong. A
+//!   zone's data comes from the system's tz database (feature `tz-system`),
+//!   one bundled into the binary (`tz-bundled`) or chrono-tz's (`tz-chrono`),
+//!   all three by default: `Zone::from_name` takes the newest, and a `Zone`
+//!   says which it read (`TzSource`, `Zone::version`).
 //!
 //! # Errors
 //!
@@ -135,6 +139,9 @@ pub use zoned::{ZonedRuns, ZonedSchedule};
 
 /// The README's examples, compiled and run as doctests (they use every
 /// default feature).
-#[cfg(all(doctest, feature = "tz"))]
+#[cfg(all(
+    doctest,
+    any(feature = "tz-system", feature = "tz-bundled", feature = "tz-chrono")
+))]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;

@@ -63,6 +63,9 @@ impl TzSource {
     pub const ALL: [TzSource; 3] = [TzSource::System, TzSource::Bundled, TzSource::ChronoTz];
 
     /// Whether this build includes the source (its cargo feature is on).
+    /// (Always true in a build with every source: mutation testing of the
+    /// default build cannot tell it from `true`; the tests of the builds
+    /// with fewer features can.)
     ///
     /// # Example
     ///
@@ -634,6 +637,21 @@ mod tests {
         assert!(TzSource::ALL.into_iter().all(TzSource::is_built_in));
         #[cfg(not(feature = "tz-chrono"))]
         assert!(!TzSource::ChronoTz.is_built_in());
+    }
+
+    /// Debug shows where the zone's data came from.
+    #[cfg(feature = "tz-chrono")]
+    #[test]
+    fn debug_names_the_data() {
+        let zone = Zone::new(chrono_tz::Asia::Kolkata);
+        let text = format!("{zone:?}");
+        let version = chrono_tz::IANA_TZDB_VERSION;
+        assert!(
+            text.starts_with("Zone { name: \"Asia/Kolkata\", source: ChronoTz, "),
+            "{text}"
+        );
+        assert!(text.contains(&format!("version: Some(\"{version}\")")), "{text}");
+        assert!(text.contains("offset_changes: "), "{text}");
     }
 
     /// A build without a source says which feature it lacks. (In a build with

@@ -88,7 +88,8 @@ pub(crate) fn tzif_table(tz: &jiff::tz::TimeZone) -> Table {
 
 /// Sampling step for walking chrono-tz's offsets. No two changes in its data
 /// are closer than 166 hours, so at most one change lies between two
-/// samples; several (to different offsets) would be found too.
+/// samples; several (to different offsets) would be found too. (Any smaller
+/// step gives the same table, only slower.)
 #[cfg(feature = "tz-chrono")]
 const SAMPLE_STEP: i64 = 6 * crate::time::DAY;
 
@@ -108,6 +109,8 @@ pub(crate) fn chrono_table(tz: chrono_tz::Tz) -> Table {
     let first_offset = offset_at(TABLE_FROM);
     let mut transitions = Vec::new();
     let (mut sample, mut offset) = (TABLE_FROM, first_offset);
+    // (`<=` would look one step further, past 2101, where chrono-tz has no
+    // change: the same table.)
     while sample < TABLE_UNTIL {
         let next = sample + SAMPLE_STEP;
         let next_offset = offset_at(next);
@@ -353,6 +356,10 @@ mod tests {
         assert_eq!(closest_zone_names("Europe/Berln")[0], "Europe/Berlin");
         assert!(closest_zone_names("berlin").contains(&"Europe/Berlin"));
         assert!(closest_zone_names("zzzzzzzzzzzzzzzzzzzzzzzzzzzzzz").is_empty());
+        // Longer names allow more edits: a third of the length (16 / 3 = 5
+        // here; two swapped pairs are 4 edits).
+        assert!(closest_zone_names("America/Nwe_Yrok").contains(&"America/New_York"));
+        assert!(!closest_zone_names("Asia/Kolkata_Xyz").is_empty());
     }
 
     #[test]
@@ -361,6 +368,8 @@ mod tests {
         assert_eq!(edit_distance("berln", "berlin"), 1);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
         assert_eq!(edit_distance("same", "same"), 0);
+        assert_eq!(edit_distance("abc", "c"), 2);
+        assert_eq!(edit_distance("abc", ""), 3);
     }
 
     #[cfg(feature = "tz-system")]

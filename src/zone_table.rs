@@ -201,7 +201,9 @@ impl Table {
         }
     }
 
-    /// How many changes happen at or before Unix second `secs`.
+    /// How many changes happen at or before Unix second `secs`. (The index
+    /// only makes this fast: a wrong bucket number falls back on the binary
+    /// search over the whole table, with the same answer.)
     #[inline]
     fn changes_at_or_before(&self, secs: i64) -> usize {
         let bucket = secs.checked_sub(TABLE_FROM).map(|since| since >> BUCKET_SHIFT);
@@ -244,6 +246,7 @@ impl Table {
             if instant >= span.start && instant < span.end {
                 return instant;
             }
+            // (`>=` would do too: no instant lies a full two days from `wall`.)
             if span.end > horizon {
                 return in_gap.unwrap_or(instant);
             }
@@ -251,7 +254,9 @@ impl Table {
             span = self.span(span.end);
             if in_gap.is_none() && wall.saturating_sub(span.offset) < span.start {
                 // `wall` comes after the previous span's last wall time and
-                // before this one's first: the change skipped it.
+                // before this one's first: the change skipped it. (At the
+                // first, `<=` would note a gap too, but the instant is this
+                // span's start and is returned next.)
                 in_gap = Some(wall.saturating_sub(before));
             }
         }
@@ -333,6 +338,24 @@ mod tests {
         assert_eq!(zone.resolve(T + 1_800), T + 1_800 + HOUR);
         // Wall T+1h10m happened at T+10m (+1 h) and at T+2h10m: the earlier.
         assert_eq!(zone.resolve(T + HOUR + 600), T + 600);
+    }
+
+    /// Offsets near the limits (jiff's are within 25:59:59 of UTC): the
+    /// instants of a wall time lie up to 26 hours from it, and are found.
+    #[test]
+    fn offsets_of_a_day_and_more() {
+        let (w, m) = (T, 60);
+        // -25:00 -> -25:59 half an hour after w + 24 h: w read at -25:00
+        // would be w + 25 h, after the change; at -25:59 it is w + 25:59,
+        // which exists (a fold of 59 minutes).
+        let change = w + DAY + 30 * m;
+        let zone = table(-25 * 3_600, &[(change, -(25 * 3_600 + 59 * m) as i32)]);
+        assert_eq!(zone.resolve(w), w + 25 * 3_600 + 59 * m);
+        // +25:00 -> +24:00 at w - 24:30: w was w - 25 h (before the change)
+        // and again w - 24 h (after): the earlier.
+        let change = w - DAY - 30 * m;
+        let zone = table(25 * 3_600, &[(change, 24 * 3_600)]);
+        assert_eq!(zone.resolve(w), w - 25 * 3_600);
     }
 
     /// A hundred changes ten minutes apart, in one or two buckets of the
@@ -418,6 +441,11 @@ mod tests {
         );
         assert_eq!(zone.span(first + 100), span(first, first + summer, 0));
         assert_eq!(zone.span(first - 100), span(T, first, 3_600));
+        assert_eq!(
+            zone.span(first - PERIOD - 100),
+            span(i64::MIN, T, 0),
+            "before the cycle: no repeat"
+        );
         // 1000 periods on, the same spans, shifted.
         let shift = 1_000 * PERIOD;
         assert_eq!(
@@ -471,6 +499,9 @@ mod tests {
         let zone = table(0, &[(T, 3_600), (RULE_HORIZON + 1, 0)]);
         assert_eq!(zone.len(), 1);
         assert_eq!(zone.cycle, None);
+        // A change at the horizon itself still counts.
+        let zone = table(0, &[(T, 3_600), (RULE_HORIZON, 0)]);
+        assert_eq!(zone.len(), 2);
     }
 
     #[test]
@@ -485,6 +516,12 @@ mod tests {
             }),
         };
         assert_eq!(zone.fold(99 + PERIOD), (99 + PERIOD, 0));
+        assert_eq!(zone.fold(100), (100, 0));
+        assert_eq!(
+            zone.fold(99 - 2 * PERIOD),
+            (99 - 2 * PERIOD, 0),
+            "before the cycle"
+        );
         assert_eq!(zone.fold(100 + PERIOD), (100, PERIOD));
         assert_eq!(zone.fold(101 + 3 * PERIOD), (101, 3 * PERIOD));
     }

@@ -413,6 +413,36 @@ mod cli {
         );
     }
 
+    /// An empty `TZDIR` means the default directory.
+    #[test]
+    fn empty_tzdir_is_the_default() {
+        let berlin = Path::new("/usr/share/zoneinfo/Europe/Berlin");
+        if !berlin.is_file() {
+            println!("no {}: skipped", berlin.display());
+            return;
+        }
+        let policy =
+            TempFile::json(&json!({"type": "DailyAtTime", "dailyType": "Everyday", "dailyTime": "02:30"}));
+        let args = [
+            "explain",
+            "--policy",
+            policy.path(),
+            "--zone",
+            "Europe/Berlin",
+            "--tzdata",
+            "system",
+            "--count",
+            "1",
+        ];
+        let out = run_with_env(&args, None, &[("TZDIR", "")]);
+        out.assert_clean();
+        assert!(
+            out.lines()[1].ends_with("(system: /usr/share/zoneinfo/Europe/Berlin)"),
+            "{}",
+            out.stdout
+        );
+    }
+
     #[test]
     fn a_broken_tzif_file_is_one_line_on_stderr() {
         let dir = TempDir::new();
