@@ -21,8 +21,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use backup_schedule::{Schedule, TzSource, Weekdays, Zone};
-use chrono::{DateTime, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc};
+use backup_schedule::{TzSource, Zone};
+use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 
 const ZONES: [&str; 19] = [
     "Europe/Berlin",
@@ -148,6 +148,7 @@ fn jiff_changes(name: &str, tzif: &[u8]) -> Changes {
     (first, changes)
 }
 
+#[cfg(feature = "tz-system")]
 fn system_dir() -> PathBuf {
     std::env::var_os("TZDIR")
         .filter(|dir| !dir.is_empty())
@@ -155,6 +156,7 @@ fn system_dir() -> PathBuf {
 }
 
 /// The bundled database's TZif files for [`ZONES`], written out.
+#[cfg(feature = "tz-bundled")]
 fn bundled_dir() -> PathBuf {
     let dir = std::env::temp_dir().join(format!("backup-schedule-zone-tzdb-{}", std::process::id()));
     for name in ZONES {
@@ -248,6 +250,8 @@ fn chrono_tz_zones_agree_with_zdump_of_the_same_release() {
 #[cfg(all(feature = "tz-system", feature = "tz-chrono"))]
 #[test]
 fn chrono_tz_walk_finds_every_change_of_its_release() {
+    use chrono::Offset;
+
     if TzSource::System.version().as_deref() != Some(chrono_tz::IANA_TZDB_VERSION) {
         println!("the system tz database is not chrono-tz's release: skipped");
         return;
@@ -303,6 +307,9 @@ fn chrono_tz_walk_finds_every_change_of_its_release() {
 #[cfg(feature = "tz-bundled")]
 #[test]
 fn casablanca_follows_2026f() {
+    use backup_schedule::{Schedule, Weekdays};
+    use chrono::NaiveTime;
+
     let casablanca = Zone::from_source("Africa/Casablanca", TzSource::Bundled).unwrap();
     let noon = Schedule::daily(Weekdays::EVERYDAY, NaiveTime::from_hms_opt(12, 0, 0).unwrap()).unwrap();
     let utc = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc);
