@@ -4,14 +4,18 @@
 //!
 //! The 64 instants are spread over the four weeks around Europe/Berlin's
 //! 2027-03-28 change, so a share of the queries cross it. Before timing,
-//! ours and cron must agree on every instant.
+//! ours and cron must agree on every instant, with the zone from each data
+//! source.
+//!
+//! Also the cost of building a `Zone` from each source: chrono-tz (walked by
+//! sampling), the system's TZif file (read and parsed), the bundled TZif data.
 
 mod common;
 
 use std::hint::black_box;
 use std::str::FromStr;
 
-use backup_schedule::{Interval, Schedule, Timetable, Weekdays, Window, Zone};
+use backup_schedule::{Interval, Schedule, Timetable, TzSource, Weekdays, Window, Zone};
 use chrono::{DateTime, NaiveTime, TimeDelta, TimeZone, Utc};
 use chrono_tz::Tz;
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -85,6 +89,13 @@ fn cross_check(zone: &Zone) {
 fn bench(c: &mut Criterion) {
     let zone = Zone::new(ZONE);
     cross_check(&zone);
+    let bundled = Zone::from_source(ZONE.name(), TzSource::Bundled).expect("bundled zone");
+    cross_check(&bundled);
+    let system = Zone::from_source(ZONE.name(), TzSource::System).ok();
+    match &system {
+        Some(system) => cross_check(system),
+        None => println!("no system tz database: its benches are left out"),
+    }
     let (instants, over_a_year) = (instants(), instants_over_a_year());
     let business_hours: Window = "Mon-Fri 08:00-18:00".parse().expect("window text");
 
@@ -92,6 +103,7 @@ fn bench(c: &mut Criterion) {
         let mut group = c.benchmark_group(format!("zoned/{}", case.name));
         let fixed = case.ours;
         let zoned = case.ours.in_zone(&zone);
+        let zoned_bundled = case.ours.in_zone(&bundled);
         let windowed = case.ours.with_window(business_hours);
         let zoned_windowed = windowed.in_zone(&zone);
         let cron = cron::Schedule::from_str(case.cron).expect("cron expression");
@@ -110,6 +122,13 @@ fn bench(c: &mut Criterion) {
         group.bench_function("ours_zoned_over_a_year", |b| {
             b.iter(|| zoned.next_run(next_in_year()))
         });
+        group.bench_function("ours_zoned_bundled", |b| {
+            b.iter(|| zoned_bundled.next_run(next()))
+        });
+        if let Some(system) = &system {
+            let zoned_system = case.ours.in_zone(system);
+            group.bench_function("ours_zoned_system", |b| b.iter(|| zoned_system.next_run(next())));
+        }
         group.bench_function("ours_fixed_offset_windowed", |b| {
             b.iter(|| windowed.next_run(next()))
         });
@@ -128,6 +147,17 @@ fn bench(c: &mut Criterion) {
     c.bench_function("zoned/zone_new_europe_berlin", |b| {
         b.iter(|| Zone::new(black_box(ZONE)))
     });
+    c.bench_function("zoned/zone_bundled_europe_berlin", |b| {
+        b.iter(|| Zone::from_source(black_box("Europe/Berlin"), TzSource::Bundled))
+    });
+    if system.is_some() {
+        c.bench_function("zoned/zone_system_europe_berlin", |b| {
+            b.iter(|| Zone::from_source(black_box("Europe/Berlin"), TzSource::System))
+        });
+        c.bench_function("zoned/zone_from_name_europe_berlin", |b| {
+            b.iter(|| Zone::from_name(black_box("Europe/Berlin")))
+        });
+    }
 }
 
 criterion_group! {

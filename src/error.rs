@@ -122,6 +122,20 @@ pub enum Error {
         #[source]
         source: Option<Arc<serde_json::Error>>,
     },
+
+    /// Time zone data that cannot be used: a TZif file that cannot be read
+    /// or is not valid TZif (truncated, say), a tz database directory that
+    /// is not there, or a data source this build does not include.
+    #[error("zone: {name}: {location}: {message}")]
+    ZoneData {
+        /// The zone's name as given.
+        name: String,
+        /// Where the data was looked for: the TZif file or the directory, or
+        /// the source (`bundled tz database`) when it is not a file.
+        location: String,
+        /// What is wrong with it.
+        message: String,
+    },
 }
 
 /// What kind of fault an [`Error`] reports, for code that reacts to it
@@ -140,7 +154,8 @@ pub enum ErrorKind {
     Invalid,
     /// A window's or day set's text form does not parse ([`Error::WindowText`]).
     WindowText,
-    /// A time zone is unknown ([`Error::UnknownZone`]).
+    /// A time zone is unknown or its data unusable ([`Error::UnknownZone`],
+    /// [`Error::ZoneData`]).
     Zone,
 }
 
@@ -166,7 +181,7 @@ impl Error {
             | Error::WindowLength { path, .. }
             | Error::Json { path, .. }
             | Error::Syntax { path, .. } => Some(path),
-            Error::UnknownZone { .. } | Error::WindowText { .. } => None,
+            Error::UnknownZone { .. } | Error::ZoneData { .. } | Error::WindowText { .. } => None,
         }
     }
 
@@ -178,7 +193,7 @@ impl Error {
             Error::Json { .. } => ErrorKind::Type,
             Error::Syntax { .. } => ErrorKind::Syntax,
             Error::WindowText { .. } => ErrorKind::WindowText,
-            Error::UnknownZone { .. } => ErrorKind::Zone,
+            Error::UnknownZone { .. } | Error::ZoneData { .. } => ErrorKind::Zone,
         }
     }
 
@@ -219,7 +234,7 @@ impl Error {
                     inner => format!("{prefix}.{inner}"),
                 };
             }
-            Error::UnknownZone { .. } | Error::WindowText { .. } => {}
+            Error::UnknownZone { .. } | Error::ZoneData { .. } | Error::WindowText { .. } => {}
         }
         self
     }

@@ -100,7 +100,11 @@
 //! - Time zones with daylight saving (feature `tz`, on by default):
 //!   `schedule.in_zone(&zone)` evaluates the triggers and the window in an
 //!   IANA zone's wall-clock time, with explicit rules for gaps and folds;
-//!   `Zone::offset_drift` shows where a fixed `minuteOffset` goes wrong.
+//!   `Zone::offset_drift` shows where a fixed `minuteOffset` goes wrong. A
+//!   zone's data comes from the system's tz database (feature `tz-system`),
+//!   one bundled into the binary (`tz-bundled`) or chrono-tz's (`tz-chrono`),
+//!   all three by default: `Zone::from_name` takes the newest, and a `Zone`
+//!   says which it read (`TzSource`, `Zone::version`).
 //!
 //! # Errors
 //!
@@ -133,6 +137,10 @@ mod window_text;
 #[cfg(feature = "tz")]
 mod zone;
 #[cfg(feature = "tz")]
+mod zone_source;
+#[cfg(feature = "tz")]
+mod zone_table;
+#[cfg(feature = "tz")]
 mod zoned;
 
 pub use backup::{BackupSchedule, Retry};
@@ -146,12 +154,15 @@ pub use weekdays::{Weekdays, WeekdaysIter};
 pub use window::{Window, HOURS_PER_WEEK};
 pub use window_ops::{HourRange, OpenIntervals};
 #[cfg(feature = "tz")]
-pub use zone::{OffsetDrift, Zone};
+pub use zone::{OffsetDrift, TzSource, Zone};
 #[cfg(feature = "tz")]
 pub use zoned::{Zoned, ZonedSchedule};
 
 /// The README's examples, compiled and run as doctests (they use every
 /// default feature).
-#[cfg(all(doctest, feature = "tz"))]
+#[cfg(all(
+    doctest,
+    any(feature = "tz-system", feature = "tz-bundled", feature = "tz-chrono")
+))]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;

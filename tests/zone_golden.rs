@@ -21,13 +21,20 @@
 //! the change, so the wall time moves forward by the gap's length; in a fold:
 //! the earlier instant, i.e. the offset before the change). All the change
 //! days above are Sundays (local date).
+//!
+//! Every test runs once per data source built in (the system's tz database
+//! when it is there, the bundled one, chrono-tz's): these zones' 2027 changes
+//! and Monrovia's 1972 one are the same in all of them (tzdata 2025b to
+//! 2026f).
 
-#![cfg(feature = "tz")]
+#![cfg(any(feature = "tz-system", feature = "tz-bundled", feature = "tz-chrono"))]
 
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
-use backup_schedule::{Interval, OffsetDrift, Schedule, Timetable, Weekdays, Window, Zone};
+use std::cell::Cell;
+
+use backup_schedule::{Interval, OffsetDrift, Schedule, Timetable, TzSource, Weekdays, Window, Zone};
 use chrono::{DateTime, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
 use chrono_tz::{America, Asia, Australia, Europe, Pacific};
@@ -38,13 +45,40 @@ const LORD_HOWE: Tz = Australia::Lord_Howe;
 const CHATHAM: Tz = Pacific::Chatham;
 const KOLKATA: Tz = Asia::Kolkata;
 
-/// One prepared `Zone` per zone for the whole test binary.
+thread_local! {
+    /// The data source the test running on this thread reads its zones from.
+    static SOURCE: Cell<TzSource> = const { Cell::new(TzSource::Bundled) };
+}
+
+/// Runs `test` once per data source there is, with [`zone`] reading that
+/// source.
+fn for_each_source(test: impl Fn()) {
+    for source in TzSource::ALL {
+        if !source.is_built_in() {
+            println!("{source}: not built in, skipped");
+            continue;
+        }
+        if source == TzSource::System && Zone::from_source("UTC", source).is_err() {
+            println!("{source}: no system tz database here, skipped");
+            continue;
+        }
+        println!("with {source} data, version {:?}", source.version());
+        SOURCE.set(source);
+        test();
+    }
+}
+
+/// One prepared `Zone` per zone and source for the whole test binary, from
+/// the source [`for_each_source`] is at.
 fn zone(tz: Tz) -> &'static Zone {
-    static ZONES: OnceLock<Mutex<HashMap<Tz, &'static Zone>>> = OnceLock::new();
+    static ZONES: OnceLock<Mutex<HashMap<(TzSource, Tz), &'static Zone>>> = OnceLock::new();
+    let source = SOURCE.get();
     let mut zones = ZONES.get_or_init(Default::default).lock().expect("not poisoned");
-    zones
-        .entry(tz)
-        .or_insert_with(|| Box::leak(Box::new(Zone::new(tz))))
+    zones.entry((source, tz)).or_insert_with(|| {
+        let zone = Zone::from_source(tz.name(), source).unwrap_or_else(|err| panic!("{source}: {err}"));
+        assert_eq!(zone.source(), source);
+        Box::leak(Box::new(zone))
+    })
 }
 
 /// `"2027-03-28T01:30:00Z"` as an instant.
@@ -109,9 +143,10 @@ fn check_runs(rows: &[RunRow]) {
         let first = zoned.next_run(after);
         if got != expected || first != expected.first().copied() {
             failures.push(format!(
-                "{} ({}), after {}:\n  expected {:?}\n  got      {:?} (next_run {:?})",
+                "{} ({}, {} data), after {}:\n  expected {:?}\n  got      {:?} (next_run {:?})",
                 row.what,
                 row.tz.name(),
+                SOURCE.get(),
                 row.after,
                 row.runs,
                 got.iter().map(|t| t.to_rfc3339()).collect::<Vec<_>>(),
@@ -130,566 +165,572 @@ fn check_runs(rows: &[RunRow]) {
 /// Daily times in and next to the gap and the fold, no window.
 #[test]
 fn daily_times_across_changes() {
-    check_runs(&[
-        // 2027-03-27 02:30 CET = 01:30Z; 03-28 02:30 is in the gap, moves forward
-        // an hour to 03:30 CEST = 01:30Z; 03-29 02:30 CEST = 00:30Z.
-        RunRow {
-            what: "Berlin 02:30 over the spring gap",
-            tz: BERLIN,
-            schedule: everyday(2, 30),
-            after: "2027-03-26T12:00:00Z",
-            runs: &[
-                "2027-03-27T01:30:00Z",
-                "2027-03-28T01:30:00Z",
-                "2027-03-29T00:30:00Z",
-            ],
-        },
-        // 10-31 02:30 is in the fold: once, the earlier (CEST) instant, 00:30Z, not
-        // again at 02:30 CET = 01:30Z; 11-01 02:30 CET = 01:30Z.
-        RunRow {
-            what: "Berlin 02:30 in the autumn fold",
-            tz: BERLIN,
-            schedule: everyday(2, 30),
-            after: "2027-10-30T12:00:00Z",
-            runs: &["2027-10-31T00:30:00Z", "2027-11-01T01:30:00Z"],
-        },
-        // 03-28 01:59 CET = 00:59Z (before the gap); 03-29 01:59 CEST = 03-28 23:59Z:
-        // two runs on one UTC date.
-        RunRow {
-            what: "Berlin 01:59, the minute before the gap",
-            tz: BERLIN,
-            schedule: everyday(1, 59),
-            after: "2027-03-27T12:00:00Z",
-            runs: &["2027-03-28T00:59:00Z", "2027-03-28T23:59:00Z"],
-        },
-        // 03-27 03:00 CET = 02:00Z; 03-28 03:00 CEST = 01:00Z, the change itself;
-        // 03-29 03:00 CEST = 01:00Z.
-        RunRow {
-            what: "Berlin 03:00, the end of the gap",
-            tz: BERLIN,
-            schedule: everyday(3, 0),
-            after: "2027-03-27T00:00:00Z",
-            runs: &[
-                "2027-03-27T02:00:00Z",
-                "2027-03-28T01:00:00Z",
-                "2027-03-29T01:00:00Z",
-            ],
-        },
-        // 03-28 02:00 is the gap's first second: +1 h = 03:00 CEST = 01:00Z;
-        // 03-29 02:00 CEST = 00:00Z.
-        RunRow {
-            what: "Berlin 02:00, the start of the gap",
-            tz: BERLIN,
-            schedule: everyday(2, 0),
-            after: "2027-03-27T12:00:00Z",
-            runs: &["2027-03-28T01:00:00Z", "2027-03-29T00:00:00Z"],
-        },
-        // 03-28 02:59:59 is the gap's last second: +1 h = 03:59:59 CEST = 01:59:59Z;
-        // 03-29 02:59:59 CEST = 00:59:59Z.
-        RunRow {
-            what: "Berlin 02:59:59, the last second of the gap",
-            tz: BERLIN,
-            schedule: daily(Weekdays::EVERYDAY, 2, 59, 59),
-            after: "2027-03-27T12:00:00Z",
-            runs: &["2027-03-28T01:59:59Z", "2027-03-29T00:59:59Z"],
-        },
-        // 10-31 03:00 exists once, CET (at 01:00Z the clock reads 02:00 CET): 02:00Z;
-        // 11-01 03:00 CET = 02:00Z.
-        RunRow {
-            what: "Berlin 03:00, just after the fold",
-            tz: BERLIN,
-            schedule: everyday(3, 0),
-            after: "2027-10-30T12:00:00Z",
-            runs: &["2027-10-31T02:00:00Z", "2027-11-01T02:00:00Z"],
-        },
-        // 10-31 02:00 is the fold's first second: earlier = CEST = 00:00Z;
-        // 11-01 02:00 CET = 01:00Z.
-        RunRow {
-            what: "Berlin 02:00, the start of the fold",
-            tz: BERLIN,
-            schedule: everyday(2, 0),
-            after: "2027-10-30T12:00:00Z",
-            runs: &["2027-10-31T00:00:00Z", "2027-11-01T01:00:00Z"],
-        },
-        // 10-31 01:59 CEST = 10-30 23:59Z; 11-01 01:59 CET = 00:59Z.
-        RunRow {
-            what: "Berlin 01:59, the minute before the fold",
-            tz: BERLIN,
-            schedule: everyday(1, 59),
-            after: "2027-10-30T12:00:00Z",
-            runs: &["2027-10-30T23:59:00Z", "2027-11-01T00:59:00Z"],
-        },
-        // 03-13 02:30 EST = 07:30Z; 03-14 02:30 in the gap -> 03:30 EDT = 07:30Z;
-        // 03-15 02:30 EDT = 06:30Z.
-        RunRow {
-            what: "New York 02:30 over the spring gap",
-            tz: NEW_YORK,
-            schedule: everyday(2, 30),
-            after: "2027-03-12T12:00:00Z",
-            runs: &[
-                "2027-03-13T07:30:00Z",
-                "2027-03-14T07:30:00Z",
-                "2027-03-15T06:30:00Z",
-            ],
-        },
-        // 11-06 01:30 EDT = 05:30Z; 11-07 01:30 in the fold -> EDT = 05:30Z (not
-        // 06:30Z too); 11-08 01:30 EST = 06:30Z.
-        RunRow {
-            what: "New York 01:30 in the autumn fold",
-            tz: NEW_YORK,
-            schedule: everyday(1, 30),
-            after: "2027-11-06T00:00:00Z",
-            runs: &[
-                "2027-11-06T05:30:00Z",
-                "2027-11-07T05:30:00Z",
-                "2027-11-08T06:30:00Z",
-            ],
-        },
-        // Sundays are local Sundays: Sun 03-07 21:00 EST = Mon 03-08 02:00Z;
-        // Sun 03-14 21:00 EDT = Mon 03-15 01:00Z.
-        RunRow {
-            what: "New York Sundays 21:00 (UTC Mondays)",
-            tz: NEW_YORK,
-            schedule: daily(Weekdays::only(Weekday::Sun), 21, 0, 0),
-            after: "2027-03-06T00:00:00Z",
-            runs: &["2027-03-08T02:00:00Z", "2027-03-15T01:00:00Z"],
-        },
-        // 10-02 02:15 (+10:30) = 10-01 15:45Z; 10-03 02:15 in the 30-minute gap ->
-        // 02:45 (+11) = 10-02 15:45Z; 10-04 02:15 (+11) = 10-03 15:15Z.
-        RunRow {
-            what: "Lord Howe 02:15 over the 30-minute gap",
-            tz: LORD_HOWE,
-            schedule: everyday(2, 15),
-            after: "2027-10-01T00:00:00Z",
-            runs: &[
-                "2027-10-01T15:45:00Z",
-                "2027-10-02T15:45:00Z",
-                "2027-10-03T15:15:00Z",
-            ],
-        },
-        // 04-03 01:45 (+11) = 04-02 14:45Z; 04-04 01:45 in the 30-minute fold ->
-        // earlier (+11) = 04-03 14:45Z; 04-05 01:45 (+10:30) = 04-04 15:15Z.
-        RunRow {
-            what: "Lord Howe 01:45 in the 30-minute fold",
-            tz: LORD_HOWE,
-            schedule: everyday(1, 45),
-            after: "2027-04-02T00:00:00Z",
-            runs: &[
-                "2027-04-02T14:45:00Z",
-                "2027-04-03T14:45:00Z",
-                "2027-04-04T15:15:00Z",
-            ],
-        },
-        // 10-03 02:00 in the gap -> 02:30 (+11) = 10-02 15:30Z, the change;
-        // 10-04 02:00 (+11) = 10-03 15:00Z.
-        RunRow {
-            what: "Lord Howe 02:00, the start of the gap",
-            tz: LORD_HOWE,
-            schedule: everyday(2, 0),
-            after: "2027-10-02T00:00:00Z",
-            runs: &["2027-10-02T15:30:00Z", "2027-10-03T15:00:00Z"],
-        },
-        // 10-03 02:30 (+11) exists: 10-02 15:30Z, the same instant as 02:00's;
-        // 10-04 02:30 (+11) = 10-03 15:30Z.
-        RunRow {
-            what: "Lord Howe 02:30, the end of the gap",
-            tz: LORD_HOWE,
-            schedule: everyday(2, 30),
-            after: "2027-10-02T00:00:00Z",
-            runs: &["2027-10-02T15:30:00Z", "2027-10-03T15:30:00Z"],
-        },
-        // 09-25 03:00 (+12:45) = 09-24 14:15Z; 09-26 03:00 in the gap -> 04:00
-        // (+13:45) = 09-25 14:15Z; 09-27 03:00 (+13:45) = 09-26 13:15Z.
-        RunRow {
-            what: "Chatham 03:00 over the spring gap",
-            tz: CHATHAM,
-            schedule: everyday(3, 0),
-            after: "2027-09-24T00:00:00Z",
-            runs: &[
-                "2027-09-24T14:15:00Z",
-                "2027-09-25T14:15:00Z",
-                "2027-09-26T13:15:00Z",
-            ],
-        },
-        // 04-03 03:00 (+13:45) = 04-02 13:15Z; 04-04 03:00 in the fold -> earlier
-        // (+13:45) = 04-03 13:15Z; 04-05 03:00 (+12:45) = 04-04 14:15Z.
-        RunRow {
-            what: "Chatham 03:00 in the autumn fold",
-            tz: CHATHAM,
-            schedule: everyday(3, 0),
-            after: "2027-04-02T00:00:00Z",
-            runs: &[
-                "2027-04-02T13:15:00Z",
-                "2027-04-03T13:15:00Z",
-                "2027-04-04T14:15:00Z",
-            ],
-        },
-        // Mondays are local Mondays: Mon 09-20 00:30 (+12:45) = Sun 09-19 11:45Z;
-        // Mon 09-27 00:30 (+13:45) = Sun 09-26 10:45Z.
-        RunRow {
-            what: "Chatham Mondays 00:30 (UTC Sundays)",
-            tz: CHATHAM,
-            schedule: daily(Weekdays::only(Weekday::Mon), 0, 30, 0),
-            after: "2027-09-15T00:00:00Z",
-            runs: &["2027-09-19T11:45:00Z", "2027-09-26T10:45:00Z"],
-        },
-    ]);
+    for_each_source(|| {
+        check_runs(&[
+            // 2027-03-27 02:30 CET = 01:30Z; 03-28 02:30 is in the gap, moves forward
+            // an hour to 03:30 CEST = 01:30Z; 03-29 02:30 CEST = 00:30Z.
+            RunRow {
+                what: "Berlin 02:30 over the spring gap",
+                tz: BERLIN,
+                schedule: everyday(2, 30),
+                after: "2027-03-26T12:00:00Z",
+                runs: &[
+                    "2027-03-27T01:30:00Z",
+                    "2027-03-28T01:30:00Z",
+                    "2027-03-29T00:30:00Z",
+                ],
+            },
+            // 10-31 02:30 is in the fold: once, the earlier (CEST) instant, 00:30Z, not
+            // again at 02:30 CET = 01:30Z; 11-01 02:30 CET = 01:30Z.
+            RunRow {
+                what: "Berlin 02:30 in the autumn fold",
+                tz: BERLIN,
+                schedule: everyday(2, 30),
+                after: "2027-10-30T12:00:00Z",
+                runs: &["2027-10-31T00:30:00Z", "2027-11-01T01:30:00Z"],
+            },
+            // 03-28 01:59 CET = 00:59Z (before the gap); 03-29 01:59 CEST = 03-28 23:59Z:
+            // two runs on one UTC date.
+            RunRow {
+                what: "Berlin 01:59, the minute before the gap",
+                tz: BERLIN,
+                schedule: everyday(1, 59),
+                after: "2027-03-27T12:00:00Z",
+                runs: &["2027-03-28T00:59:00Z", "2027-03-28T23:59:00Z"],
+            },
+            // 03-27 03:00 CET = 02:00Z; 03-28 03:00 CEST = 01:00Z, the change itself;
+            // 03-29 03:00 CEST = 01:00Z.
+            RunRow {
+                what: "Berlin 03:00, the end of the gap",
+                tz: BERLIN,
+                schedule: everyday(3, 0),
+                after: "2027-03-27T00:00:00Z",
+                runs: &[
+                    "2027-03-27T02:00:00Z",
+                    "2027-03-28T01:00:00Z",
+                    "2027-03-29T01:00:00Z",
+                ],
+            },
+            // 03-28 02:00 is the gap's first second: +1 h = 03:00 CEST = 01:00Z;
+            // 03-29 02:00 CEST = 00:00Z.
+            RunRow {
+                what: "Berlin 02:00, the start of the gap",
+                tz: BERLIN,
+                schedule: everyday(2, 0),
+                after: "2027-03-27T12:00:00Z",
+                runs: &["2027-03-28T01:00:00Z", "2027-03-29T00:00:00Z"],
+            },
+            // 03-28 02:59:59 is the gap's last second: +1 h = 03:59:59 CEST = 01:59:59Z;
+            // 03-29 02:59:59 CEST = 00:59:59Z.
+            RunRow {
+                what: "Berlin 02:59:59, the last second of the gap",
+                tz: BERLIN,
+                schedule: daily(Weekdays::EVERYDAY, 2, 59, 59),
+                after: "2027-03-27T12:00:00Z",
+                runs: &["2027-03-28T01:59:59Z", "2027-03-29T00:59:59Z"],
+            },
+            // 10-31 03:00 exists once, CET (at 01:00Z the clock reads 02:00 CET): 02:00Z;
+            // 11-01 03:00 CET = 02:00Z.
+            RunRow {
+                what: "Berlin 03:00, just after the fold",
+                tz: BERLIN,
+                schedule: everyday(3, 0),
+                after: "2027-10-30T12:00:00Z",
+                runs: &["2027-10-31T02:00:00Z", "2027-11-01T02:00:00Z"],
+            },
+            // 10-31 02:00 is the fold's first second: earlier = CEST = 00:00Z;
+            // 11-01 02:00 CET = 01:00Z.
+            RunRow {
+                what: "Berlin 02:00, the start of the fold",
+                tz: BERLIN,
+                schedule: everyday(2, 0),
+                after: "2027-10-30T12:00:00Z",
+                runs: &["2027-10-31T00:00:00Z", "2027-11-01T01:00:00Z"],
+            },
+            // 10-31 01:59 CEST = 10-30 23:59Z; 11-01 01:59 CET = 00:59Z.
+            RunRow {
+                what: "Berlin 01:59, the minute before the fold",
+                tz: BERLIN,
+                schedule: everyday(1, 59),
+                after: "2027-10-30T12:00:00Z",
+                runs: &["2027-10-30T23:59:00Z", "2027-11-01T00:59:00Z"],
+            },
+            // 03-13 02:30 EST = 07:30Z; 03-14 02:30 in the gap -> 03:30 EDT = 07:30Z;
+            // 03-15 02:30 EDT = 06:30Z.
+            RunRow {
+                what: "New York 02:30 over the spring gap",
+                tz: NEW_YORK,
+                schedule: everyday(2, 30),
+                after: "2027-03-12T12:00:00Z",
+                runs: &[
+                    "2027-03-13T07:30:00Z",
+                    "2027-03-14T07:30:00Z",
+                    "2027-03-15T06:30:00Z",
+                ],
+            },
+            // 11-06 01:30 EDT = 05:30Z; 11-07 01:30 in the fold -> EDT = 05:30Z (not
+            // 06:30Z too); 11-08 01:30 EST = 06:30Z.
+            RunRow {
+                what: "New York 01:30 in the autumn fold",
+                tz: NEW_YORK,
+                schedule: everyday(1, 30),
+                after: "2027-11-06T00:00:00Z",
+                runs: &[
+                    "2027-11-06T05:30:00Z",
+                    "2027-11-07T05:30:00Z",
+                    "2027-11-08T06:30:00Z",
+                ],
+            },
+            // Sundays are local Sundays: Sun 03-07 21:00 EST = Mon 03-08 02:00Z;
+            // Sun 03-14 21:00 EDT = Mon 03-15 01:00Z.
+            RunRow {
+                what: "New York Sundays 21:00 (UTC Mondays)",
+                tz: NEW_YORK,
+                schedule: daily(Weekdays::only(Weekday::Sun), 21, 0, 0),
+                after: "2027-03-06T00:00:00Z",
+                runs: &["2027-03-08T02:00:00Z", "2027-03-15T01:00:00Z"],
+            },
+            // 10-02 02:15 (+10:30) = 10-01 15:45Z; 10-03 02:15 in the 30-minute gap ->
+            // 02:45 (+11) = 10-02 15:45Z; 10-04 02:15 (+11) = 10-03 15:15Z.
+            RunRow {
+                what: "Lord Howe 02:15 over the 30-minute gap",
+                tz: LORD_HOWE,
+                schedule: everyday(2, 15),
+                after: "2027-10-01T00:00:00Z",
+                runs: &[
+                    "2027-10-01T15:45:00Z",
+                    "2027-10-02T15:45:00Z",
+                    "2027-10-03T15:15:00Z",
+                ],
+            },
+            // 04-03 01:45 (+11) = 04-02 14:45Z; 04-04 01:45 in the 30-minute fold ->
+            // earlier (+11) = 04-03 14:45Z; 04-05 01:45 (+10:30) = 04-04 15:15Z.
+            RunRow {
+                what: "Lord Howe 01:45 in the 30-minute fold",
+                tz: LORD_HOWE,
+                schedule: everyday(1, 45),
+                after: "2027-04-02T00:00:00Z",
+                runs: &[
+                    "2027-04-02T14:45:00Z",
+                    "2027-04-03T14:45:00Z",
+                    "2027-04-04T15:15:00Z",
+                ],
+            },
+            // 10-03 02:00 in the gap -> 02:30 (+11) = 10-02 15:30Z, the change;
+            // 10-04 02:00 (+11) = 10-03 15:00Z.
+            RunRow {
+                what: "Lord Howe 02:00, the start of the gap",
+                tz: LORD_HOWE,
+                schedule: everyday(2, 0),
+                after: "2027-10-02T00:00:00Z",
+                runs: &["2027-10-02T15:30:00Z", "2027-10-03T15:00:00Z"],
+            },
+            // 10-03 02:30 (+11) exists: 10-02 15:30Z, the same instant as 02:00's;
+            // 10-04 02:30 (+11) = 10-03 15:30Z.
+            RunRow {
+                what: "Lord Howe 02:30, the end of the gap",
+                tz: LORD_HOWE,
+                schedule: everyday(2, 30),
+                after: "2027-10-02T00:00:00Z",
+                runs: &["2027-10-02T15:30:00Z", "2027-10-03T15:30:00Z"],
+            },
+            // 09-25 03:00 (+12:45) = 09-24 14:15Z; 09-26 03:00 in the gap -> 04:00
+            // (+13:45) = 09-25 14:15Z; 09-27 03:00 (+13:45) = 09-26 13:15Z.
+            RunRow {
+                what: "Chatham 03:00 over the spring gap",
+                tz: CHATHAM,
+                schedule: everyday(3, 0),
+                after: "2027-09-24T00:00:00Z",
+                runs: &[
+                    "2027-09-24T14:15:00Z",
+                    "2027-09-25T14:15:00Z",
+                    "2027-09-26T13:15:00Z",
+                ],
+            },
+            // 04-03 03:00 (+13:45) = 04-02 13:15Z; 04-04 03:00 in the fold -> earlier
+            // (+13:45) = 04-03 13:15Z; 04-05 03:00 (+12:45) = 04-04 14:15Z.
+            RunRow {
+                what: "Chatham 03:00 in the autumn fold",
+                tz: CHATHAM,
+                schedule: everyday(3, 0),
+                after: "2027-04-02T00:00:00Z",
+                runs: &[
+                    "2027-04-02T13:15:00Z",
+                    "2027-04-03T13:15:00Z",
+                    "2027-04-04T14:15:00Z",
+                ],
+            },
+            // Mondays are local Mondays: Mon 09-20 00:30 (+12:45) = Sun 09-19 11:45Z;
+            // Mon 09-27 00:30 (+13:45) = Sun 09-26 10:45Z.
+            RunRow {
+                what: "Chatham Mondays 00:30 (UTC Sundays)",
+                tz: CHATHAM,
+                schedule: daily(Weekdays::only(Weekday::Mon), 0, 30, 0),
+                after: "2027-09-15T00:00:00Z",
+                runs: &["2027-09-19T11:45:00Z", "2027-09-26T10:45:00Z"],
+            },
+        ]);
+    });
 }
 
 /// Periodic grids across both changes, no window: grid points in a gap are
 /// skipped, those in a fold run twice.
 #[test]
 fn periodic_grids_across_changes() {
-    check_runs(&[
-        // 01:45 CET = 00:45Z; 02:00-02:45 do not exist; 03:00 CEST = 01:00Z, 03:15 =
-        // 01:15Z, 03:30 = 01:30Z. The gap is a whole number of intervals, so the
-        // real spacing stays 15 minutes.
-        RunRow {
-            what: "Berlin every 15 min, spring",
-            tz: BERLIN,
-            schedule: every(15),
-            after: "2027-03-28T00:30:00Z",
-            runs: &[
-                "2027-03-28T00:45:00Z",
-                "2027-03-28T01:00:00Z",
-                "2027-03-28T01:15:00Z",
-                "2027-03-28T01:30:00Z",
-            ],
-        },
-        // 02:45 CEST = 00:45Z, then 02:00 CET = 01:00Z, 02:15 CET = 01:15Z, 02:30 CET =
-        // 01:30Z: the fold's points run a second time, 15 real minutes apart.
-        RunRow {
-            what: "Berlin every 15 min, autumn",
-            tz: BERLIN,
-            schedule: every(15),
-            after: "2027-10-31T00:30:00Z",
-            runs: &[
-                "2027-10-31T00:45:00Z",
-                "2027-10-31T01:00:00Z",
-                "2027-10-31T01:15:00Z",
-                "2027-10-31T01:30:00Z",
-            ],
-        },
-        // 01:00 CET = 00:00Z; 02:00 skipped; 03:00 CEST = 01:00Z; 04:00 CEST = 02:00Z.
-        RunRow {
-            what: "Berlin hourly, spring",
-            tz: BERLIN,
-            schedule: every(60),
-            after: "2027-03-27T23:30:00Z",
-            runs: &[
-                "2027-03-28T00:00:00Z",
-                "2027-03-28T01:00:00Z",
-                "2027-03-28T02:00:00Z",
-            ],
-        },
-        // 02:00 CEST = 00:00Z, 02:00 CET = 01:00Z (twice), 03:00 CET = 02:00Z.
-        RunRow {
-            what: "Berlin hourly, autumn",
-            tz: BERLIN,
-            schedule: every(60),
-            after: "2027-10-30T23:30:00Z",
-            runs: &[
-                "2027-10-31T00:00:00Z",
-                "2027-10-31T01:00:00Z",
-                "2027-10-31T02:00:00Z",
-            ],
-        },
-        // Grid 00:00, 08:00, 16:00 local. 03-27 16:00 CET = 15:00Z; 03-28 00:00 CET =
-        // 03-27 23:00Z; 08:00 CEST = 06:00Z (7 real hours later); 16:00 CEST = 14:00Z.
-        RunRow {
-            what: "Berlin every 8 h, spring",
-            tz: BERLIN,
-            schedule: every(480),
-            after: "2027-03-27T12:00:00Z",
-            runs: &[
-                "2027-03-27T15:00:00Z",
-                "2027-03-27T23:00:00Z",
-                "2027-03-28T06:00:00Z",
-                "2027-03-28T14:00:00Z",
-            ],
-        },
-        // 10-30 16:00 CEST = 14:00Z; 10-31 00:00 CEST = 10-30 22:00Z; 08:00 CET =
-        // 07:00Z (9 real hours later); 16:00 CET = 15:00Z.
-        RunRow {
-            what: "Berlin every 8 h, autumn",
-            tz: BERLIN,
-            schedule: every(480),
-            after: "2027-10-30T12:00:00Z",
-            runs: &[
-                "2027-10-30T14:00:00Z",
-                "2027-10-30T22:00:00Z",
-                "2027-10-31T07:00:00Z",
-                "2027-10-31T15:00:00Z",
-            ],
-        },
-        // 01:00 EST = 06:00Z; 02:00 skipped; 03:00 EDT = 07:00Z; 04:00 EDT = 08:00Z.
-        RunRow {
-            what: "New York hourly, spring",
-            tz: NEW_YORK,
-            schedule: every(60),
-            after: "2027-03-14T05:30:00Z",
-            runs: &[
-                "2027-03-14T06:00:00Z",
-                "2027-03-14T07:00:00Z",
-                "2027-03-14T08:00:00Z",
-            ],
-        },
-        // 00:00 EDT = 04:00Z, 01:00 EDT = 05:00Z, 01:00 EST = 06:00Z (twice),
-        // 02:00 EST = 07:00Z.
-        RunRow {
-            what: "New York hourly, autumn",
-            tz: NEW_YORK,
-            schedule: every(60),
-            after: "2027-11-07T03:30:00Z",
-            runs: &[
-                "2027-11-07T04:00:00Z",
-                "2027-11-07T05:00:00Z",
-                "2027-11-07T06:00:00Z",
-                "2027-11-07T07:00:00Z",
-            ],
-        },
-        // 00:00 EST = 05:00Z; 08:00 EDT = 12:00Z (7 h); 16:00 EDT = 20:00Z;
-        // 03-15 00:00 EDT = 04:00Z.
-        RunRow {
-            what: "New York every 8 h, spring",
-            tz: NEW_YORK,
-            schedule: every(480),
-            after: "2027-03-14T00:00:00Z",
-            runs: &[
-                "2027-03-14T05:00:00Z",
-                "2027-03-14T12:00:00Z",
-                "2027-03-14T20:00:00Z",
-                "2027-03-15T04:00:00Z",
-            ],
-        },
-        // 00:00 EDT = 04:00Z; 08:00 EST = 13:00Z (9 h); 16:00 EST = 21:00Z;
-        // 11-08 00:00 EST = 05:00Z.
-        RunRow {
-            what: "New York every 8 h, autumn",
-            tz: NEW_YORK,
-            schedule: every(480),
-            after: "2027-11-07T00:00:00Z",
-            runs: &[
-                "2027-11-07T04:00:00Z",
-                "2027-11-07T13:00:00Z",
-                "2027-11-07T21:00:00Z",
-                "2027-11-08T05:00:00Z",
-            ],
-        },
-        // 00:00 (+10:30) = 10-02 13:30Z; 01:00 = 14:30Z; 02:00 in the gap, skipped;
-        // 03:00 (+11) = 16:00Z (90 real minutes after 01:00); 04:00 = 17:00Z.
-        RunRow {
-            what: "Lord Howe hourly, spring (30-minute gap)",
-            tz: LORD_HOWE,
-            schedule: every(60),
-            after: "2027-10-02T13:00:00Z",
-            runs: &[
-                "2027-10-02T13:30:00Z",
-                "2027-10-02T14:30:00Z",
-                "2027-10-02T16:00:00Z",
-                "2027-10-02T17:00:00Z",
-            ],
-        },
-        // 00:00 (+11) = 04-03 13:00Z; 01:00 (+11) = 14:00Z; 02:00 is after the fold
-        // [01:30, 02:00), once: (+10:30) = 15:30Z (90 real minutes after 01:00);
-        // 03:00 (+10:30) = 16:30Z.
-        RunRow {
-            what: "Lord Howe hourly, autumn (30-minute fold)",
-            tz: LORD_HOWE,
-            schedule: every(60),
-            after: "2027-04-03T12:30:00Z",
-            runs: &[
-                "2027-04-03T13:00:00Z",
-                "2027-04-03T14:00:00Z",
-                "2027-04-03T15:30:00Z",
-                "2027-04-03T16:30:00Z",
-            ],
-        },
-        // 01:30 (+11) = 14:30Z, 01:45 (+11) = 14:45Z, then the fold again: 01:30
-        // (+10:30) = 15:00Z, 01:45 = 15:15Z, 02:00 = 15:30Z: every 15 real minutes.
-        RunRow {
-            what: "Lord Howe every 15 min, autumn",
-            tz: LORD_HOWE,
-            schedule: every(15),
-            after: "2027-04-03T14:20:00Z",
-            runs: &[
-                "2027-04-03T14:30:00Z",
-                "2027-04-03T14:45:00Z",
-                "2027-04-03T15:00:00Z",
-                "2027-04-03T15:15:00Z",
-                "2027-04-03T15:30:00Z",
-            ],
-        },
-        // 01:45 (+10:30) = 15:15Z; 02:00 and 02:15 in the gap; 02:30 (+11) = 15:30Z;
-        // 02:45 = 15:45Z.
-        RunRow {
-            what: "Lord Howe every 15 min, spring",
-            tz: LORD_HOWE,
-            schedule: every(15),
-            after: "2027-10-02T15:00:00Z",
-            runs: &[
-                "2027-10-02T15:15:00Z",
-                "2027-10-02T15:30:00Z",
-                "2027-10-02T15:45:00Z",
-            ],
-        },
-        // 00:00 (+11) = 04-03 13:00Z; 08:00 (+10:30) = 21:30Z (8.5 real hours);
-        // 16:00 (+10:30) = 04-04 05:30Z.
-        RunRow {
-            what: "Lord Howe every 8 h, autumn",
-            tz: LORD_HOWE,
-            schedule: every(480),
-            after: "2027-04-03T12:00:00Z",
-            runs: &[
-                "2027-04-03T13:00:00Z",
-                "2027-04-03T21:30:00Z",
-                "2027-04-04T05:30:00Z",
-            ],
-        },
-        // 02:30 (+12:45) = 13:45Z; 02:45, 03:00, 03:15, 03:30 in the gap; 03:45
-        // (+13:45) = 14:00Z; 04:00 = 14:15Z.
-        RunRow {
-            what: "Chatham every 15 min, spring",
-            tz: CHATHAM,
-            schedule: every(15),
-            after: "2027-09-25T13:30:00Z",
-            runs: &[
-                "2027-09-25T13:45:00Z",
-                "2027-09-25T14:00:00Z",
-                "2027-09-25T14:15:00Z",
-            ],
-        },
-        // 01:00 (+12:45) = 12:15Z, 02:00 = 13:15Z; 03:00 in the gap, skipped; 04:00
-        // (+13:45) = 14:15Z; 05:00 = 15:15Z.
-        RunRow {
-            what: "Chatham hourly, spring",
-            tz: CHATHAM,
-            schedule: every(60),
-            after: "2027-09-25T12:00:00Z",
-            runs: &[
-                "2027-09-25T12:15:00Z",
-                "2027-09-25T13:15:00Z",
-                "2027-09-25T14:15:00Z",
-                "2027-09-25T15:15:00Z",
-            ],
-        },
-        // 01:00 (+13:45) = 11:15Z, 02:00 = 12:15Z, 03:00 = 13:15Z; 03:00 again
-        // (+12:45) = 14:15Z; 04:00 (+12:45) = 15:15Z.
-        RunRow {
-            what: "Chatham hourly, autumn",
-            tz: CHATHAM,
-            schedule: every(60),
-            after: "2027-04-03T11:00:00Z",
-            runs: &[
-                "2027-04-03T11:15:00Z",
-                "2027-04-03T12:15:00Z",
-                "2027-04-03T13:15:00Z",
-                "2027-04-03T14:15:00Z",
-                "2027-04-03T15:15:00Z",
-            ],
-        },
-    ]);
+    for_each_source(|| {
+        check_runs(&[
+            // 01:45 CET = 00:45Z; 02:00-02:45 do not exist; 03:00 CEST = 01:00Z, 03:15 =
+            // 01:15Z, 03:30 = 01:30Z. The gap is a whole number of intervals, so the
+            // real spacing stays 15 minutes.
+            RunRow {
+                what: "Berlin every 15 min, spring",
+                tz: BERLIN,
+                schedule: every(15),
+                after: "2027-03-28T00:30:00Z",
+                runs: &[
+                    "2027-03-28T00:45:00Z",
+                    "2027-03-28T01:00:00Z",
+                    "2027-03-28T01:15:00Z",
+                    "2027-03-28T01:30:00Z",
+                ],
+            },
+            // 02:45 CEST = 00:45Z, then 02:00 CET = 01:00Z, 02:15 CET = 01:15Z, 02:30 CET =
+            // 01:30Z: the fold's points run a second time, 15 real minutes apart.
+            RunRow {
+                what: "Berlin every 15 min, autumn",
+                tz: BERLIN,
+                schedule: every(15),
+                after: "2027-10-31T00:30:00Z",
+                runs: &[
+                    "2027-10-31T00:45:00Z",
+                    "2027-10-31T01:00:00Z",
+                    "2027-10-31T01:15:00Z",
+                    "2027-10-31T01:30:00Z",
+                ],
+            },
+            // 01:00 CET = 00:00Z; 02:00 skipped; 03:00 CEST = 01:00Z; 04:00 CEST = 02:00Z.
+            RunRow {
+                what: "Berlin hourly, spring",
+                tz: BERLIN,
+                schedule: every(60),
+                after: "2027-03-27T23:30:00Z",
+                runs: &[
+                    "2027-03-28T00:00:00Z",
+                    "2027-03-28T01:00:00Z",
+                    "2027-03-28T02:00:00Z",
+                ],
+            },
+            // 02:00 CEST = 00:00Z, 02:00 CET = 01:00Z (twice), 03:00 CET = 02:00Z.
+            RunRow {
+                what: "Berlin hourly, autumn",
+                tz: BERLIN,
+                schedule: every(60),
+                after: "2027-10-30T23:30:00Z",
+                runs: &[
+                    "2027-10-31T00:00:00Z",
+                    "2027-10-31T01:00:00Z",
+                    "2027-10-31T02:00:00Z",
+                ],
+            },
+            // Grid 00:00, 08:00, 16:00 local. 03-27 16:00 CET = 15:00Z; 03-28 00:00 CET =
+            // 03-27 23:00Z; 08:00 CEST = 06:00Z (7 real hours later); 16:00 CEST = 14:00Z.
+            RunRow {
+                what: "Berlin every 8 h, spring",
+                tz: BERLIN,
+                schedule: every(480),
+                after: "2027-03-27T12:00:00Z",
+                runs: &[
+                    "2027-03-27T15:00:00Z",
+                    "2027-03-27T23:00:00Z",
+                    "2027-03-28T06:00:00Z",
+                    "2027-03-28T14:00:00Z",
+                ],
+            },
+            // 10-30 16:00 CEST = 14:00Z; 10-31 00:00 CEST = 10-30 22:00Z; 08:00 CET =
+            // 07:00Z (9 real hours later); 16:00 CET = 15:00Z.
+            RunRow {
+                what: "Berlin every 8 h, autumn",
+                tz: BERLIN,
+                schedule: every(480),
+                after: "2027-10-30T12:00:00Z",
+                runs: &[
+                    "2027-10-30T14:00:00Z",
+                    "2027-10-30T22:00:00Z",
+                    "2027-10-31T07:00:00Z",
+                    "2027-10-31T15:00:00Z",
+                ],
+            },
+            // 01:00 EST = 06:00Z; 02:00 skipped; 03:00 EDT = 07:00Z; 04:00 EDT = 08:00Z.
+            RunRow {
+                what: "New York hourly, spring",
+                tz: NEW_YORK,
+                schedule: every(60),
+                after: "2027-03-14T05:30:00Z",
+                runs: &[
+                    "2027-03-14T06:00:00Z",
+                    "2027-03-14T07:00:00Z",
+                    "2027-03-14T08:00:00Z",
+                ],
+            },
+            // 00:00 EDT = 04:00Z, 01:00 EDT = 05:00Z, 01:00 EST = 06:00Z (twice),
+            // 02:00 EST = 07:00Z.
+            RunRow {
+                what: "New York hourly, autumn",
+                tz: NEW_YORK,
+                schedule: every(60),
+                after: "2027-11-07T03:30:00Z",
+                runs: &[
+                    "2027-11-07T04:00:00Z",
+                    "2027-11-07T05:00:00Z",
+                    "2027-11-07T06:00:00Z",
+                    "2027-11-07T07:00:00Z",
+                ],
+            },
+            // 00:00 EST = 05:00Z; 08:00 EDT = 12:00Z (7 h); 16:00 EDT = 20:00Z;
+            // 03-15 00:00 EDT = 04:00Z.
+            RunRow {
+                what: "New York every 8 h, spring",
+                tz: NEW_YORK,
+                schedule: every(480),
+                after: "2027-03-14T00:00:00Z",
+                runs: &[
+                    "2027-03-14T05:00:00Z",
+                    "2027-03-14T12:00:00Z",
+                    "2027-03-14T20:00:00Z",
+                    "2027-03-15T04:00:00Z",
+                ],
+            },
+            // 00:00 EDT = 04:00Z; 08:00 EST = 13:00Z (9 h); 16:00 EST = 21:00Z;
+            // 11-08 00:00 EST = 05:00Z.
+            RunRow {
+                what: "New York every 8 h, autumn",
+                tz: NEW_YORK,
+                schedule: every(480),
+                after: "2027-11-07T00:00:00Z",
+                runs: &[
+                    "2027-11-07T04:00:00Z",
+                    "2027-11-07T13:00:00Z",
+                    "2027-11-07T21:00:00Z",
+                    "2027-11-08T05:00:00Z",
+                ],
+            },
+            // 00:00 (+10:30) = 10-02 13:30Z; 01:00 = 14:30Z; 02:00 in the gap, skipped;
+            // 03:00 (+11) = 16:00Z (90 real minutes after 01:00); 04:00 = 17:00Z.
+            RunRow {
+                what: "Lord Howe hourly, spring (30-minute gap)",
+                tz: LORD_HOWE,
+                schedule: every(60),
+                after: "2027-10-02T13:00:00Z",
+                runs: &[
+                    "2027-10-02T13:30:00Z",
+                    "2027-10-02T14:30:00Z",
+                    "2027-10-02T16:00:00Z",
+                    "2027-10-02T17:00:00Z",
+                ],
+            },
+            // 00:00 (+11) = 04-03 13:00Z; 01:00 (+11) = 14:00Z; 02:00 is after the fold
+            // [01:30, 02:00), once: (+10:30) = 15:30Z (90 real minutes after 01:00);
+            // 03:00 (+10:30) = 16:30Z.
+            RunRow {
+                what: "Lord Howe hourly, autumn (30-minute fold)",
+                tz: LORD_HOWE,
+                schedule: every(60),
+                after: "2027-04-03T12:30:00Z",
+                runs: &[
+                    "2027-04-03T13:00:00Z",
+                    "2027-04-03T14:00:00Z",
+                    "2027-04-03T15:30:00Z",
+                    "2027-04-03T16:30:00Z",
+                ],
+            },
+            // 01:30 (+11) = 14:30Z, 01:45 (+11) = 14:45Z, then the fold again: 01:30
+            // (+10:30) = 15:00Z, 01:45 = 15:15Z, 02:00 = 15:30Z: every 15 real minutes.
+            RunRow {
+                what: "Lord Howe every 15 min, autumn",
+                tz: LORD_HOWE,
+                schedule: every(15),
+                after: "2027-04-03T14:20:00Z",
+                runs: &[
+                    "2027-04-03T14:30:00Z",
+                    "2027-04-03T14:45:00Z",
+                    "2027-04-03T15:00:00Z",
+                    "2027-04-03T15:15:00Z",
+                    "2027-04-03T15:30:00Z",
+                ],
+            },
+            // 01:45 (+10:30) = 15:15Z; 02:00 and 02:15 in the gap; 02:30 (+11) = 15:30Z;
+            // 02:45 = 15:45Z.
+            RunRow {
+                what: "Lord Howe every 15 min, spring",
+                tz: LORD_HOWE,
+                schedule: every(15),
+                after: "2027-10-02T15:00:00Z",
+                runs: &[
+                    "2027-10-02T15:15:00Z",
+                    "2027-10-02T15:30:00Z",
+                    "2027-10-02T15:45:00Z",
+                ],
+            },
+            // 00:00 (+11) = 04-03 13:00Z; 08:00 (+10:30) = 21:30Z (8.5 real hours);
+            // 16:00 (+10:30) = 04-04 05:30Z.
+            RunRow {
+                what: "Lord Howe every 8 h, autumn",
+                tz: LORD_HOWE,
+                schedule: every(480),
+                after: "2027-04-03T12:00:00Z",
+                runs: &[
+                    "2027-04-03T13:00:00Z",
+                    "2027-04-03T21:30:00Z",
+                    "2027-04-04T05:30:00Z",
+                ],
+            },
+            // 02:30 (+12:45) = 13:45Z; 02:45, 03:00, 03:15, 03:30 in the gap; 03:45
+            // (+13:45) = 14:00Z; 04:00 = 14:15Z.
+            RunRow {
+                what: "Chatham every 15 min, spring",
+                tz: CHATHAM,
+                schedule: every(15),
+                after: "2027-09-25T13:30:00Z",
+                runs: &[
+                    "2027-09-25T13:45:00Z",
+                    "2027-09-25T14:00:00Z",
+                    "2027-09-25T14:15:00Z",
+                ],
+            },
+            // 01:00 (+12:45) = 12:15Z, 02:00 = 13:15Z; 03:00 in the gap, skipped; 04:00
+            // (+13:45) = 14:15Z; 05:00 = 15:15Z.
+            RunRow {
+                what: "Chatham hourly, spring",
+                tz: CHATHAM,
+                schedule: every(60),
+                after: "2027-09-25T12:00:00Z",
+                runs: &[
+                    "2027-09-25T12:15:00Z",
+                    "2027-09-25T13:15:00Z",
+                    "2027-09-25T14:15:00Z",
+                    "2027-09-25T15:15:00Z",
+                ],
+            },
+            // 01:00 (+13:45) = 11:15Z, 02:00 = 12:15Z, 03:00 = 13:15Z; 03:00 again
+            // (+12:45) = 14:15Z; 04:00 (+12:45) = 15:15Z.
+            RunRow {
+                what: "Chatham hourly, autumn",
+                tz: CHATHAM,
+                schedule: every(60),
+                after: "2027-04-03T11:00:00Z",
+                runs: &[
+                    "2027-04-03T11:15:00Z",
+                    "2027-04-03T12:15:00Z",
+                    "2027-04-03T13:15:00Z",
+                    "2027-04-03T14:15:00Z",
+                    "2027-04-03T15:15:00Z",
+                ],
+            },
+        ]);
+    });
 }
 
 /// Triggers held to a window across a change: deferral and coalescing.
 #[test]
 fn deferral_across_changes() {
-    check_runs(&[
-        // Window 03:00-04:00 every day, daily 01:30. 03-13: 01:30 EST = 06:30Z waits
-        // for 03:00 EST = 08:00Z. 03-14: 01:30 EST = 06:30Z waits for 03:00 EDT =
-        // 07:00Z (30 real minutes). 03-15: 01:30 EDT = 05:30Z -> 03:00 EDT = 07:00Z.
-        RunRow {
-            what: "New York deferral over the spring gap",
-            tz: NEW_YORK,
-            schedule: everyday(1, 30).with_window(daily_hour(3)),
-            after: "2027-03-12T12:00:00Z",
-            runs: &[
-                "2027-03-13T08:00:00Z",
-                "2027-03-14T07:00:00Z",
-                "2027-03-15T07:00:00Z",
-            ],
-        },
-        // 11-06: 01:30 EDT = 05:30Z -> 03:00 EDT = 07:00Z. 11-07: 01:30 EDT (earlier)
-        // = 05:30Z waits for 03:00 EST = 08:00Z (2.5 real hours). 11-08: 01:30 EST =
-        // 06:30Z -> 03:00 EST = 08:00Z.
-        RunRow {
-            what: "New York deferral over the autumn fold",
-            tz: NEW_YORK,
-            schedule: everyday(1, 30).with_window(daily_hour(3)),
-            after: "2027-11-06T00:00:00Z",
-            runs: &[
-                "2027-11-06T07:00:00Z",
-                "2027-11-07T08:00:00Z",
-                "2027-11-08T08:00:00Z",
-            ],
-        },
-        // Window Sunday 03:00-05:00 only, daily 01:30. Every trigger of the week
-        // (Saturday's, 03-27 01:30 CET = 00:30Z, is before `after` and still waiting)
-        // waits for Sunday 03:00 CEST = 03-28 01:00Z, the change itself; one run.
-        // Then 04-04 03:00 CEST = 01:00Z.
-        RunRow {
-            what: "Berlin: the week's triggers coalesce at the spring change",
-            tz: BERLIN,
-            schedule: everyday(1, 30).with_window(window(&[(SUN, 3), (SUN, 4)])),
-            after: "2027-03-27T12:00:00Z",
-            runs: &["2027-03-28T01:00:00Z", "2027-04-04T01:00:00Z"],
-        },
-        // Hourly, window all but Sunday 02:00-03:00. 01:00 CEST = 10-30 23:00Z runs;
-        // 02:00 CEST (00:00Z) and 02:00 CET (01:00Z) are both in the closed repeated
-        // hour and wait for 03:00 CET = 02:00Z, itself a trigger: one run; then
-        // 04:00 CET = 03:00Z.
-        RunRow {
-            what: "Berlin hourly, the repeated hour closed both times",
-            tz: BERLIN,
-            schedule: every(60).with_window(all_but(SUN, 2)),
-            after: "2027-10-30T22:30:00Z",
-            runs: &[
-                "2027-10-30T23:00:00Z",
-                "2027-10-31T02:00:00Z",
-                "2027-10-31T03:00:00Z",
-            ],
-        },
-        // Every 30 min, window Sunday 02:00-03:00 only. On 10-03 hour 2 exists from
-        // 02:30 (+11) = 10-02 15:30Z to 03:00 (+11) = 16:00Z: the waiting triggers and
-        // the 02:30 trigger run at 15:30Z; 03:00's (16:00Z) waits a week for 10-10
-        // 02:00 (+11) = 10-09 15:00Z (also a trigger); then 02:30 = 15:30Z.
-        RunRow {
-            what: "Lord Howe every 30 min, window hour cut by the gap",
-            tz: LORD_HOWE,
-            schedule: every(30).with_window(window(&[(SUN, 2)])),
-            after: "2027-10-02T12:00:00Z",
-            runs: &[
-                "2027-10-02T15:30:00Z",
-                "2027-10-09T15:00:00Z",
-                "2027-10-09T15:30:00Z",
-            ],
-        },
-        // Daily 03:00, window Sunday 03:00-04:00 only. Saturday 04-03 03:00 (+13:45) =
-        // 04-02 13:15Z waits for Sunday 03:00, which is in the fold: first at (+13:45)
-        // = 04-03 13:15Z, also Sunday's own trigger (the earlier instant): one run.
-        // The next Sunday 04-11 03:00 (+12:45) = 04-10 14:15Z.
-        RunRow {
-            what: "Chatham daily 03:00, window Sunday 03:00 in the fold",
-            tz: CHATHAM,
-            schedule: everyday(3, 0).with_window(window(&[(SUN, 3)])),
-            after: "2027-04-03T00:00:00Z",
-            runs: &["2027-04-03T13:15:00Z", "2027-04-10T14:15:00Z"],
-        },
-        // Every 15 min, window Sunday 03:00-04:00. 03:30 (+13:45) = 13:45Z is open.
-        // At 14:00Z the clock falls back to 02:45 (+12:45): closed; that trigger waits
-        // for 03:00 (+12:45) = 14:15Z, itself a trigger: one run; then 14:30Z.
-        RunRow {
-            what: "Chatham every 15 min, window hour left and re-entered in the fold",
-            tz: CHATHAM,
-            schedule: every(15).with_window(window(&[(SUN, 3)])),
-            after: "2027-04-03T13:40:00Z",
-            runs: &[
-                "2027-04-03T13:45:00Z",
-                "2027-04-03T14:15:00Z",
-                "2027-04-03T14:30:00Z",
-            ],
-        },
-    ]);
+    for_each_source(|| {
+        check_runs(&[
+            // Window 03:00-04:00 every day, daily 01:30. 03-13: 01:30 EST = 06:30Z waits
+            // for 03:00 EST = 08:00Z. 03-14: 01:30 EST = 06:30Z waits for 03:00 EDT =
+            // 07:00Z (30 real minutes). 03-15: 01:30 EDT = 05:30Z -> 03:00 EDT = 07:00Z.
+            RunRow {
+                what: "New York deferral over the spring gap",
+                tz: NEW_YORK,
+                schedule: everyday(1, 30).with_window(daily_hour(3)),
+                after: "2027-03-12T12:00:00Z",
+                runs: &[
+                    "2027-03-13T08:00:00Z",
+                    "2027-03-14T07:00:00Z",
+                    "2027-03-15T07:00:00Z",
+                ],
+            },
+            // 11-06: 01:30 EDT = 05:30Z -> 03:00 EDT = 07:00Z. 11-07: 01:30 EDT (earlier)
+            // = 05:30Z waits for 03:00 EST = 08:00Z (2.5 real hours). 11-08: 01:30 EST =
+            // 06:30Z -> 03:00 EST = 08:00Z.
+            RunRow {
+                what: "New York deferral over the autumn fold",
+                tz: NEW_YORK,
+                schedule: everyday(1, 30).with_window(daily_hour(3)),
+                after: "2027-11-06T00:00:00Z",
+                runs: &[
+                    "2027-11-06T07:00:00Z",
+                    "2027-11-07T08:00:00Z",
+                    "2027-11-08T08:00:00Z",
+                ],
+            },
+            // Window Sunday 03:00-05:00 only, daily 01:30. Every trigger of the week
+            // (Saturday's, 03-27 01:30 CET = 00:30Z, is before `after` and still waiting)
+            // waits for Sunday 03:00 CEST = 03-28 01:00Z, the change itself; one run.
+            // Then 04-04 03:00 CEST = 01:00Z.
+            RunRow {
+                what: "Berlin: the week's triggers coalesce at the spring change",
+                tz: BERLIN,
+                schedule: everyday(1, 30).with_window(window(&[(SUN, 3), (SUN, 4)])),
+                after: "2027-03-27T12:00:00Z",
+                runs: &["2027-03-28T01:00:00Z", "2027-04-04T01:00:00Z"],
+            },
+            // Hourly, window all but Sunday 02:00-03:00. 01:00 CEST = 10-30 23:00Z runs;
+            // 02:00 CEST (00:00Z) and 02:00 CET (01:00Z) are both in the closed repeated
+            // hour and wait for 03:00 CET = 02:00Z, itself a trigger: one run; then
+            // 04:00 CET = 03:00Z.
+            RunRow {
+                what: "Berlin hourly, the repeated hour closed both times",
+                tz: BERLIN,
+                schedule: every(60).with_window(all_but(SUN, 2)),
+                after: "2027-10-30T22:30:00Z",
+                runs: &[
+                    "2027-10-30T23:00:00Z",
+                    "2027-10-31T02:00:00Z",
+                    "2027-10-31T03:00:00Z",
+                ],
+            },
+            // Every 30 min, window Sunday 02:00-03:00 only. On 10-03 hour 2 exists from
+            // 02:30 (+11) = 10-02 15:30Z to 03:00 (+11) = 16:00Z: the waiting triggers and
+            // the 02:30 trigger run at 15:30Z; 03:00's (16:00Z) waits a week for 10-10
+            // 02:00 (+11) = 10-09 15:00Z (also a trigger); then 02:30 = 15:30Z.
+            RunRow {
+                what: "Lord Howe every 30 min, window hour cut by the gap",
+                tz: LORD_HOWE,
+                schedule: every(30).with_window(window(&[(SUN, 2)])),
+                after: "2027-10-02T12:00:00Z",
+                runs: &[
+                    "2027-10-02T15:30:00Z",
+                    "2027-10-09T15:00:00Z",
+                    "2027-10-09T15:30:00Z",
+                ],
+            },
+            // Daily 03:00, window Sunday 03:00-04:00 only. Saturday 04-03 03:00 (+13:45) =
+            // 04-02 13:15Z waits for Sunday 03:00, which is in the fold: first at (+13:45)
+            // = 04-03 13:15Z, also Sunday's own trigger (the earlier instant): one run.
+            // The next Sunday 04-11 03:00 (+12:45) = 04-10 14:15Z.
+            RunRow {
+                what: "Chatham daily 03:00, window Sunday 03:00 in the fold",
+                tz: CHATHAM,
+                schedule: everyday(3, 0).with_window(window(&[(SUN, 3)])),
+                after: "2027-04-03T00:00:00Z",
+                runs: &["2027-04-03T13:15:00Z", "2027-04-10T14:15:00Z"],
+            },
+            // Every 15 min, window Sunday 03:00-04:00. 03:30 (+13:45) = 13:45Z is open.
+            // At 14:00Z the clock falls back to 02:45 (+12:45): closed; that trigger waits
+            // for 03:00 (+12:45) = 14:15Z, itself a trigger: one run; then 14:30Z.
+            RunRow {
+                what: "Chatham every 15 min, window hour left and re-entered in the fold",
+                tz: CHATHAM,
+                schedule: every(15).with_window(window(&[(SUN, 3)])),
+                after: "2027-04-03T13:40:00Z",
+                runs: &[
+                    "2027-04-03T13:45:00Z",
+                    "2027-04-03T14:15:00Z",
+                    "2027-04-03T14:30:00Z",
+                ],
+            },
+        ]);
+    });
 }
 
 /// A window table row: the window queries of a schedule with `window` in
@@ -707,343 +748,348 @@ struct WindowRow {
 /// `is_open`, `next_open`, `start_for_restore_point`, `next_close` in zones.
 #[test]
 fn window_queries_across_changes() {
-    let sunday_2 = window(&[(SUN, 2)]);
-    let rows = [
-        // Sunday 02:00-03:00 only. 03-28 has no 02:xx (01:59:59 CET is followed by
-        // 03:00 CEST), so the window first opens 04-04 02:00 CEST = 00:00Z and
-        // closes 03:00 CEST = 01:00Z.
-        WindowRow {
-            what: "Berlin Sunday 02:00 never opens on the spring Sunday",
-            tz: BERLIN,
-            window: sunday_2,
-            t: "2027-03-27T12:00:00Z",
-            open: false,
-            next_open: Some("2027-04-04T00:00:00Z"),
-            next_close: Some("2027-04-04T01:00:00Z"),
-        },
-        WindowRow {
-            what: "Berlin 01:59:59 CET, the second before the gap",
-            tz: BERLIN,
-            window: sunday_2,
-            t: "2027-03-28T00:59:59Z",
-            open: false,
-            next_open: Some("2027-04-04T00:00:00Z"),
-            next_close: Some("2027-04-04T01:00:00Z"),
-        },
-        WindowRow {
-            what: "Berlin 03:00 CEST, the change",
-            tz: BERLIN,
-            window: sunday_2,
-            t: "2027-03-28T01:00:00Z",
-            open: false,
-            next_open: Some("2027-04-04T00:00:00Z"),
-            next_close: Some("2027-04-04T01:00:00Z"),
-        },
-        // 10-31: 02:xx CEST = 00:00-01:00Z, then 02:xx CET = 01:00-02:00Z: open two
-        // real hours without a break.
-        WindowRow {
-            what: "Berlin Sunday 02:00 before the autumn Sunday",
-            tz: BERLIN,
-            window: sunday_2,
-            t: "2027-10-30T12:00:00Z",
-            open: false,
-            next_open: Some("2027-10-31T00:00:00Z"),
-            next_close: Some("2027-10-31T02:00:00Z"),
-        },
-        WindowRow {
-            what: "Berlin 02:30 CEST, first pass of the repeated hour",
-            tz: BERLIN,
-            window: sunday_2,
-            t: "2027-10-31T00:30:00Z",
-            open: true,
-            next_open: Some("2027-10-31T00:30:00Z"),
-            next_close: Some("2027-10-31T02:00:00Z"),
-        },
-        WindowRow {
-            what: "Berlin 02:00 CET, second pass of the repeated hour",
-            tz: BERLIN,
-            window: sunday_2,
-            t: "2027-10-31T01:00:00Z",
-            open: true,
-            next_open: Some("2027-10-31T01:00:00Z"),
-            next_close: Some("2027-10-31T02:00:00Z"),
-        },
-        // 03:00 CET = 02:00Z: closed; next Sunday 11-07 02:00 CET = 01:00Z to 02:00Z.
-        WindowRow {
-            what: "Berlin 03:00 CET, after the repeated hour",
-            tz: BERLIN,
-            window: sunday_2,
-            t: "2027-10-31T02:00:00Z",
-            open: false,
-            next_open: Some("2027-11-07T01:00:00Z"),
-            next_close: Some("2027-11-07T02:00:00Z"),
-        },
-        // Sunday 01:00-02:00 only: 03-28 01:00 CET = 00:00Z; the hour ends at the change
-        // (01:59:59 CET -> 03:00 CEST), 01:00Z.
-        WindowRow {
-            what: "Berlin window closed by the spring change",
-            tz: BERLIN,
-            window: window(&[(SUN, 1)]),
-            t: "2027-03-28T00:30:00Z",
-            open: true,
-            next_open: Some("2027-03-28T00:30:00Z"),
-            next_close: Some("2027-03-28T01:00:00Z"),
-        },
-        // Sunday 03:00-04:00 only: opens at the change (03:00 CEST = 01:00Z), closes
-        // 04:00 CEST = 02:00Z.
-        WindowRow {
-            what: "Berlin window opened by the spring change",
-            tz: BERLIN,
-            window: window(&[(SUN, 3)]),
-            t: "2027-03-28T00:30:00Z",
-            open: false,
-            next_open: Some("2027-03-28T01:00:00Z"),
-            next_close: Some("2027-03-28T02:00:00Z"),
-        },
-        // All but Sunday 02:00-03:00: closed 10-31 00:00Z-02:00Z (both passes).
-        WindowRow {
-            what: "Berlin all but Sunday 02:00, before the fold",
-            tz: BERLIN,
-            window: all_but(SUN, 2),
-            t: "2027-10-30T23:30:00Z",
-            open: true,
-            next_open: Some("2027-10-30T23:30:00Z"),
-            next_close: Some("2027-10-31T00:00:00Z"),
-        },
-        WindowRow {
-            what: "Berlin all but Sunday 02:00, second pass",
-            tz: BERLIN,
-            window: all_but(SUN, 2),
-            t: "2027-10-31T01:30:00Z",
-            open: false,
-            next_open: Some("2027-10-31T02:00:00Z"),
-            next_close: Some("2027-11-07T01:00:00Z"),
-        },
-        // On 03-28 the closed hour does not exist: the window stays open until
-        // 04-04 02:00 CEST = 00:00Z.
-        WindowRow {
-            what: "Berlin all but Sunday 02:00, spring: no closing that Sunday",
-            tz: BERLIN,
-            window: all_but(SUN, 2),
-            t: "2027-03-27T12:00:00Z",
-            open: true,
-            next_open: Some("2027-03-27T12:00:00Z"),
-            next_close: Some("2027-04-04T00:00:00Z"),
-        },
-        // Sunday 01:00-02:00: 01:xx EDT = 05:00-06:00Z, 01:xx EST = 06:00-07:00Z.
-        WindowRow {
-            what: "New York Sunday 01:00 before the fold",
-            tz: NEW_YORK,
-            window: window(&[(SUN, 1)]),
-            t: "2027-11-07T04:00:00Z",
-            open: false,
-            next_open: Some("2027-11-07T05:00:00Z"),
-            next_close: Some("2027-11-07T07:00:00Z"),
-        },
-        WindowRow {
-            what: "New York 01:30 EST, second pass",
-            tz: NEW_YORK,
-            window: window(&[(SUN, 1)]),
-            t: "2027-11-07T06:30:00Z",
-            open: true,
-            next_open: Some("2027-11-07T06:30:00Z"),
-            next_close: Some("2027-11-07T07:00:00Z"),
-        },
-        // Sunday 02:00-03:00: none on 03-14; 03-21 02:00 EDT = 06:00Z to 07:00Z.
-        WindowRow {
-            what: "New York Sunday 02:00 skips the spring Sunday",
-            tz: NEW_YORK,
-            window: sunday_2,
-            t: "2027-03-13T12:00:00Z",
-            open: false,
-            next_open: Some("2027-03-21T06:00:00Z"),
-            next_close: Some("2027-03-21T07:00:00Z"),
-        },
-        // Sunday 01:00-02:00: 04-04 01:00 (+11) = 04-03 14:00Z; the clock falls back
-        // from 02:00 (+11) to 01:30 (+10:30) at 15:00Z, still hour 1; 02:00 (+10:30) =
-        // 15:30Z closes it: 90 real minutes.
-        WindowRow {
-            what: "Lord Howe Sunday 01:00 stretched by the fold",
-            tz: LORD_HOWE,
-            window: window(&[(SUN, 1)]),
-            t: "2027-04-03T12:00:00Z",
-            open: false,
-            next_open: Some("2027-04-03T14:00:00Z"),
-            next_close: Some("2027-04-03T15:30:00Z"),
-        },
-        WindowRow {
-            what: "Lord Howe Sunday 01:00 at the change",
-            tz: LORD_HOWE,
-            window: window(&[(SUN, 1)]),
-            t: "2027-04-03T15:00:00Z",
-            open: true,
-            next_open: Some("2027-04-03T15:00:00Z"),
-            next_close: Some("2027-04-03T15:30:00Z"),
-        },
-        // Sunday 02:00-03:00: 10-03 hour 2 starts at 02:30 (+11) = 10-02 15:30Z (the
-        // change) and ends 03:00 (+11) = 16:00Z: 30 real minutes.
-        WindowRow {
-            what: "Lord Howe Sunday 02:00 cut by the gap",
-            tz: LORD_HOWE,
-            window: sunday_2,
-            t: "2027-10-02T12:00:00Z",
-            open: false,
-            next_open: Some("2027-10-02T15:30:00Z"),
-            next_close: Some("2027-10-02T16:00:00Z"),
-        },
-        WindowRow {
-            what: "Lord Howe 01:59:59 (+10:30), a second before the gap",
-            tz: LORD_HOWE,
-            window: sunday_2,
-            t: "2027-10-02T15:29:59Z",
-            open: false,
-            next_open: Some("2027-10-02T15:30:00Z"),
-            next_close: Some("2027-10-02T16:00:00Z"),
-        },
-        // Sunday 03:00-04:00: on 09-26 only 03:45-04:00 (+13:45) exists = 09-25
-        // 14:00Z-14:15Z.
-        WindowRow {
-            what: "Chatham Sunday 03:00, 15 minutes left by the gap",
-            tz: CHATHAM,
-            window: window(&[(SUN, 3)]),
-            t: "2027-09-25T12:00:00Z",
-            open: false,
-            next_open: Some("2027-09-25T14:00:00Z"),
-            next_close: Some("2027-09-25T14:15:00Z"),
-        },
-        // 04-04: 03:00-03:45 (+13:45) = 04-03 13:15Z-14:00Z open; at 14:00Z the clock
-        // reads 02:45 (+12:45), closed until 03:00 (+12:45) = 14:15Z; open to 04:00
-        // (+12:45) = 15:15Z.
-        WindowRow {
-            what: "Chatham Sunday 03:00 before the fold",
-            tz: CHATHAM,
-            window: window(&[(SUN, 3)]),
-            t: "2027-04-03T13:00:00Z",
-            open: false,
-            next_open: Some("2027-04-03T13:15:00Z"),
-            next_close: Some("2027-04-03T14:00:00Z"),
-        },
-        WindowRow {
-            what: "Chatham Sunday 03:00, first pass",
-            tz: CHATHAM,
-            window: window(&[(SUN, 3)]),
-            t: "2027-04-03T13:15:00Z",
-            open: true,
-            next_open: Some("2027-04-03T13:15:00Z"),
-            next_close: Some("2027-04-03T14:00:00Z"),
-        },
-        WindowRow {
-            what: "Chatham 02:45 (+12:45), the change, closed",
-            tz: CHATHAM,
-            window: window(&[(SUN, 3)]),
-            t: "2027-04-03T14:00:00Z",
-            open: false,
-            next_open: Some("2027-04-03T14:15:00Z"),
-            next_close: Some("2027-04-03T15:15:00Z"),
-        },
-        WindowRow {
-            what: "Chatham 02:55 (+12:45), closed",
-            tz: CHATHAM,
-            window: window(&[(SUN, 3)]),
-            t: "2027-04-03T14:10:00Z",
-            open: false,
-            next_open: Some("2027-04-03T14:15:00Z"),
-            next_close: Some("2027-04-03T15:15:00Z"),
-        },
-        WindowRow {
-            what: "Chatham Sunday 03:00, second pass",
-            tz: CHATHAM,
-            window: window(&[(SUN, 3)]),
-            t: "2027-04-03T14:15:00Z",
-            open: true,
-            next_open: Some("2027-04-03T14:15:00Z"),
-            next_close: Some("2027-04-03T15:15:00Z"),
-        },
-        // Monday 09:00-10:00 IST = 03:30Z-04:30Z; 03-08 00:00Z is Monday 05:30 IST.
-        WindowRow {
-            what: "Kolkata Monday 09:00",
-            tz: KOLKATA,
-            window: window(&[(MON, 9)]),
-            t: "2027-03-08T00:00:00Z",
-            open: false,
-            next_open: Some("2027-03-08T03:30:00Z"),
-            next_close: Some("2027-03-08T04:30:00Z"),
-        },
-    ];
-    let mut failures = Vec::new();
-    for row in &rows {
-        let zoned = Schedule::immediate()
-            .with_window(row.window)
-            .in_zone(zone(row.tz));
-        let t = utc(row.t);
-        let got = (
-            zoned.is_open(t),
-            zoned.next_open(t),
-            zoned.next_open(t),
-            zoned.next_close(t),
-        );
-        let expected = (
-            row.open,
-            row.next_open.map(utc),
-            row.next_open.map(utc),
-            row.next_close.map(utc),
-        );
-        if got != expected {
-            failures.push(format!(
-                "{} ({}) at {}: (is_open, next_open, start_for_restore_point, next_close)\n  expected {:?}\n  got      {:?}",
-                row.what,
-                row.tz.name(),
-                row.t,
-                expected,
-                got
-            ));
+    for_each_source(|| {
+        let sunday_2 = window(&[(SUN, 2)]);
+        let rows = [
+            // Sunday 02:00-03:00 only. 03-28 has no 02:xx (01:59:59 CET is followed by
+            // 03:00 CEST), so the window first opens 04-04 02:00 CEST = 00:00Z and
+            // closes 03:00 CEST = 01:00Z.
+            WindowRow {
+                what: "Berlin Sunday 02:00 never opens on the spring Sunday",
+                tz: BERLIN,
+                window: sunday_2,
+                t: "2027-03-27T12:00:00Z",
+                open: false,
+                next_open: Some("2027-04-04T00:00:00Z"),
+                next_close: Some("2027-04-04T01:00:00Z"),
+            },
+            WindowRow {
+                what: "Berlin 01:59:59 CET, the second before the gap",
+                tz: BERLIN,
+                window: sunday_2,
+                t: "2027-03-28T00:59:59Z",
+                open: false,
+                next_open: Some("2027-04-04T00:00:00Z"),
+                next_close: Some("2027-04-04T01:00:00Z"),
+            },
+            WindowRow {
+                what: "Berlin 03:00 CEST, the change",
+                tz: BERLIN,
+                window: sunday_2,
+                t: "2027-03-28T01:00:00Z",
+                open: false,
+                next_open: Some("2027-04-04T00:00:00Z"),
+                next_close: Some("2027-04-04T01:00:00Z"),
+            },
+            // 10-31: 02:xx CEST = 00:00-01:00Z, then 02:xx CET = 01:00-02:00Z: open two
+            // real hours without a break.
+            WindowRow {
+                what: "Berlin Sunday 02:00 before the autumn Sunday",
+                tz: BERLIN,
+                window: sunday_2,
+                t: "2027-10-30T12:00:00Z",
+                open: false,
+                next_open: Some("2027-10-31T00:00:00Z"),
+                next_close: Some("2027-10-31T02:00:00Z"),
+            },
+            WindowRow {
+                what: "Berlin 02:30 CEST, first pass of the repeated hour",
+                tz: BERLIN,
+                window: sunday_2,
+                t: "2027-10-31T00:30:00Z",
+                open: true,
+                next_open: Some("2027-10-31T00:30:00Z"),
+                next_close: Some("2027-10-31T02:00:00Z"),
+            },
+            WindowRow {
+                what: "Berlin 02:00 CET, second pass of the repeated hour",
+                tz: BERLIN,
+                window: sunday_2,
+                t: "2027-10-31T01:00:00Z",
+                open: true,
+                next_open: Some("2027-10-31T01:00:00Z"),
+                next_close: Some("2027-10-31T02:00:00Z"),
+            },
+            // 03:00 CET = 02:00Z: closed; next Sunday 11-07 02:00 CET = 01:00Z to 02:00Z.
+            WindowRow {
+                what: "Berlin 03:00 CET, after the repeated hour",
+                tz: BERLIN,
+                window: sunday_2,
+                t: "2027-10-31T02:00:00Z",
+                open: false,
+                next_open: Some("2027-11-07T01:00:00Z"),
+                next_close: Some("2027-11-07T02:00:00Z"),
+            },
+            // Sunday 01:00-02:00 only: 03-28 01:00 CET = 00:00Z; the hour ends at the change
+            // (01:59:59 CET -> 03:00 CEST), 01:00Z.
+            WindowRow {
+                what: "Berlin window closed by the spring change",
+                tz: BERLIN,
+                window: window(&[(SUN, 1)]),
+                t: "2027-03-28T00:30:00Z",
+                open: true,
+                next_open: Some("2027-03-28T00:30:00Z"),
+                next_close: Some("2027-03-28T01:00:00Z"),
+            },
+            // Sunday 03:00-04:00 only: opens at the change (03:00 CEST = 01:00Z), closes
+            // 04:00 CEST = 02:00Z.
+            WindowRow {
+                what: "Berlin window opened by the spring change",
+                tz: BERLIN,
+                window: window(&[(SUN, 3)]),
+                t: "2027-03-28T00:30:00Z",
+                open: false,
+                next_open: Some("2027-03-28T01:00:00Z"),
+                next_close: Some("2027-03-28T02:00:00Z"),
+            },
+            // All but Sunday 02:00-03:00: closed 10-31 00:00Z-02:00Z (both passes).
+            WindowRow {
+                what: "Berlin all but Sunday 02:00, before the fold",
+                tz: BERLIN,
+                window: all_but(SUN, 2),
+                t: "2027-10-30T23:30:00Z",
+                open: true,
+                next_open: Some("2027-10-30T23:30:00Z"),
+                next_close: Some("2027-10-31T00:00:00Z"),
+            },
+            WindowRow {
+                what: "Berlin all but Sunday 02:00, second pass",
+                tz: BERLIN,
+                window: all_but(SUN, 2),
+                t: "2027-10-31T01:30:00Z",
+                open: false,
+                next_open: Some("2027-10-31T02:00:00Z"),
+                next_close: Some("2027-11-07T01:00:00Z"),
+            },
+            // On 03-28 the closed hour does not exist: the window stays open until
+            // 04-04 02:00 CEST = 00:00Z.
+            WindowRow {
+                what: "Berlin all but Sunday 02:00, spring: no closing that Sunday",
+                tz: BERLIN,
+                window: all_but(SUN, 2),
+                t: "2027-03-27T12:00:00Z",
+                open: true,
+                next_open: Some("2027-03-27T12:00:00Z"),
+                next_close: Some("2027-04-04T00:00:00Z"),
+            },
+            // Sunday 01:00-02:00: 01:xx EDT = 05:00-06:00Z, 01:xx EST = 06:00-07:00Z.
+            WindowRow {
+                what: "New York Sunday 01:00 before the fold",
+                tz: NEW_YORK,
+                window: window(&[(SUN, 1)]),
+                t: "2027-11-07T04:00:00Z",
+                open: false,
+                next_open: Some("2027-11-07T05:00:00Z"),
+                next_close: Some("2027-11-07T07:00:00Z"),
+            },
+            WindowRow {
+                what: "New York 01:30 EST, second pass",
+                tz: NEW_YORK,
+                window: window(&[(SUN, 1)]),
+                t: "2027-11-07T06:30:00Z",
+                open: true,
+                next_open: Some("2027-11-07T06:30:00Z"),
+                next_close: Some("2027-11-07T07:00:00Z"),
+            },
+            // Sunday 02:00-03:00: none on 03-14; 03-21 02:00 EDT = 06:00Z to 07:00Z.
+            WindowRow {
+                what: "New York Sunday 02:00 skips the spring Sunday",
+                tz: NEW_YORK,
+                window: sunday_2,
+                t: "2027-03-13T12:00:00Z",
+                open: false,
+                next_open: Some("2027-03-21T06:00:00Z"),
+                next_close: Some("2027-03-21T07:00:00Z"),
+            },
+            // Sunday 01:00-02:00: 04-04 01:00 (+11) = 04-03 14:00Z; the clock falls back
+            // from 02:00 (+11) to 01:30 (+10:30) at 15:00Z, still hour 1; 02:00 (+10:30) =
+            // 15:30Z closes it: 90 real minutes.
+            WindowRow {
+                what: "Lord Howe Sunday 01:00 stretched by the fold",
+                tz: LORD_HOWE,
+                window: window(&[(SUN, 1)]),
+                t: "2027-04-03T12:00:00Z",
+                open: false,
+                next_open: Some("2027-04-03T14:00:00Z"),
+                next_close: Some("2027-04-03T15:30:00Z"),
+            },
+            WindowRow {
+                what: "Lord Howe Sunday 01:00 at the change",
+                tz: LORD_HOWE,
+                window: window(&[(SUN, 1)]),
+                t: "2027-04-03T15:00:00Z",
+                open: true,
+                next_open: Some("2027-04-03T15:00:00Z"),
+                next_close: Some("2027-04-03T15:30:00Z"),
+            },
+            // Sunday 02:00-03:00: 10-03 hour 2 starts at 02:30 (+11) = 10-02 15:30Z (the
+            // change) and ends 03:00 (+11) = 16:00Z: 30 real minutes.
+            WindowRow {
+                what: "Lord Howe Sunday 02:00 cut by the gap",
+                tz: LORD_HOWE,
+                window: sunday_2,
+                t: "2027-10-02T12:00:00Z",
+                open: false,
+                next_open: Some("2027-10-02T15:30:00Z"),
+                next_close: Some("2027-10-02T16:00:00Z"),
+            },
+            WindowRow {
+                what: "Lord Howe 01:59:59 (+10:30), a second before the gap",
+                tz: LORD_HOWE,
+                window: sunday_2,
+                t: "2027-10-02T15:29:59Z",
+                open: false,
+                next_open: Some("2027-10-02T15:30:00Z"),
+                next_close: Some("2027-10-02T16:00:00Z"),
+            },
+            // Sunday 03:00-04:00: on 09-26 only 03:45-04:00 (+13:45) exists = 09-25
+            // 14:00Z-14:15Z.
+            WindowRow {
+                what: "Chatham Sunday 03:00, 15 minutes left by the gap",
+                tz: CHATHAM,
+                window: window(&[(SUN, 3)]),
+                t: "2027-09-25T12:00:00Z",
+                open: false,
+                next_open: Some("2027-09-25T14:00:00Z"),
+                next_close: Some("2027-09-25T14:15:00Z"),
+            },
+            // 04-04: 03:00-03:45 (+13:45) = 04-03 13:15Z-14:00Z open; at 14:00Z the clock
+            // reads 02:45 (+12:45), closed until 03:00 (+12:45) = 14:15Z; open to 04:00
+            // (+12:45) = 15:15Z.
+            WindowRow {
+                what: "Chatham Sunday 03:00 before the fold",
+                tz: CHATHAM,
+                window: window(&[(SUN, 3)]),
+                t: "2027-04-03T13:00:00Z",
+                open: false,
+                next_open: Some("2027-04-03T13:15:00Z"),
+                next_close: Some("2027-04-03T14:00:00Z"),
+            },
+            WindowRow {
+                what: "Chatham Sunday 03:00, first pass",
+                tz: CHATHAM,
+                window: window(&[(SUN, 3)]),
+                t: "2027-04-03T13:15:00Z",
+                open: true,
+                next_open: Some("2027-04-03T13:15:00Z"),
+                next_close: Some("2027-04-03T14:00:00Z"),
+            },
+            WindowRow {
+                what: "Chatham 02:45 (+12:45), the change, closed",
+                tz: CHATHAM,
+                window: window(&[(SUN, 3)]),
+                t: "2027-04-03T14:00:00Z",
+                open: false,
+                next_open: Some("2027-04-03T14:15:00Z"),
+                next_close: Some("2027-04-03T15:15:00Z"),
+            },
+            WindowRow {
+                what: "Chatham 02:55 (+12:45), closed",
+                tz: CHATHAM,
+                window: window(&[(SUN, 3)]),
+                t: "2027-04-03T14:10:00Z",
+                open: false,
+                next_open: Some("2027-04-03T14:15:00Z"),
+                next_close: Some("2027-04-03T15:15:00Z"),
+            },
+            WindowRow {
+                what: "Chatham Sunday 03:00, second pass",
+                tz: CHATHAM,
+                window: window(&[(SUN, 3)]),
+                t: "2027-04-03T14:15:00Z",
+                open: true,
+                next_open: Some("2027-04-03T14:15:00Z"),
+                next_close: Some("2027-04-03T15:15:00Z"),
+            },
+            // Monday 09:00-10:00 IST = 03:30Z-04:30Z; 03-08 00:00Z is Monday 05:30 IST.
+            WindowRow {
+                what: "Kolkata Monday 09:00",
+                tz: KOLKATA,
+                window: window(&[(MON, 9)]),
+                t: "2027-03-08T00:00:00Z",
+                open: false,
+                next_open: Some("2027-03-08T03:30:00Z"),
+                next_close: Some("2027-03-08T04:30:00Z"),
+            },
+        ];
+        let mut failures = Vec::new();
+        for row in &rows {
+            let zoned = Schedule::immediate()
+                .with_window(row.window)
+                .in_zone(zone(row.tz));
+            let t = utc(row.t);
+            let got = (
+                zoned.is_open(t),
+                zoned.next_open(t),
+                zoned.next_open(t),
+                zoned.next_close(t),
+            );
+            let expected = (
+                row.open,
+                row.next_open.map(utc),
+                row.next_open.map(utc),
+                row.next_close.map(utc),
+            );
+            if got != expected {
+                failures.push(format!(
+                    "{} ({}, {} data) at {}: (is_open, next_open, start_for_restore_point, next_close)\n  expected {:?}\n  got      {:?}",
+                    row.what,
+                    row.tz.name(),
+                    SOURCE.get(),
+                    row.t,
+                    expected,
+                    got
+                ));
+            }
         }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} rows failed:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+        assert!(
+            failures.is_empty(),
+            "{} rows failed:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    });
 }
 
 /// `runs_between` counts the repeated hour's run twice and the skipped hour's
 /// not at all.
 #[test]
 fn runs_between_across_changes() {
-    let hourly = every(60);
-    let berlin = zone(BERLIN);
-    // [10-31 00:00Z, 02:00Z): 02:00 CEST = 00:00Z and 02:00 CET = 01:00Z.
-    let fold: Vec<_> = hourly
-        .in_zone(berlin)
-        .runs_between(utc("2027-10-31T00:00:00Z"), utc("2027-10-31T02:00:00Z"))
-        .collect();
-    assert_eq!(fold, [utc("2027-10-31T00:00:00Z"), utc("2027-10-31T01:00:00Z")]);
-    // Local 03-28 00:00 CET to 04:00 CEST = [03-27 23:00Z, 03-28 02:00Z): 00:00,
-    // 01:00 CET, 03:00 CEST: three runs in three real hours (02:00 skipped).
-    let gap: Vec<_> = hourly
-        .in_zone(berlin)
-        .runs_between(utc("2027-03-27T23:00:00Z"), utc("2027-03-28T02:00:00Z"))
-        .collect();
-    assert_eq!(
-        gap,
-        [
-            utc("2027-03-27T23:00:00Z"),
-            utc("2027-03-28T00:00:00Z"),
-            utc("2027-03-28T01:00:00Z")
-        ]
-    );
-    // A whole local day: 03-28 (23 hours) has 23 hourly runs, 10-31 (25 hours)
-    // has 25. Local midnight 03-28 00:00 CET = 03-27 23:00Z, 03-29 00:00 CEST =
-    // 03-28 22:00Z; 10-31 00:00 CEST = 10-30 22:00Z, 11-01 00:00 CET = 10-31 23:00Z.
-    let day = |from: &str, to: &str| hourly.in_zone(berlin).runs_between(utc(from), utc(to)).count();
-    assert_eq!(day("2027-03-27T23:00:00Z", "2027-03-28T22:00:00Z"), 23);
-    assert_eq!(day("2027-10-30T22:00:00Z", "2027-10-31T23:00:00Z"), 25);
-    // Every 15 minutes: 92 and 100 runs.
-    let quarter = every(15);
-    let count = |from: &str, to: &str| quarter.in_zone(berlin).runs_between(utc(from), utc(to)).count();
-    assert_eq!(count("2027-03-27T23:00:00Z", "2027-03-28T22:00:00Z"), 92);
-    assert_eq!(count("2027-10-30T22:00:00Z", "2027-10-31T23:00:00Z"), 100);
+    for_each_source(|| {
+        let hourly = every(60);
+        let berlin = zone(BERLIN);
+        // [10-31 00:00Z, 02:00Z): 02:00 CEST = 00:00Z and 02:00 CET = 01:00Z.
+        let fold: Vec<_> = hourly
+            .in_zone(berlin)
+            .runs_between(utc("2027-10-31T00:00:00Z"), utc("2027-10-31T02:00:00Z"))
+            .collect();
+        assert_eq!(fold, [utc("2027-10-31T00:00:00Z"), utc("2027-10-31T01:00:00Z")]);
+        // Local 03-28 00:00 CET to 04:00 CEST = [03-27 23:00Z, 03-28 02:00Z): 00:00,
+        // 01:00 CET, 03:00 CEST: three runs in three real hours (02:00 skipped).
+        let gap: Vec<_> = hourly
+            .in_zone(berlin)
+            .runs_between(utc("2027-03-27T23:00:00Z"), utc("2027-03-28T02:00:00Z"))
+            .collect();
+        assert_eq!(
+            gap,
+            [
+                utc("2027-03-27T23:00:00Z"),
+                utc("2027-03-28T00:00:00Z"),
+                utc("2027-03-28T01:00:00Z")
+            ]
+        );
+        // A whole local day: 03-28 (23 hours) has 23 hourly runs, 10-31 (25 hours)
+        // has 25. Local midnight 03-28 00:00 CET = 03-27 23:00Z, 03-29 00:00 CEST =
+        // 03-28 22:00Z; 10-31 00:00 CEST = 10-30 22:00Z, 11-01 00:00 CET = 10-31 23:00Z.
+        let day = |from: &str, to: &str| hourly.in_zone(berlin).runs_between(utc(from), utc(to)).count();
+        assert_eq!(day("2027-03-27T23:00:00Z", "2027-03-28T22:00:00Z"), 23);
+        assert_eq!(day("2027-10-30T22:00:00Z", "2027-10-31T23:00:00Z"), 25);
+        // Every 15 minutes: 92 and 100 runs.
+        let quarter = every(15);
+        let count = |from: &str, to: &str| quarter.in_zone(berlin).runs_between(utc(from), utc(to)).count();
+        assert_eq!(count("2027-03-27T23:00:00Z", "2027-03-28T22:00:00Z"), 92);
+        assert_eq!(count("2027-10-30T22:00:00Z", "2027-10-31T23:00:00Z"), 100);
+    });
 }
 
 /// Asia/Kolkata has no daylight saving: a zoned schedule equals the
@@ -1052,228 +1098,248 @@ fn runs_between_across_changes() {
 /// the previous UTC day).
 #[test]
 fn kolkata_equals_fixed_offset_330() {
-    let kolkata = zone(KOLKATA);
-    // Hand rows first. Daily 09:00 IST = 03:30Z.
-    let nine = everyday(9, 0);
-    assert_eq!(
-        nine.in_zone(kolkata)
-            .upcoming(utc("2027-03-08T00:00:00Z"))
-            .take(2)
-            .collect::<Vec<_>>(),
-        [utc("2027-03-08T03:30:00Z"), utc("2027-03-09T03:30:00Z")]
-    );
-    // Mondays 02:00 IST = Sundays 20:30Z: Mon 03-08 02:00 IST = Sun 03-07 20:30Z.
-    let monday_two = daily(Weekdays::only(Weekday::Mon), 2, 0, 0);
-    assert_eq!(
-        monday_two
-            .in_zone(kolkata)
-            .upcoming(utc("2027-03-01T00:00:00Z"))
-            .take(2)
-            .collect::<Vec<_>>(),
-        [utc("2027-03-07T20:30:00Z"), utc("2027-03-14T20:30:00Z")]
-    );
-    // Hourly from local midnight (18:30Z): on the half hour in UTC.
-    assert_eq!(
-        every(60)
-            .in_zone(kolkata)
-            .upcoming(utc("2027-03-08T00:00:00Z"))
-            .take(2)
-            .collect::<Vec<_>>(),
-        [utc("2027-03-08T00:30:00Z"), utc("2027-03-08T01:30:00Z")]
-    );
+    for_each_source(|| {
+        let kolkata = zone(KOLKATA);
+        // Hand rows first. Daily 09:00 IST = 03:30Z.
+        let nine = everyday(9, 0);
+        assert_eq!(
+            nine.in_zone(kolkata)
+                .upcoming(utc("2027-03-08T00:00:00Z"))
+                .take(2)
+                .collect::<Vec<_>>(),
+            [utc("2027-03-08T03:30:00Z"), utc("2027-03-09T03:30:00Z")]
+        );
+        // Mondays 02:00 IST = Sundays 20:30Z: Mon 03-08 02:00 IST = Sun 03-07 20:30Z.
+        let monday_two = daily(Weekdays::only(Weekday::Mon), 2, 0, 0);
+        assert_eq!(
+            monday_two
+                .in_zone(kolkata)
+                .upcoming(utc("2027-03-01T00:00:00Z"))
+                .take(2)
+                .collect::<Vec<_>>(),
+            [utc("2027-03-07T20:30:00Z"), utc("2027-03-14T20:30:00Z")]
+        );
+        // Hourly from local midnight (18:30Z): on the half hour in UTC.
+        assert_eq!(
+            every(60)
+                .in_zone(kolkata)
+                .upcoming(utc("2027-03-08T00:00:00Z"))
+                .take(2)
+                .collect::<Vec<_>>(),
+            [utc("2027-03-08T00:30:00Z"), utc("2027-03-08T01:30:00Z")]
+        );
 
-    // Then the two paths side by side. Window: weekdays 09:00-18:00 and Saturday
-    // 22:00 to Sunday 02:00, in IST.
-    let mut hours = [false; 168];
-    for day in 1..=5 {
-        for hour in 9..18 {
-            hours[day * 24 + hour] = true;
-        }
-    }
-    for hour in [6 * 24 + 22, 6 * 24 + 23, 0, 1] {
-        hours[hour] = true;
-    }
-    let wall = Window::new(&hours, 0).expect("valid");
-    let fixed = Window::new(&hours, 330).expect("valid");
-    let pairs = [
-        // Local 09:00 every day = 03:30Z the same day.
-        (everyday(9, 0), daily(Weekdays::EVERYDAY, 3, 30, 0)),
-        // Local Monday 02:00 = Sunday 20:30Z.
-        (monday_two, daily(Weekdays::only(Weekday::Sun), 20, 30, 0)),
-        // Local workdays 05:29:59 = 23:59:59Z the day before: Sunday to Thursday.
-        (
-            daily(Weekdays::WORKDAYS, 5, 29, 59),
-            daily(
-                Weekdays::only(Weekday::Sun)
-                    .with(Weekday::Mon)
-                    .with(Weekday::Tue)
-                    .with(Weekday::Wed)
-                    .with(Weekday::Thu),
-                23,
-                59,
-                59,
-            ),
-        ),
-        // Grids whose interval divides 330 minutes line up with UTC's.
-        (every(15), every(15)),
-        (every(30), every(30)),
-    ];
-    let mut t = utc("2026-12-01T00:00:00Z");
-    let end = utc("2027-12-01T00:00:00Z");
-    while t < end {
-        for (local, utc_schedule) in &pairs {
-            for (zoned, plain) in [
-                (local.in_zone(kolkata), *utc_schedule),
-                (
-                    local.with_window(wall).in_zone(kolkata),
-                    utc_schedule.with_window(fixed),
-                ),
-            ] {
-                assert_eq!(zoned.next_run(t), plain.next_run(t), "{local:?} at {t}");
-                assert_eq!(zoned.is_open(t), plain.is_open(t), "{local:?} at {t}");
-                assert_eq!(zoned.next_open(t), plain.next_open(t), "{local:?} at {t}");
-                assert_eq!(zoned.next_close(t), plain.next_close(t), "{local:?} at {t}");
+        // Then the two paths side by side. Window: weekdays 09:00-18:00 and Saturday
+        // 22:00 to Sunday 02:00, in IST.
+        let mut hours = [false; 168];
+        for day in 1..=5 {
+            for hour in 9..18 {
+                hours[day * 24 + hour] = true;
             }
         }
-        // A prime number of seconds: every offset within the minute, hour and day.
-        t += chrono::Duration::seconds(7_919);
-    }
+        for hour in [6 * 24 + 22, 6 * 24 + 23, 0, 1] {
+            hours[hour] = true;
+        }
+        let wall = Window::new(&hours, 0).expect("valid");
+        let fixed = Window::new(&hours, 330).expect("valid");
+        let pairs = [
+            // Local 09:00 every day = 03:30Z the same day.
+            (everyday(9, 0), daily(Weekdays::EVERYDAY, 3, 30, 0)),
+            // Local Monday 02:00 = Sunday 20:30Z.
+            (monday_two, daily(Weekdays::only(Weekday::Sun), 20, 30, 0)),
+            // Local workdays 05:29:59 = 23:59:59Z the day before: Sunday to Thursday.
+            (
+                daily(Weekdays::WORKDAYS, 5, 29, 59),
+                daily(
+                    Weekdays::only(Weekday::Sun)
+                        .with(Weekday::Mon)
+                        .with(Weekday::Tue)
+                        .with(Weekday::Wed)
+                        .with(Weekday::Thu),
+                    23,
+                    59,
+                    59,
+                ),
+            ),
+            // Grids whose interval divides 330 minutes line up with UTC's.
+            (every(15), every(15)),
+            (every(30), every(30)),
+        ];
+        let mut t = utc("2026-12-01T00:00:00Z");
+        let end = utc("2027-12-01T00:00:00Z");
+        while t < end {
+            for (local, utc_schedule) in &pairs {
+                for (zoned, plain) in [
+                    (local.in_zone(kolkata), *utc_schedule),
+                    (
+                        local.with_window(wall).in_zone(kolkata),
+                        utc_schedule.with_window(fixed),
+                    ),
+                ] {
+                    assert_eq!(zoned.next_run(t), plain.next_run(t), "{local:?} at {t}");
+                    assert_eq!(zoned.is_open(t), plain.is_open(t), "{local:?} at {t}");
+                    assert_eq!(zoned.next_open(t), plain.next_open(t), "{local:?} at {t}");
+                    assert_eq!(zoned.next_close(t), plain.next_close(t), "{local:?} at {t}");
+                }
+            }
+            // A prime number of seconds: every offset within the minute, hour and day.
+            t += chrono::Duration::seconds(7_919);
+        }
+    });
 }
 
 /// `Zone::offset_drift` and `minute_offset_at`.
 #[test]
 fn offset_drift_tables() {
-    let drift = |tz: Tz, minute_offset: i32, from: &str, until: &str| {
-        zone(tz).offset_drift(minute_offset, utc(from), utc(until))
-    };
-    let period = |from: &str, until: &str, zone_minute_offset: i32, policy_minute_offset: i32| OffsetDrift {
-        from: utc(from),
-        until: utc(until),
-        zone_minute_offset,
-        policy_minute_offset,
-    };
+    for_each_source(|| {
+        let drift = |tz: Tz, minute_offset: i32, from: &str, until: &str| {
+            zone(tz).offset_drift(minute_offset, utc(from), utc(until))
+        };
+        let period =
+            |from: &str, until: &str, zone_minute_offset: i32, policy_minute_offset: i32| OffsetDrift {
+                from: utc(from),
+                until: utc(until),
+                zone_minute_offset,
+                policy_minute_offset,
+            };
 
-    // Berlin with the winter offset (CET, 60) over 12 months: CEST (120) from the
-    // spring change 2027-03-28 01:00Z to the autumn change 2027-10-31 01:00Z; the
-    // window's hours come an hour later on the wall clock.
-    let berlin_60 = drift(BERLIN, 60, "2027-01-01T00:00:00Z", "2028-01-01T00:00:00Z");
-    assert_eq!(
-        berlin_60,
-        [period("2027-03-28T01:00:00Z", "2027-10-31T01:00:00Z", 120, 60)]
-    );
-    assert_eq!(berlin_60[0].shift_minutes(), 60);
-
-    // 12 months from June: the rest of summer 2026 (until the change 2026-10-25
-    // 01:00Z) and from 2027-03-28 01:00Z.
-    assert_eq!(
-        drift(BERLIN, 60, "2026-06-01T00:00:00Z", "2027-06-01T00:00:00Z"),
-        [
-            period("2026-06-01T00:00:00Z", "2026-10-25T01:00:00Z", 120, 60),
-            period("2027-03-28T01:00:00Z", "2027-06-01T00:00:00Z", 120, 60),
-        ]
-    );
-
-    // With the summer offset (120): the two winter stretches, shifted -60.
-    let berlin_120 = drift(BERLIN, 120, "2027-01-01T00:00:00Z", "2028-01-01T00:00:00Z");
-    assert_eq!(
-        berlin_120,
-        [
-            period("2027-01-01T00:00:00Z", "2027-03-28T01:00:00Z", 60, 120),
-            period("2027-10-31T01:00:00Z", "2028-01-01T00:00:00Z", 60, 120),
-        ]
-    );
-    assert!(berlin_120.iter().all(|d| d.shift_minutes() == -60));
-
-    // A range inside one offset: nothing, or all of it.
-    assert_eq!(
-        drift(BERLIN, 60, "2027-01-10T00:00:00Z", "2027-02-10T00:00:00Z"),
-        []
-    );
-    assert_eq!(
-        drift(BERLIN, 60, "2027-07-10T00:00:00Z", "2027-08-10T00:00:00Z"),
-        [period("2027-07-10T00:00:00Z", "2027-08-10T00:00:00Z", 120, 60)]
-    );
-    // An empty range.
-    assert_eq!(
-        drift(BERLIN, 0, "2027-07-10T00:00:00Z", "2027-07-10T00:00:00Z"),
-        []
-    );
-
-    // Kolkata is +05:30 all year.
-    assert_eq!(
-        drift(KOLKATA, 330, "2027-01-01T00:00:00Z", "2028-01-01T00:00:00Z"),
-        []
-    );
-    assert_eq!(
-        drift(KOLKATA, 300, "2027-01-01T00:00:00Z", "2028-01-01T00:00:00Z"),
-        [period("2027-01-01T00:00:00Z", "2028-01-01T00:00:00Z", 330, 300)]
-    );
-
-    // Lord Howe with +11:00 (660): +10:30 (630) from 2027-04-03 15:00Z to
-    // 2027-10-02 15:30Z, 30 minutes earlier.
-    let lord_howe = drift(LORD_HOWE, 660, "2027-01-01T00:00:00Z", "2028-01-01T00:00:00Z");
-    assert_eq!(
-        lord_howe,
-        [period("2027-04-03T15:00:00Z", "2027-10-02T15:30:00Z", 630, 660)]
-    );
-    assert_eq!(lord_howe[0].shift_minutes(), -30);
-
-    // Chatham with +12:45 (765): +13:45 (825) until 2027-04-03 14:00Z and from
-    // 2027-09-25 14:00Z.
-    assert_eq!(
-        drift(CHATHAM, 765, "2027-01-01T00:00:00Z", "2028-01-01T00:00:00Z"),
-        [
-            period("2027-01-01T00:00:00Z", "2027-04-03T14:00:00Z", 825, 765),
-            period("2027-09-25T14:00:00Z", "2028-01-01T00:00:00Z", 825, 765),
-        ]
-    );
-
-    // The offset a second either side of each change.
-    let offsets = [
-        (BERLIN, "2027-03-28T00:59:59Z", 60),
-        (BERLIN, "2027-03-28T01:00:00Z", 120),
-        (BERLIN, "2027-10-31T00:59:59Z", 120),
-        (BERLIN, "2027-10-31T01:00:00Z", 60),
-        (NEW_YORK, "2027-03-14T06:59:59Z", -300),
-        (NEW_YORK, "2027-03-14T07:00:00Z", -240),
-        (NEW_YORK, "2027-11-07T05:59:59Z", -240),
-        (NEW_YORK, "2027-11-07T06:00:00Z", -300),
-        (LORD_HOWE, "2027-04-03T14:59:59Z", 660),
-        (LORD_HOWE, "2027-04-03T15:00:00Z", 630),
-        (LORD_HOWE, "2027-10-02T15:29:59Z", 630),
-        (LORD_HOWE, "2027-10-02T15:30:00Z", 660),
-        (CHATHAM, "2027-04-03T13:59:59Z", 825),
-        (CHATHAM, "2027-04-03T14:00:00Z", 765),
-        (CHATHAM, "2027-09-25T13:59:59Z", 765),
-        (CHATHAM, "2027-09-25T14:00:00Z", 825),
-        (KOLKATA, "2027-06-01T00:00:00Z", 330),
-    ];
-    for (tz, t, expected) in offsets {
+        // Berlin with the winter offset (CET, 60) over 12 months: CEST (120) from the
+        // spring change 2027-03-28 01:00Z to the autumn change 2027-10-31 01:00Z; the
+        // window's hours come an hour later on the wall clock.
+        let berlin_60 = drift(BERLIN, 60, "2027-01-01T00:00:00Z", "2028-01-01T00:00:00Z");
         assert_eq!(
-            zone(tz).minute_offset_at(utc(t)),
-            expected,
-            "{} at {t}",
-            tz.name()
+            berlin_60,
+            [period("2027-03-28T01:00:00Z", "2027-10-31T01:00:00Z", 120, 60)]
         );
-    }
+        assert_eq!(berlin_60[0].shift_minutes(), 60);
+
+        // 12 months from June: the rest of summer 2026 (until the change 2026-10-25
+        // 01:00Z) and from 2027-03-28 01:00Z.
+        assert_eq!(
+            drift(BERLIN, 60, "2026-06-01T00:00:00Z", "2027-06-01T00:00:00Z"),
+            [
+                period("2026-06-01T00:00:00Z", "2026-10-25T01:00:00Z", 120, 60),
+                period("2027-03-28T01:00:00Z", "2027-06-01T00:00:00Z", 120, 60),
+            ]
+        );
+
+        // With the summer offset (120): the two winter stretches, shifted -60.
+        let berlin_120 = drift(BERLIN, 120, "2027-01-01T00:00:00Z", "2028-01-01T00:00:00Z");
+        assert_eq!(
+            berlin_120,
+            [
+                period("2027-01-01T00:00:00Z", "2027-03-28T01:00:00Z", 60, 120),
+                period("2027-10-31T01:00:00Z", "2028-01-01T00:00:00Z", 60, 120),
+            ]
+        );
+        assert!(berlin_120.iter().all(|d| d.shift_minutes() == -60));
+
+        // A range inside one offset: nothing, or all of it.
+        assert_eq!(
+            drift(BERLIN, 60, "2027-01-10T00:00:00Z", "2027-02-10T00:00:00Z"),
+            []
+        );
+        assert_eq!(
+            drift(BERLIN, 60, "2027-07-10T00:00:00Z", "2027-08-10T00:00:00Z"),
+            [period("2027-07-10T00:00:00Z", "2027-08-10T00:00:00Z", 120, 60)]
+        );
+        // An empty range.
+        assert_eq!(
+            drift(BERLIN, 0, "2027-07-10T00:00:00Z", "2027-07-10T00:00:00Z"),
+            []
+        );
+
+        // Kolkata is +05:30 all year.
+        assert_eq!(
+            drift(KOLKATA, 330, "2027-01-01T00:00:00Z", "2028-01-01T00:00:00Z"),
+            []
+        );
+        assert_eq!(
+            drift(KOLKATA, 300, "2027-01-01T00:00:00Z", "2028-01-01T00:00:00Z"),
+            [period("2027-01-01T00:00:00Z", "2028-01-01T00:00:00Z", 330, 300)]
+        );
+
+        // Lord Howe with +11:00 (660): +10:30 (630) from 2027-04-03 15:00Z to
+        // 2027-10-02 15:30Z, 30 minutes earlier.
+        let lord_howe = drift(LORD_HOWE, 660, "2027-01-01T00:00:00Z", "2028-01-01T00:00:00Z");
+        assert_eq!(
+            lord_howe,
+            [period("2027-04-03T15:00:00Z", "2027-10-02T15:30:00Z", 630, 660)]
+        );
+        assert_eq!(lord_howe[0].shift_minutes(), -30);
+
+        // Chatham with +12:45 (765): +13:45 (825) until 2027-04-03 14:00Z and from
+        // 2027-09-25 14:00Z.
+        assert_eq!(
+            drift(CHATHAM, 765, "2027-01-01T00:00:00Z", "2028-01-01T00:00:00Z"),
+            [
+                period("2027-01-01T00:00:00Z", "2027-04-03T14:00:00Z", 825, 765),
+                period("2027-09-25T14:00:00Z", "2028-01-01T00:00:00Z", 825, 765),
+            ]
+        );
+
+        // The offset a second either side of each change.
+        let offsets = [
+            (BERLIN, "2027-03-28T00:59:59Z", 60),
+            (BERLIN, "2027-03-28T01:00:00Z", 120),
+            (BERLIN, "2027-10-31T00:59:59Z", 120),
+            (BERLIN, "2027-10-31T01:00:00Z", 60),
+            (NEW_YORK, "2027-03-14T06:59:59Z", -300),
+            (NEW_YORK, "2027-03-14T07:00:00Z", -240),
+            (NEW_YORK, "2027-11-07T05:59:59Z", -240),
+            (NEW_YORK, "2027-11-07T06:00:00Z", -300),
+            (LORD_HOWE, "2027-04-03T14:59:59Z", 660),
+            (LORD_HOWE, "2027-04-03T15:00:00Z", 630),
+            (LORD_HOWE, "2027-10-02T15:29:59Z", 630),
+            (LORD_HOWE, "2027-10-02T15:30:00Z", 660),
+            (CHATHAM, "2027-04-03T13:59:59Z", 825),
+            (CHATHAM, "2027-04-03T14:00:00Z", 765),
+            (CHATHAM, "2027-09-25T13:59:59Z", 765),
+            (CHATHAM, "2027-09-25T14:00:00Z", 825),
+            (KOLKATA, "2027-06-01T00:00:00Z", 330),
+        ];
+        for (tz, t, expected) in offsets {
+            assert_eq!(
+                zone(tz).minute_offset_at(utc(t)),
+                expected,
+                "{} at {t}",
+                tz.name()
+            );
+        }
+    });
 }
 
-/// Zones by name.
+/// Zones by name, from each source: letter case ignored, the name as the
+/// data spells it, an unknown name an error.
 #[test]
 fn zones_by_name() {
-    let berlin = Zone::from_name("Europe/Berlin").expect("known zone");
-    assert_eq!(berlin.name(), "Europe/Berlin");
-    assert_eq!(berlin.tz(), BERLIN);
+    for_each_source(|| {
+        let source = SOURCE.get();
+        let berlin = Zone::from_source("Europe/Berlin", source).expect("known zone");
+        assert_eq!(berlin.name(), "Europe/Berlin");
+        let chatham = Zone::from_source("pacific/chatham", source).expect("case ignored");
+        assert_eq!(chatham.name(), "Pacific/Chatham");
+        assert!(matches!(
+            Zone::from_source("Europe/Nowhere", source),
+            Err(backup_schedule::Error::UnknownZone { .. })
+        ));
+        // A zone from its name behaves as the one prepared above: the spring gap.
+        let schedule = everyday(2, 30);
+        assert_eq!(
+            schedule.in_zone(&berlin).next_run(utc("2027-03-27T12:00:00Z")),
+            Some(utc("2027-03-28T01:30:00Z"))
+        );
+    });
     assert_eq!(
-        Zone::from_name("pacific/chatham").expect("case ignored").tz(),
-        CHATHAM
+        Zone::from_name("pacific/chatham").expect("newest data").name(),
+        "Pacific/Chatham"
     );
-    assert!(Zone::from_name("Europe/Nowhere").is_err());
-    // A zone from its name behaves as the one from the variant: the spring gap.
-    let schedule = everyday(2, 30);
+    #[cfg(feature = "tz-chrono")]
     assert_eq!(
-        schedule.in_zone(&berlin).next_run(utc("2027-03-27T12:00:00Z")),
-        Some(utc("2027-03-28T01:30:00Z"))
+        Zone::from_source("Pacific/Chatham", TzSource::ChronoTz)
+            .expect("chrono-tz")
+            .tz(),
+        Some(CHATHAM)
     );
 }
 
@@ -1284,51 +1350,53 @@ fn zones_by_name() {
 /// that are not whole minutes put every edge on the half minute.
 #[test]
 fn sub_minute_offset_monrovia() {
-    let monrovia = zone(chrono_tz::Africa::Monrovia);
-    let hourly = every(60).in_zone(monrovia);
-    // 1971-06-01 00:00 local = 00:44:30Z; 01:00 local = 01:44:30Z.
-    assert_eq!(
-        hourly
-            .upcoming(utc("1971-06-01T00:00:00Z"))
-            .take(2)
-            .collect::<Vec<_>>(),
-        [utc("1971-06-01T00:44:30Z"), utc("1971-06-01T01:44:30Z")]
-    );
-    // 01-06 23:00 local = 23:44:30Z; 01-07 00:00 is in the gap, skipped;
-    // 01:00 (UTC+0) = 01:00Z.
-    assert_eq!(
-        hourly
-            .upcoming(utc("1972-01-06T23:00:00Z"))
-            .take(2)
-            .collect::<Vec<_>>(),
-        [utc("1972-01-06T23:44:30Z"), utc("1972-01-07T01:00:00Z")]
-    );
-    // Daily 00:30: 01-06 00:30 (-0:44:30) = 01:14:30Z; 01-07 00:30 is in the gap,
-    // read with the old offset: 01:14:30Z too (moved forward by 44:30); 01-08
-    // 00:30 (UTC+0) = 00:30Z.
-    assert_eq!(
-        everyday(0, 30)
-            .in_zone(monrovia)
-            .upcoming(utc("1972-01-05T12:00:00Z"))
-            .take(3)
-            .collect::<Vec<_>>(),
-        [
-            utc("1972-01-06T01:14:30Z"),
-            utc("1972-01-07T01:14:30Z"),
-            utc("1972-01-08T00:30:00Z")
-        ]
-    );
-    // Window Friday 00:00-01:00 only: on 01-07 the hour exists from 00:44:30 to
-    // 01:00 (UTC+0), 15.5 real minutes.
-    let friday_0 = Schedule::immediate()
-        .with_window(window(&[(5, 0)]))
-        .in_zone(monrovia);
-    let t = utc("1972-01-06T12:00:00Z");
-    assert!(!friday_0.is_open(t));
-    assert_eq!(friday_0.next_open(t), Some(utc("1972-01-07T00:44:30Z")));
-    assert_eq!(friday_0.next_close(t), Some(utc("1972-01-07T01:00:00Z")));
-    // The week before: Fri 12-31 00:00 (-0:44:30) = 00:44:30Z to 01:44:30Z.
-    let t = utc("1971-12-30T12:00:00Z");
-    assert_eq!(friday_0.next_open(t), Some(utc("1971-12-31T00:44:30Z")));
-    assert_eq!(friday_0.next_close(t), Some(utc("1971-12-31T01:44:30Z")));
+    for_each_source(|| {
+        let monrovia = zone(chrono_tz::Africa::Monrovia);
+        let hourly = every(60).in_zone(monrovia);
+        // 1971-06-01 00:00 local = 00:44:30Z; 01:00 local = 01:44:30Z.
+        assert_eq!(
+            hourly
+                .upcoming(utc("1971-06-01T00:00:00Z"))
+                .take(2)
+                .collect::<Vec<_>>(),
+            [utc("1971-06-01T00:44:30Z"), utc("1971-06-01T01:44:30Z")]
+        );
+        // 01-06 23:00 local = 23:44:30Z; 01-07 00:00 is in the gap, skipped;
+        // 01:00 (UTC+0) = 01:00Z.
+        assert_eq!(
+            hourly
+                .upcoming(utc("1972-01-06T23:00:00Z"))
+                .take(2)
+                .collect::<Vec<_>>(),
+            [utc("1972-01-06T23:44:30Z"), utc("1972-01-07T01:00:00Z")]
+        );
+        // Daily 00:30: 01-06 00:30 (-0:44:30) = 01:14:30Z; 01-07 00:30 is in the gap,
+        // read with the old offset: 01:14:30Z too (moved forward by 44:30); 01-08
+        // 00:30 (UTC+0) = 00:30Z.
+        assert_eq!(
+            everyday(0, 30)
+                .in_zone(monrovia)
+                .upcoming(utc("1972-01-05T12:00:00Z"))
+                .take(3)
+                .collect::<Vec<_>>(),
+            [
+                utc("1972-01-06T01:14:30Z"),
+                utc("1972-01-07T01:14:30Z"),
+                utc("1972-01-08T00:30:00Z")
+            ]
+        );
+        // Window Friday 00:00-01:00 only: on 01-07 the hour exists from 00:44:30 to
+        // 01:00 (UTC+0), 15.5 real minutes.
+        let friday_0 = Schedule::immediate()
+            .with_window(window(&[(5, 0)]))
+            .in_zone(monrovia);
+        let t = utc("1972-01-06T12:00:00Z");
+        assert!(!friday_0.is_open(t));
+        assert_eq!(friday_0.next_open(t), Some(utc("1972-01-07T00:44:30Z")));
+        assert_eq!(friday_0.next_close(t), Some(utc("1972-01-07T01:00:00Z")));
+        // The week before: Fri 12-31 00:00 (-0:44:30) = 00:44:30Z to 01:44:30Z.
+        let t = utc("1971-12-30T12:00:00Z");
+        assert_eq!(friday_0.next_open(t), Some(utc("1971-12-31T00:44:30Z")));
+        assert_eq!(friday_0.next_close(t), Some(utc("1971-12-31T01:44:30Z")));
+    });
 }

@@ -11,23 +11,28 @@
 //! edge (or a second off). Daily times and window hours are often placed
 //! relative to that change, so they land in its gap or fold.
 //!
-//! 128 cases per property by default (a few seconds in a debug build); set
-//! `PROPTEST_CASES` for a longer run.
+//! Every property runs on each data source built in (the system's tz
+//! database when it is there, the bundled one, chrono-tz's), the source drawn
+//! with the zone; the reference then reads the same data ([`RefZone`]:
+//! chrono-tz, or jiff's reading of the same TZif files).
+//!
+//! 128 cases per property and source by default (a few seconds in a debug
+//! build); set `PROPTEST_CASES` for a longer run.
 
-#![cfg(feature = "tz")]
+#![cfg(any(feature = "tz-system", feature = "tz-bundled", feature = "tz-chrono"))]
 
 mod reference_zoned;
 
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
-use backup_schedule::{Interval, Schedule, Timetable, Weekdays, Window, Zone, ZonedSchedule};
+use backup_schedule::{Interval, Schedule, Timetable, TzSource, Weekdays, Window, Zone, ZonedSchedule};
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Timelike, Utc, Weekday};
 use chrono_tz::{Tz, TZ_VARIANTS};
 use proptest::prelude::*;
 use proptest::sample::select;
 
-use reference_zoned::{ZSchedule, ZTrigger, HOURS};
+use reference_zoned::{Data, RefZone, ZSchedule, ZTrigger, HOURS};
 
 const DAY: i64 = 86_400;
 /// 1970-01-01 and 2090-01-01.
@@ -53,14 +58,33 @@ const SUNDAY_FIRST: [Weekday; 7] = [
     Weekday::Sat,
 ];
 
-/// One prepared `Zone` per zone for the whole test binary (building one
-/// costs about a millisecond).
-fn zone(tz: Tz) -> &'static Zone {
-    static ZONES: OnceLock<Mutex<HashMap<Tz, &'static Zone>>> = OnceLock::new();
+/// The engine's source for the reference's data.
+fn source(data: Data) -> TzSource {
+    match data {
+        Data::ChronoTz => TzSource::ChronoTz,
+        Data::SystemTzif => TzSource::System,
+        Data::BundledTzif => TzSource::Bundled,
+    }
+}
+
+/// The data sources to test: those built in, the system's only where its
+/// database is.
+fn sources() -> Vec<Data> {
+    [Data::SystemTzif, Data::BundledTzif, Data::ChronoTz]
+        .into_iter()
+        .filter(|&data| source(data).is_built_in())
+        .filter(|&data| data != Data::SystemTzif || Zone::from_source("UTC", TzSource::System).is_ok())
+        .collect()
+}
+
+/// One prepared `Zone` per zone and source for the whole test binary.
+fn zone(tz: RefZone) -> &'static Zone {
+    static ZONES: OnceLock<Mutex<HashMap<RefZone, &'static Zone>>> = OnceLock::new();
     let mut zones = ZONES.get_or_init(Default::default).lock().expect("not poisoned");
-    zones
-        .entry(tz)
-        .or_insert_with(|| Box::leak(Box::new(Zone::new(tz))))
+    zones.entry(tz).or_insert_with(|| {
+        let zone = Zone::from_source(tz.name(), source(tz.data)).unwrap_or_else(|err| panic!("{err}"));
+        Box::leak(Box::new(zone))
+    })
 }
 
 fn at(secs: i64) -> DateTime<Utc> {
@@ -104,6 +128,13 @@ fn engine(reference: &ZSchedule) -> ZonedSchedule<'static> {
 
 fn tz() -> impl Strategy<Value = Tz> {
     prop_oneof![3 => select(NAMED_ZONES.to_vec()), 1 => select(TZ_VARIANTS.to_vec())]
+}
+
+/// A zone of [`tz`] from one of the [`sources`] that has it.
+fn ref_zone() -> impl Strategy<Value = RefZone> {
+    (tz(), select(sources()))
+        .prop_map(|(tz, data)| RefZone { tz, data })
+        .prop_filter("the source has the zone", |zone| zone.exists())
 }
 
 fn hours_from(cells: impl IntoIterator<Item = usize>) -> [bool; HOURS] {
@@ -236,11 +267,12 @@ fn when() -> impl Strategy<Value = When> {
 
 /// A zone and where an instant in it comes from: mostly as [`tz`] and
 /// [`when`], sometimes one of the [`SPECIAL`] changes.
-fn tz_and_when() -> impl Strategy<Value = (Tz, When)> {
+fn tz_and_when() -> impl Strategy<Value = (RefZone, When)> {
     prop_oneof![
-        6 => (tz(), when()),
-        1 => (select(SPECIAL.to_vec()), any::<usize>(), delta())
-            .prop_map(|((tz, year), pick, delta)| (tz, When::NearChange { year, pick, delta })),
+        6 => (ref_zone(), when()),
+        1 => (select(SPECIAL.to_vec()), select(sources()), any::<usize>(), delta())
+            .prop_map(|((tz, year), data, pick, delta)| (RefZone { tz, data }, When::NearChange { year, pick, delta }))
+            .prop_filter("the source has the zone", |(zone, _)| zone.exists()),
     ]
 }
 
@@ -255,7 +287,7 @@ fn year_start(year: i32) -> i64 {
 
 /// The change `when` is near (by the reference), if any, and the instant.
 /// A zone with no change that year gets an instant somewhere in the year.
-fn change_and_instant(tz: Tz, when: When) -> (Option<i64>, i64) {
+fn change_and_instant(tz: RefZone, when: When) -> (Option<i64>, i64) {
     match when {
         When::Anywhere(t) => (None, t),
         When::NearChange { year, pick, delta } => {
@@ -327,7 +359,7 @@ fn maybe_hours_spec() -> impl Strategy<Value = Option<HoursSpec>> {
 }
 
 /// The reference schedule and the instant for generated specs.
-fn build(tz: Tz, when: When, trigger: TriggerSpec, hours: Option<HoursSpec>) -> (ZSchedule, i64) {
+fn build(tz: RefZone, when: When, trigger: TriggerSpec, hours: Option<HoursSpec>) -> (ZSchedule, i64) {
     let (change, t) = change_and_instant(tz, when);
     // The wall clock at the change's first second as the old offset reads it:
     // the second after the old offset's last wall time.
@@ -424,6 +456,7 @@ fn cases() -> u32 {
         .ok()
         .and_then(|cases| cases.parse().ok())
         .unwrap_or(128)
+        * sources().len() as u32
 }
 
 proptest! {
@@ -522,10 +555,10 @@ proptest! {
     }
 
     /// `offset_drift` marks exactly the instants at which the zone's offset
-    /// (by chrono-tz) differs from the fixed one, in maximal periods.
+    /// (by the reference) differs from the fixed one, in maximal periods.
     #[test]
-    fn offset_drift_matches_chrono_tz(
-        tz in tz(),
+    fn offset_drift_matches_reference(
+        tz in ref_zone(),
         minute_offset in prop_oneof![select(vec![0, 60, 120, -300, -240, 330, 630, 660, 765, 825]), -1439..=1439i32],
         from in 3 * 365 * DAY..YEAR_2090,
         length in prop_oneof![0..=40 * DAY, 0..=400 * DAY],
@@ -581,12 +614,16 @@ fn kolkata_grid_equals_fixed_offset() {
         select(vec![1u32, 2, 3, 5, 6, 10, 15, 30]),
         YEAR_1970..YEAR_2090,
     );
+    let kolkata = (select(sources())).prop_map(|data| RefZone {
+        tz: chrono_tz::Asia::Kolkata,
+        data,
+    });
     runner
-        .run(&strategy, |(hours, every, t)| {
+        .run(&(strategy, kolkata), |((hours, every, t), kolkata)| {
             let every = Schedule::periodic(Interval::from_minutes(every).expect("divides a day"));
             let zoned = every
                 .with_window(Window::new(&hours, 0).expect("valid"))
-                .in_zone(zone(chrono_tz::Asia::Kolkata));
+                .in_zone(zone(kolkata));
             let fixed = every.with_window(Window::new(&hours, 330).expect("valid"));
             let t = at(t);
             prop_assert_eq!(zoned.next_run(t), fixed.next_run(t));
@@ -603,138 +640,150 @@ fn kolkata_grid_equals_fixed_offset() {
 /// python's `zoneinfo`), so that agreeing with it means something.
 #[test]
 fn reference_matches_hand_values() {
-    let utc = |s: &str| {
-        DateTime::parse_from_rfc3339(s)
-            .unwrap_or_else(|e| panic!("{s}: {e}"))
-            .timestamp()
-    };
-    let runs = |s: &ZSchedule, after: &str, n: usize| {
-        let mut out = Vec::new();
-        let mut t = utc(after);
-        for _ in 0..n {
-            match reference_zoned::next_run(s, t) {
-                Some(run) => {
-                    out.push(run);
-                    t = run;
-                }
-                None => break,
-            }
+    for data in [Data::ChronoTz, Data::SystemTzif, Data::BundledTzif] {
+        if !(RefZone {
+            tz: chrono_tz::Europe::Berlin,
+            data,
+        })
+        .exists()
+        {
+            println!("{data:?}: no such data here, skipped");
+            continue;
         }
-        out
-    };
-    let everyday = |h: u32, m: u32| ZTrigger::Daily {
-        days: [true; 7],
-        at_secs: h * 3600 + m * 60,
-    };
-    let with = |tz: Tz, trigger: ZTrigger, cells: &[usize]| ZSchedule {
-        tz,
-        trigger,
-        window: if cells.is_empty() {
-            None
-        } else {
-            Some(hours_from(cells.iter().copied()))
-        },
-    };
-    let berlin = chrono_tz::Europe::Berlin;
-    let new_york = chrono_tz::America::New_York;
-    let lord_howe = chrono_tz::Australia::Lord_Howe;
-    let chatham = chrono_tz::Pacific::Chatham;
+        let utc = |s: &str| {
+            DateTime::parse_from_rfc3339(s)
+                .unwrap_or_else(|e| panic!("{s}: {e}"))
+                .timestamp()
+        };
+        let runs = |s: &ZSchedule, after: &str, n: usize| {
+            let mut out = Vec::new();
+            let mut t = utc(after);
+            for _ in 0..n {
+                match reference_zoned::next_run(s, t) {
+                    Some(run) => {
+                        out.push(run);
+                        t = run;
+                    }
+                    None => break,
+                }
+            }
+            out
+        };
+        let everyday = |h: u32, m: u32| ZTrigger::Daily {
+            days: [true; 7],
+            at_secs: h * 3600 + m * 60,
+        };
+        let with = |tz: RefZone, trigger: ZTrigger, cells: &[usize]| ZSchedule {
+            tz,
+            trigger,
+            window: if cells.is_empty() {
+                None
+            } else {
+                Some(hours_from(cells.iter().copied()))
+            },
+        };
+        let in_data = |tz| RefZone { tz, data };
+        let berlin = in_data(chrono_tz::Europe::Berlin);
+        let new_york = in_data(chrono_tz::America::New_York);
+        let lord_howe = in_data(chrono_tz::Australia::Lord_Howe);
+        let chatham = in_data(chrono_tz::Pacific::Chatham);
 
-    // Berlin, gap 2027-03-28 01:00Z: 02:30 CET 03-27 = 01:30Z, 03-28 -> 03:30 CEST =
-    // 01:30Z, 03-29 02:30 CEST = 00:30Z.
-    assert_eq!(
-        runs(&with(berlin, everyday(2, 30), &[]), "2027-03-26T12:00:00Z", 3),
-        [
-            utc("2027-03-27T01:30:00Z"),
-            utc("2027-03-28T01:30:00Z"),
-            utc("2027-03-29T00:30:00Z")
-        ]
-    );
-    // Berlin, fold 2027-10-31 01:00Z: 02:30 once, CEST = 00:30Z; 11-01 CET = 01:30Z.
-    assert_eq!(
-        runs(&with(berlin, everyday(2, 30), &[]), "2027-10-30T12:00:00Z", 2),
-        [utc("2027-10-31T00:30:00Z"), utc("2027-11-01T01:30:00Z")]
-    );
-    // Berlin hourly over the fold: 02:00 CEST = 00:00Z, 02:00 CET = 01:00Z, 03:00 CET.
-    assert_eq!(
-        runs(
-            &with(berlin, ZTrigger::Periodic { every_minutes: 60 }, &[]),
-            "2027-10-30T23:30:00Z",
-            3
-        ),
-        [
-            utc("2027-10-31T00:00:00Z"),
-            utc("2027-10-31T01:00:00Z"),
-            utc("2027-10-31T02:00:00Z")
-        ]
-    );
-    // Lord Howe hourly over the 30-minute gap (2027-10-02 15:30Z, +10:30 -> +11):
-    // 01:00 = 14:30Z, 02:00 skipped, 03:00 (+11) = 16:00Z.
-    assert_eq!(
-        runs(
-            &with(lord_howe, ZTrigger::Periodic { every_minutes: 60 }, &[]),
-            "2027-10-02T14:00:00Z",
-            2
-        ),
-        [utc("2027-10-02T14:30:00Z"), utc("2027-10-02T16:00:00Z")]
-    );
-    // Lord Howe daily 02:15 in the gap -> 02:45 (+11) = 10-02 15:45Z.
-    assert_eq!(
-        runs(&with(lord_howe, everyday(2, 15), &[]), "2027-10-02T12:00:00Z", 1),
-        [utc("2027-10-02T15:45:00Z")]
-    );
-    // New York, window 03:00-04:00 daily, daily 01:30: on 11-07 01:30 EDT = 05:30Z
-    // waits for 03:00 EST = 08:00Z.
-    let three: Vec<usize> = (0..7).map(|d| d * 24 + 3).collect();
-    assert_eq!(
-        runs(
-            &with(new_york, everyday(1, 30), &three),
-            "2027-11-07T00:00:00Z",
-            1
-        ),
-        [utc("2027-11-07T08:00:00Z")]
-    );
-    // Chatham window Sunday 03:00-04:00 over the fold (2027-04-03 14:00Z, +13:45 ->
-    // +12:45): open 13:15Z-14:00Z, closed 14:00Z-14:15Z (02:45-03:00 again), open
-    // 14:15Z-15:15Z.
-    let sunday_3 = with(chatham, ZTrigger::Immediate, &[3]);
-    assert!(!reference_zoned::is_open(&sunday_3, utc("2027-04-03T13:14:59Z")));
-    assert!(reference_zoned::is_open(&sunday_3, utc("2027-04-03T13:15:00Z")));
-    assert!(!reference_zoned::is_open(&sunday_3, utc("2027-04-03T14:00:00Z")));
-    assert_eq!(
-        reference_zoned::next_close(&sunday_3, utc("2027-04-03T13:15:00Z")),
-        Some(utc("2027-04-03T14:00:00Z"))
-    );
-    assert_eq!(
-        reference_zoned::next_open(&sunday_3, utc("2027-04-03T14:00:00Z")),
-        Some(utc("2027-04-03T14:15:00Z"))
-    );
-    assert_eq!(
-        reference_zoned::next_close(&sunday_3, utc("2027-04-03T14:00:00Z")),
-        Some(utc("2027-04-03T15:15:00Z"))
-    );
-    // Africa/Monrovia at UTC-0:44:30 (1971): hourly at hh:44:30Z; the change to UTC
-    // at 1972-01-07 00:44:30Z skips local 00:00.
-    let monrovia = chrono_tz::Africa::Monrovia;
-    assert_eq!(
-        runs(
-            &with(monrovia, ZTrigger::Periodic { every_minutes: 60 }, &[]),
-            "1971-06-01T00:00:00Z",
-            1
-        ),
-        [utc("1971-06-01T00:44:30Z")]
-    );
-    assert_eq!(
-        runs(
-            &with(monrovia, ZTrigger::Periodic { every_minutes: 60 }, &[]),
-            "1972-01-06T23:50:00Z",
-            1
-        ),
-        [utc("1972-01-07T01:00:00Z")]
-    );
-    // Offset changes found by the reference: Berlin's two in 2027.
-    assert_eq!(
-        reference_zoned::offset_changes(berlin, utc("2027-01-01T00:00:00Z"), utc("2028-01-01T00:00:00Z")),
-        [utc("2027-03-28T01:00:00Z"), utc("2027-10-31T01:00:00Z")]
-    );
+        // Berlin, gap 2027-03-28 01:00Z: 02:30 CET 03-27 = 01:30Z, 03-28 -> 03:30 CEST =
+        // 01:30Z, 03-29 02:30 CEST = 00:30Z.
+        assert_eq!(
+            runs(&with(berlin, everyday(2, 30), &[]), "2027-03-26T12:00:00Z", 3),
+            [
+                utc("2027-03-27T01:30:00Z"),
+                utc("2027-03-28T01:30:00Z"),
+                utc("2027-03-29T00:30:00Z")
+            ]
+        );
+        // Berlin, fold 2027-10-31 01:00Z: 02:30 once, CEST = 00:30Z; 11-01 CET = 01:30Z.
+        assert_eq!(
+            runs(&with(berlin, everyday(2, 30), &[]), "2027-10-30T12:00:00Z", 2),
+            [utc("2027-10-31T00:30:00Z"), utc("2027-11-01T01:30:00Z")]
+        );
+        // Berlin hourly over the fold: 02:00 CEST = 00:00Z, 02:00 CET = 01:00Z, 03:00 CET.
+        assert_eq!(
+            runs(
+                &with(berlin, ZTrigger::Periodic { every_minutes: 60 }, &[]),
+                "2027-10-30T23:30:00Z",
+                3
+            ),
+            [
+                utc("2027-10-31T00:00:00Z"),
+                utc("2027-10-31T01:00:00Z"),
+                utc("2027-10-31T02:00:00Z")
+            ]
+        );
+        // Lord Howe hourly over the 30-minute gap (2027-10-02 15:30Z, +10:30 -> +11):
+        // 01:00 = 14:30Z, 02:00 skipped, 03:00 (+11) = 16:00Z.
+        assert_eq!(
+            runs(
+                &with(lord_howe, ZTrigger::Periodic { every_minutes: 60 }, &[]),
+                "2027-10-02T14:00:00Z",
+                2
+            ),
+            [utc("2027-10-02T14:30:00Z"), utc("2027-10-02T16:00:00Z")]
+        );
+        // Lord Howe daily 02:15 in the gap -> 02:45 (+11) = 10-02 15:45Z.
+        assert_eq!(
+            runs(&with(lord_howe, everyday(2, 15), &[]), "2027-10-02T12:00:00Z", 1),
+            [utc("2027-10-02T15:45:00Z")]
+        );
+        // New York, window 03:00-04:00 daily, daily 01:30: on 11-07 01:30 EDT = 05:30Z
+        // waits for 03:00 EST = 08:00Z.
+        let three: Vec<usize> = (0..7).map(|d| d * 24 + 3).collect();
+        assert_eq!(
+            runs(
+                &with(new_york, everyday(1, 30), &three),
+                "2027-11-07T00:00:00Z",
+                1
+            ),
+            [utc("2027-11-07T08:00:00Z")]
+        );
+        // Chatham window Sunday 03:00-04:00 over the fold (2027-04-03 14:00Z, +13:45 ->
+        // +12:45): open 13:15Z-14:00Z, closed 14:00Z-14:15Z (02:45-03:00 again), open
+        // 14:15Z-15:15Z.
+        let sunday_3 = with(chatham, ZTrigger::Immediate, &[3]);
+        assert!(!reference_zoned::is_open(&sunday_3, utc("2027-04-03T13:14:59Z")));
+        assert!(reference_zoned::is_open(&sunday_3, utc("2027-04-03T13:15:00Z")));
+        assert!(!reference_zoned::is_open(&sunday_3, utc("2027-04-03T14:00:00Z")));
+        assert_eq!(
+            reference_zoned::next_close(&sunday_3, utc("2027-04-03T13:15:00Z")),
+            Some(utc("2027-04-03T14:00:00Z"))
+        );
+        assert_eq!(
+            reference_zoned::next_open(&sunday_3, utc("2027-04-03T14:00:00Z")),
+            Some(utc("2027-04-03T14:15:00Z"))
+        );
+        assert_eq!(
+            reference_zoned::next_close(&sunday_3, utc("2027-04-03T14:00:00Z")),
+            Some(utc("2027-04-03T15:15:00Z"))
+        );
+        // Africa/Monrovia at UTC-0:44:30 (1971): hourly at hh:44:30Z; the change to UTC
+        // at 1972-01-07 00:44:30Z skips local 00:00.
+        let monrovia = in_data(chrono_tz::Africa::Monrovia);
+        assert_eq!(
+            runs(
+                &with(monrovia, ZTrigger::Periodic { every_minutes: 60 }, &[]),
+                "1971-06-01T00:00:00Z",
+                1
+            ),
+            [utc("1971-06-01T00:44:30Z")]
+        );
+        assert_eq!(
+            runs(
+                &with(monrovia, ZTrigger::Periodic { every_minutes: 60 }, &[]),
+                "1972-01-06T23:50:00Z",
+                1
+            ),
+            [utc("1972-01-07T01:00:00Z")]
+        );
+        // Offset changes found by the reference: Berlin's two in 2027.
+        assert_eq!(
+            reference_zoned::offset_changes(berlin, utc("2027-01-01T00:00:00Z"), utc("2028-01-01T00:00:00Z")),
+            [utc("2027-03-28T01:00:00Z"), utc("2027-10-31T01:00:00Z")]
+        );
+    }
 }

@@ -53,8 +53,14 @@ impl Run {
 
 /// Runs the tool with `args`, feeding `stdin` (or nothing).
 pub fn run(args: &[&str], stdin: Option<&[u8]>) -> Run {
+    run_with_env(args, stdin, &[])
+}
+
+/// [`run`] with environment variables set for the tool (`TZDIR`).
+pub fn run_with_env(args: &[&str], stdin: Option<&[u8]>, env: &[(&str, &str)]) -> Run {
     let mut child = Command::new(env!("CARGO_BIN_EXE_backup-schedule"))
         .args(args)
+        .envs(env.iter().copied())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

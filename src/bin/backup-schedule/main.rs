@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use backup_schedule::vb365::{CopyJob, CopyJobSchedulePolicy};
-use backup_schedule::{Error, MinuteOffset, Schedule, Timetable, Trigger, Window, Zone, Zoned};
+use backup_schedule::{Error, MinuteOffset, Schedule, Timetable, Trigger, TzSource, Window, Zone, Zoned};
 use chrono::{DateTime, Months, Utc};
 use clap::error::ErrorKind;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -84,7 +84,8 @@ enum Command {
     /// time), and the deadline by which the window closes on the run. For
     /// Immediate: the copy of a restore point appearing at --after. With
     /// --zone, times of day are the zone's, labelled with its abbreviation
-    /// (CET) or, where it has none, its offset (UTC+03:00).
+    /// (CET) or, where it has none, its offset (UTC+03:00), and the second
+    /// line says where the zone's data comes from and its version.
     #[command(verbatim_doc_comment)]
     Explain {
         #[command(flatten)]
@@ -119,7 +120,7 @@ enum Command {
         zone: ZoneArg,
         /// Write the backupCopyWindowSettings for this text instead of
         /// showing a policy's window
-        #[arg(long, value_name = "TEXT", conflicts_with_all = ["policy", "zone"], verbatim_doc_comment)]
+        #[arg(long, value_name = "TEXT", conflicts_with_all = ["policy", "zone", "tzdata"], verbatim_doc_comment)]
         set: Option<String>,
         /// With --set: the minuteOffset, minutes east of UTC (-1439..=1439)
         /// [default: 0]
@@ -137,7 +138,8 @@ enum Command {
     /// With --zone, also compares the policy's fixed minuteOffset with the
     /// zone's real UTC offsets over the 12 months from --after, and reports
     /// each period where they differ and what that does to the window. The
-    /// report goes to standard error, one line per period (or one line
+    /// report goes to standard error: a line saying where the zone's data
+    /// comes from and its version, then one line per period (or one line
     /// saying there is no drift), so that standard output stays the JSON.
     /// The exit status is 0 either way unless --strict is given.
     #[command(verbatim_doc_comment)]
@@ -148,6 +150,8 @@ enum Command {
         /// Europe/Berlin's, with daylight saving) differs from minuteOffset
         #[arg(long, value_name = "NAME", verbatim_doc_comment)]
         zone: Option<String>,
+        #[command(flatten)]
+        tzdata: TzDataArg,
         /// With --zone: compare the offsets from this RFC 3339 instant
         /// [default: now]
         #[arg(long, value_name = "INSTANT", requires = "zone", verbatim_doc_comment)]
@@ -177,6 +181,42 @@ struct ZoneArg {
     /// is not used
     #[arg(long, value_name = "NAME", verbatim_doc_comment)]
     zone: Option<String>,
+    #[command(flatten)]
+    tzdata: TzDataArg,
+}
+
+#[derive(Args, Debug)]
+struct TzDataArg {
+    /// With --zone: where the zone's data comes from: the system's tz
+    /// database (TZif files under $TZDIR or /usr/share/zoneinfo), the one
+    /// built into this program, or chrono-tz's (if built in)
+    /// [default: the newest of them; the system's on a tie]
+    #[arg(
+        long,
+        value_enum,
+        value_name = "SOURCE",
+        requires = "zone",
+        verbatim_doc_comment
+    )]
+    tzdata: Option<TzData>,
+}
+
+/// `--tzdata`: a [`TzSource`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum TzData {
+    System,
+    Bundled,
+    ChronoTz,
+}
+
+impl From<TzData> for TzSource {
+    fn from(tzdata: TzData) -> TzSource {
+        match tzdata {
+            TzData::System => TzSource::System,
+            TzData::Bundled => TzSource::Bundled,
+            TzData::ChronoTz => TzSource::ChronoTz,
+        }
+    }
 }
 
 /// How `next` prints its runs.
@@ -277,7 +317,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }) => {
             let after = after.as_deref().map(parse_after).transpose()?;
             let count = count.as_deref().map(parse_count).transpose()?;
-            let zone = zone.zone.as_deref().map(parse_zone).transpose()?;
+            let zone = zone_arg(&zone)?;
             let schedule = Schedule::try_from(&read_policy(policy.policy.as_deref())?)?;
             let evaluated = Zoned::new(schedule, zone.as_ref());
             let after = after.unwrap_or_else(Utc::now);
@@ -295,7 +335,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }) => {
             let after = after.as_deref().map(parse_after).transpose()?;
             let count = count.as_deref().map(parse_count).transpose()?;
-            let zone = zone.zone.as_deref().map(parse_zone).transpose()?;
+            let zone = zone_arg(&zone)?;
             let schedule = Schedule::try_from(&read_policy(policy.policy.as_deref())?)?;
             let evaluated = Zoned::new(schedule, zone.as_ref());
             let after = after.unwrap_or_else(Utc::now);
@@ -314,7 +354,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 render::window_settings(&mut out, &window)?;
             }
             None => {
-                let zone = zone.zone.as_deref().map(parse_zone).transpose()?;
+                let zone = zone_arg(&zone)?;
                 let schedule = Schedule::try_from(&read_policy(policy.policy.as_deref())?)?;
                 render::window(&mut out, &schedule, zone.as_ref().map(Zone::name), colour)?;
             }
@@ -322,11 +362,15 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Check {
             policy,
             zone,
+            tzdata,
             after,
             strict,
         }) => {
             let after = after.as_deref().map(parse_after).transpose()?;
-            let zone = zone.as_deref().map(parse_zone).transpose()?;
+            let zone = zone
+                .as_deref()
+                .map(|name| parse_zone(name, tzdata.tzdata))
+                .transpose()?;
             let policy = read_policy(policy.policy.as_deref())?;
             check(&mut out, &policy, zone.as_ref(), after, strict)?;
         }
@@ -360,6 +404,7 @@ fn check(
     let schedule = Schedule::try_from(&normal)?;
     let offset = drift::policy_minute_offset(&normal, &schedule);
     let drifts = zone.offset_drift(offset, from, until);
+    report(&render::zone_data(zone));
     let mut moves_window = false;
     for (line, moves) in drift::report_lines(zone, &schedule, offset, from, until, &drifts) {
         report(&line);
@@ -425,6 +470,9 @@ fn explain(
     count: usize,
 ) -> Result<(), Failure> {
     writeln!(out, "{}", frame::describe(evaluated))?;
+    if let Some(zone) = evaluated.zone() {
+        writeln!(out, "{}", render::zone_data(zone))?;
+    }
     let mut printed = 0;
     for detail in frame::details(evaluated, after).take(count) {
         writeln!(out, "{}", frame::explain_line(evaluated, &detail))?;
@@ -558,10 +606,22 @@ fn parse_offset(text: &str) -> Result<i32, Failure> {
         })
 }
 
-/// `--zone`: an IANA zone name; an unknown one is reported with the closest
-/// names the database has.
-fn parse_zone(name: &str) -> Result<Zone, Failure> {
-    Zone::from_name(name).map_err(|err| match err {
+/// `--zone` and `--tzdata` as a zone, if `--zone` is given.
+fn zone_arg(arg: &ZoneArg) -> Result<Option<Zone>, Failure> {
+    arg.zone
+        .as_deref()
+        .map(|name| parse_zone(name, arg.tzdata.tzdata))
+        .transpose()
+}
+
+/// `--zone`: an IANA zone name, from the `--tzdata` source or the newest; an
+/// unknown one is reported with the closest names the database has.
+fn parse_zone(name: &str, tzdata: Option<TzData>) -> Result<Zone, Failure> {
+    let zone = match tzdata {
+        Some(tzdata) => Zone::from_source(name, tzdata.into()),
+        None => Zone::from_name(name),
+    };
+    zone.map_err(|err| match err {
         Error::UnknownZone { name, suggestions } => {
             let hint = match suggestions.as_slice() {
                 [] => String::new(),
@@ -572,6 +632,11 @@ fn parse_zone(name: &str) -> Result<Zone, Failure> {
                 "--zone: expected an IANA time zone name such as Europe/Berlin, found {name:?}{hint}"
             ))
         }
+        Error::ZoneData {
+            name,
+            location,
+            message,
+        } => Failure::Input(format!("--zone: {name}: {location}: {message}")),
         other => Failure::Input(format!("--zone: {other}")),
     })
 }
@@ -618,10 +683,13 @@ mod tests {
     #[test]
     fn unknown_zones_suggest_names() {
         assert_eq!(
-            parse_zone("Europe/Berlin").map(|zone| zone.name()).ok(),
+            parse_zone("Europe/Berlin", None)
+                .map(|zone| zone.name().to_owned())
+                .ok()
+                .as_deref(),
             Some("Europe/Berlin")
         );
-        let message = input(parse_zone("Europe/Berln"));
+        let message = input(parse_zone("Europe/Berln", None));
         assert!(
             message.starts_with(
                 r#"--zone: expected an IANA time zone name such as Europe/Berlin, found "Europe/Berln" (did you mean Europe/Berlin"#
@@ -630,7 +698,7 @@ mod tests {
         );
         assert!(message.ends_with("?)"), "{message}");
         // Nothing close: no suggestion at all.
-        let message = input(parse_zone("zzzzzzzzzzzzzzzzzzzzzzzzzzzzzz"));
+        let message = input(parse_zone("zzzzzzzzzzzzzzzzzzzzzzzzzzzzzz", None));
         assert!(
             message.ends_with(r#"found "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzz""#),
             "{message}"

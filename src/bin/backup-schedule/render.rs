@@ -7,9 +7,8 @@ use std::ffi::OsStr;
 use std::io::{self, Write};
 
 use backup_schedule::vb365::{CopyJob, DailyType, PeriodicallyEvery};
-use backup_schedule::{MinuteOffset, Schedule, Trigger, Weekdays, Window};
-use chrono::{DateTime, FixedOffset, Offset, SecondsFormat, TimeZone, Timelike, Utc};
-use chrono_tz::{OffsetName, Tz};
+use backup_schedule::{MinuteOffset, Schedule, Trigger, Weekdays, Window, Zone};
+use chrono::{DateTime, FixedOffset, SecondsFormat, TimeZone, Timelike, Utc};
 
 /// A grid cell for an allowed hour.
 pub const ALLOWED: &str = "##";
@@ -156,13 +155,30 @@ pub fn offset_clock(t: DateTime<Utc>, minute_offset: i32) -> String {
 /// `Fri 22:00 CET`: `t` on the zone's wall clock, with the zone's
 /// abbreviation, or its offset (`UTC+03:00`) where the abbreviation is only
 /// a number (`+03`).
-pub fn zone_clock(t: DateTime<Utc>, tz: Tz) -> String {
-    let local = t.with_timezone(&tz);
-    let label = match local.offset().abbreviation() {
-        Some(name) if name.bytes().any(|byte| byte.is_ascii_alphabetic()) => name.to_owned(),
-        _ => offset_label(local.offset().fix().local_minus_utc() / 60),
+pub fn zone_clock(t: DateTime<Utc>, zone: &Zone) -> String {
+    let offset = zone.offset_at(t);
+    let label = zone
+        .abbreviation_at(t)
+        .unwrap_or_else(|| offset_label(offset.local_minus_utc() / 60));
+    format!("{} {label}", clock(&t.with_timezone(&offset)))
+}
+
+/// Where a zone's data comes from: `zone data: Europe/Berlin, tz database
+/// 2026f (bundled)`, with the file for the system's database.
+pub fn zone_data(zone: &Zone) -> String {
+    let version = match zone.version() {
+        Some(version) => format!("tz database {version}"),
+        None => "tz database of unknown version".to_owned(),
     };
-    format!("{} {label}", clock(&local))
+    match zone.data_file() {
+        Some(file) => format!(
+            "zone data: {}, {version} ({}: {})",
+            zone.name(),
+            zone.source(),
+            file.display()
+        ),
+        None => format!("zone data: {}, {version} ({})", zone.name(), zone.source()),
+    }
 }
 
 /// What makes the schedule run, in one line.
@@ -227,6 +243,7 @@ pub fn job(out: &mut impl Write, job: &CopyJob) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use backup_schedule::TzSource;
     use chrono::TimeZone;
 
     #[test]
@@ -354,8 +371,9 @@ mod tests {
         // 22:00 UTC - 3 h 30 min = Friday 18:30.
         assert_eq!(offset_clock(t, -210), "Fri 18:30 UTC-03:30");
         // Berlin is CET (+01:00) in November, Istanbul "+03" (shown as an offset).
-        assert_eq!(zone_clock(t, chrono_tz::Europe::Berlin), "Fri 23:00 CET");
-        assert_eq!(zone_clock(t, chrono_tz::Europe::Istanbul), "Sat 01:00 UTC+03:00");
+        let zone = |name| Zone::from_source(name, TzSource::Bundled).unwrap();
+        assert_eq!(zone_clock(t, &zone("Europe/Berlin")), "Fri 23:00 CET");
+        assert_eq!(zone_clock(t, &zone("Europe/Istanbul")), "Sat 01:00 UTC+03:00");
         // Seconds only when not zero.
         let t = t + chrono::Duration::seconds(30);
         assert_eq!(utc_clock(t), "Fri 22:00:30 UTC");

@@ -1,0 +1,528 @@
+//! A zone's UTC offsets as a sorted table of the instants at which they
+//! change, with an index by time and, for zones whose data has a rule for the
+//! future, the rule's 400-year cycle.
+//!
+//! The table is built from the transitions the zone's data lists (a TZif
+//! file's, the POSIX TZ rule of its footer after those, or chrono-tz's), so it
+//! assumes nothing about how far apart changes are: two changes a day apart,
+//! or a hundred in one bucket of the index, are found exactly.
+
+// A build with zone support but no source of zone data builds no table.
+#![cfg_attr(
+    not(any(feature = "tz-system", feature = "tz-bundled", feature = "tz-chrono")),
+    allow(dead_code)
+)]
+
+use crate::time::DAY;
+
+/// Where the index of the table starts and ends. Changes outside it are in
+/// the table too; looking them up is a binary search instead of an index.
+pub(crate) const TABLE_FROM: i64 = -5_364_662_400; // 1800-01-01T00:00:00Z
+pub(crate) const TABLE_UNTIL: i64 = 4_133_980_800; // 2101-01-01T00:00:00Z
+
+/// 400 Gregorian years: the calendar, weekdays included, repeats after them,
+/// and so does every POSIX TZ rule (its changes fall on a month, week and
+/// day, or a day of the year, at a fixed local time).
+pub(crate) const PERIOD: i64 = 146_097 * DAY;
+
+/// Buckets of 2^21 s (about 24 days) for the index.
+const BUCKET_SHIFT: u32 = 21;
+
+/// How far past [`TABLE_UNTIL`] to look for the rule's first change before
+/// concluding that there is none: a rule whose transitions never change the
+/// offset (standard and daylight time alike) changes nothing.
+const RULE_HORIZON: i64 = TABLE_UNTIL + PERIOD;
+
+/// From `at` (a Unix second) on, local time is UTC plus `offset` seconds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct OffsetChange {
+    pub(crate) at: i64,
+    pub(crate) offset: i32,
+}
+
+/// A stretch of time with one UTC offset: `[start, end)` in Unix seconds.
+/// `start` is `i64::MIN` before the first change, `end` is `i64::MAX` when
+/// no change follows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Span {
+    pub(crate) start: i64,
+    pub(crate) end: i64,
+    pub(crate) offset: i64,
+}
+
+/// The table's last period of 400 years, `[start, end)`, which repeats for
+/// ever: the table holds a change at `start` and the same change at `end`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Cycle {
+    start: i64,
+    end: i64,
+}
+
+/// The offset changes of one zone.
+#[derive(Clone, Debug)]
+pub(crate) struct Table {
+    /// The offset in effect before the first change.
+    first_offset: i32,
+    /// Strictly increasing instants, each with a different offset from the
+    /// one before.
+    changes: Box<[OffsetChange]>,
+    /// For each bucket of `2^BUCKET_SHIFT` seconds from `TABLE_FROM` up to
+    /// `TABLE_UNTIL`, how many changes come before it, and the same after
+    /// the last bucket: bucket `b`'s changes are those from
+    /// `first_change_in_bucket[b]` to `first_change_in_bucket[b + 1]`. Empty
+    /// when the table has more changes than a `u32` counts.
+    first_change_in_bucket: Box<[u32]>,
+    /// For a zone with a rule: after the table, the offsets repeat the
+    /// table's last 400 years.
+    cycle: Option<Cycle>,
+}
+
+impl Table {
+    /// The table of a zone whose offset is `first_offset` before the first of
+    /// `transitions` (instants in Unix seconds with the offset from then on,
+    /// in increasing order).
+    ///
+    /// Transitions that keep the offset (a new abbreviation, say) are left
+    /// out. The transitions stop at the first that does not come after the
+    /// one before (jiff's reading of a TZif file without a rule repeats its
+    /// last transition), or once a rule for the future has shown its cycle:
+    /// the first change from [`TABLE_UNTIL`] on, then the same change 400
+    /// years later. Without that second change, the offset after the table
+    /// stays the last one.
+    pub(crate) fn from_transitions(
+        first_offset: i32,
+        transitions: impl IntoIterator<Item = (i64, i32)>,
+    ) -> Table {
+        let mut changes: Vec<OffsetChange> = Vec::new();
+        let mut offset = first_offset;
+        let mut previous_at = i64::MIN;
+        let mut cycle_start: Option<OffsetChange> = None;
+        for (at, next_offset) in transitions {
+            if at <= previous_at || (cycle_start.is_none() && at > RULE_HORIZON) {
+                break;
+            }
+            previous_at = at;
+            if next_offset == offset {
+                continue;
+            }
+            offset = next_offset;
+            let change = OffsetChange { at, offset };
+            changes.push(change);
+            match cycle_start {
+                None if at >= TABLE_UNTIL => cycle_start = Some(change),
+                Some(first) if at >= first.at.saturating_add(PERIOD) => break,
+                _ => {}
+            }
+        }
+        let cycle = cycle_start
+            .filter(|first| {
+                changes.last()
+                    == Some(&OffsetChange {
+                        at: first.at.saturating_add(PERIOD),
+                        offset: first.offset,
+                    })
+            })
+            .map(|first| Cycle {
+                start: first.at,
+                end: first.at + PERIOD,
+            });
+        Table::new(first_offset, changes, cycle)
+    }
+
+    fn new(first_offset: i32, changes: Vec<OffsetChange>, cycle: Option<Cycle>) -> Table {
+        let changes = changes.into_boxed_slice();
+        let first_change_in_bucket = if u32::try_from(changes.len()).is_ok() {
+            let buckets = (TABLE_UNTIL - TABLE_FROM) >> BUCKET_SHIFT;
+            (0..=buckets + 1)
+                .map(|bucket| {
+                    let bucket_start = TABLE_FROM + (bucket << BUCKET_SHIFT);
+                    let before = changes.partition_point(|change| change.at < bucket_start);
+                    u32::try_from(before).unwrap_or(u32::MAX) // fits: checked above
+                })
+                .collect()
+        } else {
+            Box::default()
+        };
+        Table {
+            first_offset,
+            changes,
+            first_change_in_bucket,
+            cycle,
+        }
+    }
+
+    /// How many offset changes the table holds.
+    pub(crate) fn len(&self) -> usize {
+        self.changes.len()
+    }
+
+    /// Unix second `secs`, or for a zone with a rule and `secs` past the
+    /// table, the instant with the same offset in the table's last 400 years;
+    /// and how far that moved it.
+    #[inline]
+    pub(crate) fn fold(&self, secs: i64) -> (i64, i64) {
+        match self.cycle {
+            Some(cycle) if secs >= cycle.end => {
+                // secs > cycle.start > 0: no overflow.
+                let shift = (secs - cycle.start) / PERIOD * PERIOD;
+                (secs - shift, shift)
+            }
+            _ => (secs, 0),
+        }
+    }
+
+    /// The span of fixed offset that contains Unix second `secs`.
+    #[inline]
+    pub(crate) fn span(&self, secs: i64) -> Span {
+        let (secs, shift) = self.fold(secs);
+        let index = self.changes_at_or_before(secs);
+        let (start, offset) = match index
+            .checked_sub(1)
+            .and_then(|previous| self.changes.get(previous))
+        {
+            Some(change) => (change.at, change.offset),
+            None => (i64::MIN, self.first_offset),
+        };
+        let end = self.changes.get(index).map_or(i64::MAX, |change| change.at);
+        if shift == 0 {
+            Span {
+                start,
+                end,
+                offset: i64::from(offset),
+            }
+        } else {
+            // In the cycle: the table has changes at both of its ends, so the
+            // span lies within it.
+            Span {
+                start: start.saturating_add(shift),
+                end: end.saturating_add(shift),
+                offset: i64::from(offset),
+            }
+        }
+    }
+
+    /// How many changes happen at or before Unix second `secs`. (The index
+    /// only makes this fast: a wrong bucket number falls back on the binary
+    /// search over the whole table, with the same answer.)
+    #[inline]
+    fn changes_at_or_before(&self, secs: i64) -> usize {
+        let bucket = secs.checked_sub(TABLE_FROM).map(|since| since >> BUCKET_SHIFT);
+        if let Some(bucket) = bucket.and_then(|bucket| usize::try_from(bucket).ok()) {
+            if let (Some(&first), Some(&end)) = (
+                self.first_change_in_bucket.get(bucket),
+                self.first_change_in_bucket.get(bucket + 1),
+            ) {
+                let (first, end) = (first as usize, end as usize);
+                // Any number of changes may share a bucket: search among them.
+                let in_bucket = self.changes.get(first..end).unwrap_or_default();
+                return first + in_bucket.partition_point(|change| change.at <= secs);
+            }
+        }
+        // Outside the index.
+        self.changes.partition_point(|change| change.at <= secs)
+    }
+
+    /// Wall-clock seconds (local time as if it were UTC) at Unix second `secs`.
+    #[inline]
+    pub(crate) fn wall(&self, secs: i64) -> i64 {
+        secs.saturating_add(self.span(secs).offset)
+    }
+
+    /// The instant of wall-clock time `wall`, "compatible" disambiguation:
+    /// the earliest instant whose wall clock reads `wall` (in a fold, the
+    /// earlier one); in a gap, where none does, the wall time shifted forward
+    /// by the gap's length, which is `wall - offset before the gap`.
+    #[inline]
+    pub(crate) fn resolve(&self, wall: i64) -> i64 {
+        // Offsets lie within 26 hours of UTC, so every instant whose wall
+        // clock reads `wall` lies within 26 hours of it: the spans from two
+        // days before `wall` to two days after hold them all, however many
+        // changes that is.
+        let horizon = wall.saturating_add(2 * DAY);
+        let mut span = self.span(wall.saturating_sub(2 * DAY));
+        let mut in_gap = None;
+        loop {
+            let instant = wall.saturating_sub(span.offset);
+            if instant >= span.start && instant < span.end {
+                return instant;
+            }
+            // (`>=` would do too: no instant lies a full two days from `wall`.)
+            if span.end > horizon {
+                return in_gap.unwrap_or(instant);
+            }
+            let before = span.offset;
+            span = self.span(span.end);
+            if in_gap.is_none() && wall.saturating_sub(span.offset) < span.start {
+                // `wall` comes after the previous span's last wall time and
+                // before this one's first: the change skipped it. (At the
+                // first, `<=` would note a gap too, but the instant is this
+                // span's start and is returned next.)
+                in_gap = Some(wall.saturating_sub(before));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HOUR: i64 = 3_600;
+    /// 2027-03-28T01:00:00Z.
+    const T: i64 = 1_806_195_600;
+
+    fn table(first_offset: i32, changes: &[(i64, i32)]) -> Table {
+        Table::from_transitions(first_offset, changes.iter().copied())
+    }
+
+    fn span(start: i64, end: i64, offset: i64) -> Span {
+        Span { start, end, offset }
+    }
+
+    /// Two changes a day apart (+1 h, then back a day later): both are in
+    /// the table and every span is exact.
+    #[test]
+    fn changes_a_day_apart() {
+        let zone = table(0, &[(T, 3_600), (T + DAY, 0)]);
+        assert_eq!(zone.span(T - 1), span(i64::MIN, T, 0));
+        assert_eq!(zone.span(T), span(T, T + DAY, 3_600));
+        assert_eq!(zone.span(T + DAY - 1), span(T, T + DAY, 3_600));
+        assert_eq!(zone.span(T + DAY), span(T + DAY, i64::MAX, 0));
+        // Wall times: [T, T+1h) is skipped at the first change (a gap), and
+        // [T+1d, T+1d+1h) happens twice at the second (a fold).
+        assert_eq!(zone.resolve(T - 1), T - 1);
+        assert_eq!(
+            zone.resolve(T + 1_800),
+            T + 1_800,
+            "in the gap: shifted forward by 1 h"
+        );
+        assert_eq!(zone.resolve(T + HOUR), T, "first wall time after the gap");
+        assert_eq!(
+            zone.resolve(T + DAY + 1_800),
+            T + DAY + 1_800 - HOUR,
+            "fold: the earlier instant"
+        );
+        assert_eq!(zone.resolve(T + DAY + HOUR), T + DAY + HOUR);
+    }
+
+    /// Changes an hour apart, each forward by 30 minutes: a wall time in the
+    /// second gap is shifted by the second gap only.
+    #[test]
+    fn gaps_an_hour_apart() {
+        let zone = table(0, &[(T, 1_800), (T + HOUR, 3_600)]);
+        // Wall clock: up to T reads T, then jumps to T+30m; at T+1h (wall
+        // T+1h30m) it jumps to T+2h.
+        assert_eq!(
+            zone.resolve(T + 600),
+            T + 600,
+            "in the first gap, read with offset 0"
+        );
+        assert_eq!(zone.resolve(T + 1_800), T);
+        assert_eq!(
+            zone.resolve(T + HOUR + 1_800 + 600),
+            T + HOUR + 600,
+            "in the second gap, read with +30m"
+        );
+        assert_eq!(zone.resolve(T + 2 * HOUR), T + HOUR);
+        assert_eq!(zone.resolve(T + 3 * HOUR), T + 2 * HOUR);
+    }
+
+    /// A wall time skipped by one change but repeated by a later one that
+    /// moves the clock back further exists: its instant, not a gap's.
+    #[test]
+    fn skipped_then_repeated_wall_time_exists() {
+        // +1 h at T for 30 minutes, then -1 h.
+        let zone = table(0, &[(T, 3_600), (T + 1_800, -3_600)]);
+        // Wall T+30m is skipped at T (T -> T+1h) but comes again at
+        // T+1h30m (-1 h): wall T+30m = instant T+1h30m.
+        assert_eq!(zone.resolve(T + 1_800), T + 1_800 + HOUR);
+        // Wall T+1h10m happened at T+10m (+1 h) and at T+2h10m: the earlier.
+        assert_eq!(zone.resolve(T + HOUR + 600), T + 600);
+    }
+
+    /// Offsets near the limits (jiff's are within 25:59:59 of UTC): the
+    /// instants of a wall time lie up to 26 hours from it, and are found.
+    #[test]
+    fn offsets_of_a_day_and_more() {
+        let (w, m) = (T, 60);
+        // -25:00 -> -25:59 half an hour after w + 24 h: w read at -25:00
+        // would be w + 25 h, after the change; at -25:59 it is w + 25:59,
+        // which exists (a fold of 59 minutes).
+        let change = w + DAY + 30 * m;
+        let zone = table(-25 * 3_600, &[(change, -(25 * 3_600 + 59 * m) as i32)]);
+        assert_eq!(zone.resolve(w), w + 25 * 3_600 + 59 * m);
+        // +25:00 -> +24:00 at w - 24:30: w was w - 25 h (before the change)
+        // and again w - 24 h (after): the earlier.
+        let change = w - DAY - 30 * m;
+        let zone = table(25 * 3_600, &[(change, 24 * 3_600)]);
+        assert_eq!(zone.resolve(w), w - 25 * 3_600);
+    }
+
+    /// A hundred changes ten minutes apart, in one or two buckets of the
+    /// index: all found.
+    #[test]
+    fn dense_changes_in_one_bucket() {
+        let changes: Vec<(i64, i32)> = (0..100).map(|i| (T + i * 600, (i as i32 % 2) * 60)).collect();
+        let zone = Table::from_transitions(60, changes.clone());
+        assert_eq!(zone.len(), 100);
+        for (i, &(at, offset)) in changes.iter().enumerate() {
+            let end = changes.get(i + 1).map_or(i64::MAX, |next| next.0);
+            assert_eq!(zone.span(at), span(at, end, i64::from(offset)), "change {i}");
+            assert_eq!(zone.span(at + 599).offset, i64::from(offset));
+        }
+    }
+
+    /// Transitions that keep the offset are left out; the first that does
+    /// not come after the one before ends the list.
+    #[test]
+    fn same_offset_and_repeated_transitions() {
+        let zone = table(
+            0,
+            &[
+                (T, 0),
+                (T + HOUR, 3_600),
+                (T + 2 * HOUR, 3_600),
+                (T + 3 * HOUR, 0),
+                (T + 3 * HOUR, 7_200),
+            ],
+        );
+        assert_eq!(zone.len(), 2);
+        assert_eq!(zone.span(T + 2 * HOUR), span(T + HOUR, T + 3 * HOUR, 3_600));
+        assert_eq!(zone.span(T + 4 * HOUR), span(T + 3 * HOUR, i64::MAX, 0));
+    }
+
+    /// Changes before and after the index are found by binary search.
+    #[test]
+    fn changes_outside_the_index() {
+        let early = TABLE_FROM - 10 * DAY;
+        let late = TABLE_UNTIL + 5 * DAY;
+        let zone = table(-600, &[(early, 0), (T, 3_600), (late, 0)]);
+        assert_eq!(zone.span(early - 1), span(i64::MIN, early, -600));
+        assert_eq!(zone.span(early), span(early, T, 0));
+        assert_eq!(zone.span(TABLE_FROM), span(early, T, 0));
+        assert_eq!(zone.span(TABLE_UNTIL), span(T, late, 3_600));
+        assert_eq!(
+            zone.span(late + 1),
+            span(late, i64::MAX, 0),
+            "no second change 400 years on: no cycle"
+        );
+    }
+
+    /// A rule's changes past the table: two changes every 773 days (189 of
+    /// those steps make 400 Gregorian years) from 2101 on, for 400 years and
+    /// one change more, repeat for ever.
+    #[test]
+    fn the_rule_cycle_repeats() {
+        let (step, summer) = (773 * DAY, 300 * DAY);
+        assert_eq!(189 * step, PERIOD);
+        let mut changes = vec![(T, 3_600)];
+        let first = TABLE_UNTIL + 10 * DAY;
+        let mut at = first;
+        while at <= first + 2 * PERIOD {
+            changes.push((at, 0));
+            changes.push((at + summer, 3_600));
+            at += step;
+        }
+        let zone = Table::from_transitions(0, changes.iter().copied());
+        // Those past first + PERIOD are not read.
+        assert_eq!(
+            zone.changes.last(),
+            Some(&OffsetChange {
+                at: first + PERIOD,
+                offset: 0
+            })
+        );
+        assert_eq!(
+            zone.cycle,
+            Some(Cycle {
+                start: first,
+                end: first + PERIOD
+            })
+        );
+        assert_eq!(zone.span(first + 100), span(first, first + summer, 0));
+        assert_eq!(zone.span(first - 100), span(T, first, 3_600));
+        assert_eq!(
+            zone.span(first - PERIOD - 100),
+            span(i64::MIN, T, 0),
+            "before the cycle: no repeat"
+        );
+        // 1000 periods on, the same spans, shifted.
+        let shift = 1_000 * PERIOD;
+        assert_eq!(
+            zone.span(first + 100 + shift),
+            span(first + shift, first + summer + shift, 0)
+        );
+        assert_eq!(
+            zone.span(first + summer + shift),
+            span(first + summer + shift, first + step + shift, 3_600)
+        );
+        // The last span of the cycle ends where the next period starts.
+        assert_eq!(zone.span(first + PERIOD - 1).end, first + PERIOD);
+        assert_eq!(zone.span(first + PERIOD - 1 + shift).end, first + PERIOD + shift);
+        assert_eq!(zone.span(first + PERIOD + shift).start, first + PERIOD + shift);
+        // The far end of time: finite spans, no overflow.
+        let far = zone.span(i64::MAX - 1);
+        assert!(far.start < i64::MAX && far.end >= i64::MAX - 1, "{far:?}");
+        assert!(far.start > i64::MAX - PERIOD, "{far:?}");
+        // The change at `first` sets the clock back an hour: a fold.
+        assert_eq!(zone.resolve(first + 100 + shift), first + 100 - 3_600 + shift);
+        assert_eq!(zone.resolve(first + 3_700 + shift), first + 3_700 + shift);
+        assert_eq!(
+            zone.resolve(first + summer + 3_700 + shift),
+            first + summer + 100 + shift
+        );
+        // In the gap of the +1 h change: read with the offset before it.
+        assert_eq!(
+            zone.resolve(first + summer + 100 + shift),
+            first + summer + 100 + shift
+        );
+        // A rule whose change 400 years on has another offset is no cycle.
+        let mut broken: Vec<_> = changes
+            .iter()
+            .copied()
+            .filter(|&(at, _)| at < first + PERIOD)
+            .collect();
+        broken.push((first + PERIOD, 1_800));
+        let zone = Table::from_transitions(0, broken);
+        assert_eq!(zone.cycle, None);
+        assert_eq!(
+            zone.span(first + 2 * PERIOD).offset,
+            1_800,
+            "the last offset stays"
+        );
+    }
+
+    /// A rule whose changes keep the offset (or none past the horizon) ends
+    /// the table without a cycle.
+    #[test]
+    fn no_change_past_the_horizon() {
+        let zone = table(0, &[(T, 3_600), (RULE_HORIZON + 1, 0)]);
+        assert_eq!(zone.len(), 1);
+        assert_eq!(zone.cycle, None);
+        // A change at the horizon itself still counts.
+        let zone = table(0, &[(T, 3_600), (RULE_HORIZON, 0)]);
+        assert_eq!(zone.len(), 2);
+    }
+
+    #[test]
+    fn fold_only_past_the_cycle() {
+        let zone = Table {
+            first_offset: 0,
+            changes: Box::default(),
+            first_change_in_bucket: Box::default(),
+            cycle: Some(Cycle {
+                start: 100,
+                end: 100 + PERIOD,
+            }),
+        };
+        assert_eq!(zone.fold(99 + PERIOD), (99 + PERIOD, 0));
+        assert_eq!(zone.fold(100), (100, 0));
+        assert_eq!(
+            zone.fold(99 - 2 * PERIOD),
+            (99 - 2 * PERIOD, 0),
+            "before the cycle"
+        );
+        assert_eq!(zone.fold(100 + PERIOD), (100, PERIOD));
+        assert_eq!(zone.fold(101 + 3 * PERIOD), (101, 3 * PERIOD));
+    }
+}
