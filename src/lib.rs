@@ -101,6 +101,11 @@
 //!   `schedule.in_zone(&zone)` evaluates the triggers and the window in an
 //!   IANA zone's wall-clock time, with explicit rules for gaps and folds;
 //!   `Zone::offset_drift` shows where a fixed `minuteOffset` goes wrong.
+//! - Embedding in an async host (feature `tokio`, off by default): the
+//!   `runtime` module waits on the wall clock in slices (a suspend delays a
+//!   run by at most one), streams the runs as they come due, applies the
+//!   catch-up rule when it falls behind, and cuts work off at a run's
+//!   deadline.
 //!
 //! # Errors
 //!
@@ -121,6 +126,8 @@ mod fixed;
 mod gate;
 mod offset;
 mod queries;
+#[cfg(feature = "tokio")]
+pub mod runtime;
 mod schedule;
 mod time;
 mod timetable;
