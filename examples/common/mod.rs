@@ -79,7 +79,10 @@ pub fn family_of(document: &[u8]) -> Family {
         Some(Value::Object(policy)) => policy,
         _ => &root,
     };
-    let backup_type = matches!(policy.get("type").and_then(Value::as_str), Some("Daily" | "ManualOnly"));
+    let backup_type = matches!(
+        policy.get("type").and_then(Value::as_str),
+        Some("Daily" | "ManualOnly")
+    );
     if backup_type || BACKUP_ONLY.iter().any(|member| policy.contains_key(*member)) {
         Family::Backup
     } else {
@@ -182,7 +185,9 @@ pub fn rfc3339(t: DateTime<Utc>) -> String {
 pub fn parse_instant(flag: &str, text: &str) -> Result<DateTime<Utc>, String> {
     DateTime::parse_from_rfc3339(text)
         .map(|t| t.with_timezone(&Utc))
-        .map_err(|_| format!("{flag}: expected an RFC 3339 instant like 2026-11-30T22:00:00Z, found {text:?}"))
+        .map_err(|_| {
+            format!("{flag}: expected an RFC 3339 instant like 2026-11-30T22:00:00Z, found {text:?}")
+        })
 }
 
 /// `flag`'s value as a duration: a whole number and a unit, `90s`, `15m`,
@@ -222,6 +227,8 @@ impl Flags {
 
     /// The value after `flag`.
     pub fn value(&mut self, flag: &str) -> Result<String, String> {
-        self.args.next().ok_or_else(|| format!("{flag}: expected a value"))
+        self.args
+            .next()
+            .ok_or_else(|| format!("{flag}: expected a value"))
     }
 }

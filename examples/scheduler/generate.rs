@@ -6,7 +6,7 @@
 use backup_schedule::{BackupSchedule, Interval, Retry, Schedule, Weekdays, Window};
 use chrono::NaiveTime;
 
-use crate::common::JobKind;
+use super::common::JobKind;
 
 /// The `i`th generated job's id.
 pub fn generated_id(i: usize) -> String {

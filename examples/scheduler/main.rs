@@ -42,10 +42,10 @@
 //! Scale (`--simulate` over a week, 10^5 generated jobs, `--release`): see
 //! benches/README.md.
 
-mod store;
 #[path = "../common/mod.rs"]
 mod common;
 mod generate;
+mod store;
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -58,7 +58,10 @@ use backup_schedule::runtime::{Cause, Due, Finished, WallTimer};
 use backup_schedule::{CatchUpPolicy, Timetable};
 use chrono::{DateTime, TimeDelta, Utc};
 
-use common::{clock, family_of, parse_duration, parse_instant, read_job, rfc3339, document_id, Flags, JobKind, SharedClock};
+use common::{
+    clock, document_id, family_of, parse_duration, parse_instant, read_job, rfc3339, Flags, JobKind,
+    SharedClock,
+};
 use store::{Access, RunRecord, Store};
 
 /// What the scheduler was asked to do.
@@ -74,8 +77,16 @@ struct Options {
 
 /// Run commands on the real clock, or simulate.
 enum Mode {
-    Real { exec: String, now: Option<DateTime<Utc>> },
-    Simulate { from: DateTime<Utc>, until: DateTime<Utc>, duration: TimeDelta, failing: HashSet<String> },
+    Real {
+        exec: String,
+        now: Option<DateTime<Utc>>,
+    },
+    Simulate {
+        from: DateTime<Utc>,
+        until: DateTime<Utc>,
+        duration: TimeDelta,
+        failing: HashSet<String>,
+    },
 }
 
 const USAGE: &str = "usage: scheduler --jobs DIR --state FILE --exec COMMAND [--now INSTANT]
@@ -85,7 +96,11 @@ options: [--generate N] [--catch-up skip|once|all:N] [--max-lateness DURATION] [
 fn parse_options(mut flags: Flags) -> Result<Options, String> {
     let (mut jobs, mut state, mut exec, mut now, mut simulate) = (None, None, None, None, None);
     let (mut generate, mut policy, mut max_lateness) = (0, CatchUpPolicy::Once, None);
-    let (mut slice, mut duration, mut failing) = (std::time::Duration::from_secs(60), TimeDelta::minutes(10), HashSet::new());
+    let (mut slice, mut duration, mut failing) = (
+        std::time::Duration::from_secs(60),
+        TimeDelta::minutes(10),
+        HashSet::new(),
+    );
     while let Some(flag) = flags.next_flag() {
         match flag.as_str() {
             "--jobs" => jobs = Some(PathBuf::from(flags.value(&flag)?)),
@@ -102,7 +117,9 @@ fn parse_options(mut flags: Flags) -> Result<Options, String> {
             }
             "--generate" => {
                 let text = flags.value(&flag)?;
-                generate = text.parse().map_err(|_| format!("{flag}: expected a number of jobs, found {text:?}"))?;
+                generate = text
+                    .parse()
+                    .map_err(|_| format!("{flag}: expected a number of jobs, found {text:?}"))?;
             }
             "--catch-up" => {
                 let text = flags.value(&flag)?;
@@ -118,7 +135,11 @@ fn parse_options(mut flags: Flags) -> Result<Options, String> {
             "--max-lateness" => max_lateness = Some(parse_duration(&flag, &flags.value(&flag)?)?),
             "--slice" => {
                 let value = parse_duration(&flag, &flags.value(&flag)?)?;
-                slice = value.to_std().ok().filter(|slice| !slice.is_zero()).ok_or_else(|| format!("{flag}: expected a positive duration"))?;
+                slice = value
+                    .to_std()
+                    .ok()
+                    .filter(|slice| !slice.is_zero())
+                    .ok_or_else(|| format!("{flag}: expected a positive duration"))?;
             }
             "--sim-duration" => duration = parse_duration(&flag, &flags.value(&flag)?)?,
             "--sim-fail" => {
@@ -132,16 +153,35 @@ fn parse_options(mut flags: Flags) -> Result<Options, String> {
         return Err(format!("--jobs: expected a directory of job documents\n{USAGE}"));
     }
     let mode = match (simulate, exec) {
-        (Some((from, until)), _) => Mode::Simulate { from, until, duration, failing },
+        (Some((from, until)), _) => Mode::Simulate {
+            from,
+            until,
+            duration,
+            failing,
+        },
         (None, Some(exec)) => {
             if state.is_none() {
-                return Err(format!("--state: expected the SQLite file to keep the jobs' runs in\n{USAGE}"));
+                return Err(format!(
+                    "--state: expected the SQLite file to keep the jobs' runs in\n{USAGE}"
+                ));
             }
             Mode::Real { exec, now }
         }
-        (None, None) => return Err(format!("--exec: expected the command to run (or --simulate FROM UNTIL)\n{USAGE}")),
+        (None, None) => {
+            return Err(format!(
+                "--exec: expected the command to run (or --simulate FROM UNTIL)\n{USAGE}"
+            ))
+        }
     };
-    Ok(Options { jobs, generate, state, mode, policy, max_lateness, slice })
+    Ok(Options {
+        jobs,
+        generate,
+        state,
+        mode,
+        policy,
+        max_lateness,
+        slice,
+    })
 }
 
 /// One job: its id and schedule.
@@ -176,7 +216,12 @@ fn load_job(path: &Path, ids: &mut HashMap<Arc<str>, PathBuf>) -> Result<Job, St
     let document = std::fs::read(path).map_err(|err| err.to_string())?;
     let kind = read_job(family_of(&document), &document).map_err(|err| err.to_string())?;
     let id: Arc<str> = document_id(&document)
-        .unwrap_or_else(|| path.file_stem().unwrap_or_default().to_string_lossy().into_owned())
+        .unwrap_or_else(|| {
+            path.file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned()
+        })
         .into();
     if let Some(first) = ids.get(&id) {
         return Err(format!("id: {id:?} is already the id of {}", first.display()));
@@ -208,7 +253,11 @@ impl Log {
     }
 
     fn finish(&self) {
-        let _ = self.out.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).flush();
+        let _ = self
+            .out
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .flush();
     }
 }
 
@@ -237,7 +286,10 @@ enum Work {
     /// `sh -c COMMAND`.
     Command(String),
     /// Takes `duration`; fails for the `failing` jobs.
-    Simulated { duration: TimeDelta, failing: HashSet<String> },
+    Simulated {
+        duration: TimeDelta,
+        failing: HashSet<String>,
+    },
 }
 
 /// What every job's loop shares.
@@ -315,21 +367,16 @@ impl Scheduler {
     where
         T: Timetable + Send + Unpin,
     {
-        let mut runs = self.timer.runs(schedule).with_catch_up(self.policy, self.max_lateness);
+        let mut runs = self
+            .timer
+            .runs(schedule)
+            .with_catch_up(self.policy, self.max_lateness);
         if let Some(since) = since {
             runs = runs.since(since);
         }
         while let Some(due) = runs.next().await {
+            // Stored first, then told: a line on stdout is in the state file.
             let now = self.timer.now();
-            let deadline = due.detail.deadline.map_or_else(|| "none".to_owned(), rfc3339);
-            match due.cause {
-                Cause::CatchUp { number, of, missed } => self.log.event(
-                    now,
-                    &id,
-                    format_args!("catch-up {number}/{of} missed={missed} trigger={} deadline={deadline}", rfc3339(due.detail.trigger)),
-                ),
-                _ => self.log.event(now, &id, format_args!("start trigger={} deadline={deadline}", rfc3339(due.detail.trigger))),
-            }
             if let Some(store) = &self.store {
                 let record = RunRecord {
                     last_run: runs.tracker().since(),
@@ -339,6 +386,25 @@ impl Scheduler {
                 };
                 self.store_error(&id, store.started(&id, &record, now));
             }
+            let deadline = due.detail.deadline.map_or_else(|| "none".to_owned(), rfc3339);
+            match due.cause {
+                Cause::CatchUp { number, of, missed } => self.log.event(
+                    now,
+                    &id,
+                    format_args!(
+                        "catch-up {number}/{of} missed={missed} trigger={} deadline={deadline}",
+                        rfc3339(due.detail.trigger)
+                    ),
+                ),
+                _ => self.log.event(
+                    now,
+                    &id,
+                    format_args!(
+                        "start trigger={} deadline={deadline}",
+                        rfc3339(due.detail.trigger)
+                    ),
+                ),
+            }
             let mut attempt = 1;
             loop {
                 let outcome = self.attempt(&id, &due, attempt).await;
@@ -347,29 +413,41 @@ impl Scheduler {
                     Outcome::Failed(_) => schedule.retry_after(now, attempt),
                     _ => None,
                 };
+                if let Some(store) = &self.store {
+                    self.store_error(&id, store.attempted(&id, attempt, outcome.as_str(), now));
+                }
                 match (outcome, retry) {
-                    (Outcome::Terminated, _) => self.log.event(now, &id, format_args!("kill deadline attempt={attempt}")),
-                    (Outcome::Success, _) => self.log.event(now, &id, format_args!("finish success attempt={attempt}")),
+                    (Outcome::Terminated, _) => {
+                        self.log
+                            .event(now, &id, format_args!("kill deadline attempt={attempt}"))
+                    }
+                    (Outcome::Success, _) => {
+                        self.log
+                            .event(now, &id, format_args!("finish success attempt={attempt}"))
+                    }
                     (Outcome::Failed(code), retry) => self.log.event(
                         now,
                         &id,
                         format_args!(
                             "finish failed attempt={attempt}{}{}",
                             code.map(|code| format!(" exit={code}")).unwrap_or_default(),
-                            retry.map(|at| format!(" retry={}", rfc3339(at))).unwrap_or_default()
+                            retry
+                                .map(|at| format!(" retry={}", rfc3339(at)))
+                                .unwrap_or_default()
                         ),
                     ),
-                }
-                if let Some(store) = &self.store {
-                    self.store_error(&id, store.attempted(&id, attempt, outcome.as_str(), now));
                 }
                 let Some(at) = retry else { break };
                 let now = self.timer.sleep_until(at).await;
                 attempt += 1;
-                self.log.event(now, &id, format_args!("retry attempt={attempt} deadline={deadline}"));
                 if let Some(store) = &self.store {
                     self.store_error(&id, store.attempted(&id, attempt, "running", now));
                 }
+                self.log.event(
+                    now,
+                    &id,
+                    format_args!("retry attempt={attempt} deadline={deadline}"),
+                );
             }
         }
     }
@@ -393,9 +471,15 @@ fn main() -> ExitCode {
     let runtime = match options.mode {
         Mode::Real { .. } => tokio::runtime::Builder::new_multi_thread().enable_all().build(),
         // Paused time: it jumps to the next timer whenever every job waits.
-        Mode::Simulate { .. } => tokio::runtime::Builder::new_current_thread().enable_time().start_paused(true).build(),
+        Mode::Simulate { .. } => tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .start_paused(true)
+            .build(),
     };
-    match runtime.map_err(|err| err.to_string()).and_then(|runtime| runtime.block_on(run(options))) {
+    match runtime
+        .map_err(|err| err.to_string())
+        .and_then(|runtime| runtime.block_on(run(options)))
+    {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("scheduler: {message}");
@@ -419,18 +503,30 @@ async fn run(options: Options) -> Result<(), String> {
 
     let (clock, work, access, until) = match options.mode {
         Mode::Real { exec, now } => (clock(now), Work::Command(exec), Access::ReadWrite, None),
-        Mode::Simulate { from, until, duration, failing } => {
-            (clock(Some(from)), Work::Simulated { duration, failing }, Access::ReadOnly, Some(until))
-        }
+        Mode::Simulate {
+            from,
+            until,
+            duration,
+            failing,
+        } => (
+            clock(Some(from)),
+            Work::Simulated { duration, failing },
+            Access::ReadOnly,
+            Some(until),
+        ),
     };
     let timer = WallTimer::new(clock).with_slice(options.slice);
     let store = match &options.state {
-        Some(path) => Some(Store::open(path, access).map_err(|err| format!("--state: {}: {err}", path.display()))?),
+        Some(path) => {
+            Some(Store::open(path, access).map_err(|err| format!("--state: {}: {err}", path.display()))?)
+        }
         None => None,
     };
     let last_runs = match &store {
         Some(store) => {
-            store.mark_interrupted(timer.now()).map_err(|err| format!("--state: {err}"))?;
+            store
+                .mark_interrupted(timer.now())
+                .map_err(|err| format!("--state: {err}"))?;
             store.last_runs().map_err(|err| format!("--state: {err}"))?
         }
         None => HashMap::new(),

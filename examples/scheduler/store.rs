@@ -107,7 +107,13 @@ impl Store {
     }
 
     /// An attempt of the job's last run ended (or a retry started).
-    pub fn attempted(&self, id: &str, attempts: u32, outcome: &str, now: DateTime<Utc>) -> rusqlite::Result<()> {
+    pub fn attempted(
+        &self,
+        id: &str,
+        attempts: u32,
+        outcome: &str,
+        now: DateTime<Utc>,
+    ) -> rusqlite::Result<()> {
         if self.access == Access::ReadOnly {
             return Ok(());
         }

@@ -91,24 +91,43 @@ fn not_found(family: Family, id: &str) -> Response {
 /// A local helper until the library's own (issue 10) lands.
 fn fill_next_run(document: &mut Map<String, Value>, kind: &JobKind, now: DateTime<Utc>) {
     let next = with_timetable!(*kind, schedule => schedule.next_run(now));
-    document.insert("nextRun".into(), next.map_or(Value::Null, |run| Value::String(rfc3339(run))));
+    document.insert(
+        "nextRun".into(),
+        next.map_or(Value::Null, |run| Value::String(rfc3339(run))),
+    );
 }
 
 async fn create(app: Arc<App>, family: Family, body: Result<Bytes, BytesRejection>) -> Response {
     let body = match body {
         Ok(body) => body,
-        Err(rejection) => return exception(rejection.status(), Some("ParameterValidationFailure"), rejection.body_text()),
+        Err(rejection) => {
+            return exception(
+                rejection.status(),
+                Some("ParameterValidationFailure"),
+                rejection.body_text(),
+            )
+        }
     };
     let kind = match read_job(family, &body) {
         Ok(kind) => kind,
         Err(err @ ReadError::Schedule(_)) => {
-            return exception(StatusCode::BAD_REQUEST, Some("ParameterValidationFailure"), err.to_string())
+            return exception(
+                StatusCode::BAD_REQUEST,
+                Some("ParameterValidationFailure"),
+                err.to_string(),
+            )
         }
-        Err(err @ ReadError::Unsupported(_)) => return exception(StatusCode::NOT_IMPLEMENTED, None, err.to_string()),
+        Err(err @ ReadError::Unsupported(_)) => {
+            return exception(StatusCode::NOT_IMPLEMENTED, None, err.to_string())
+        }
     };
     // The crate read it as a job: it is a JSON object.
     let Ok(Value::Object(mut document)) = serde_json::from_slice::<Value>(&body) else {
-        return exception(StatusCode::BAD_REQUEST, Some("ParameterValidationFailure"), "(document): expected a job object");
+        return exception(
+            StatusCode::BAD_REQUEST,
+            Some("ParameterValidationFailure"),
+            "(document): expected a job object",
+        );
     };
     let id = app.new_id();
     let href = format!("/v8/{}/{id}", family.collection());
@@ -121,7 +140,14 @@ async fn create(app: Arc<App>, family: Family, body: Result<Bytes, BytesRejectio
         Json(Value::Object(document.clone())),
     )
         .into_response();
-    app.jobs().insert(id, Stored { family, kind, document });
+    app.jobs().insert(
+        id,
+        Stored {
+            family,
+            kind,
+            document,
+        },
+    );
     response
 }
 
@@ -151,11 +177,17 @@ async fn runs(app: Arc<App>, family: Family, id: String, query: HashMap<String, 
             }
         },
     };
-    let Some(kind) = app.jobs().get(&id).filter(|stored| stored.family == family).map(|stored| stored.kind) else {
+    let Some(kind) = app
+        .jobs()
+        .get(&id)
+        .filter(|stored| stored.family == family)
+        .map(|stored| stored.kind)
+    else {
         return not_found(family, &id);
     };
     let now = app.clock.now();
-    let details: Vec<_> = with_timetable!(kind, schedule => schedule.explain_upcoming(now).take(count).collect());
+    let details: Vec<_> =
+        with_timetable!(kind, schedule => schedule.explain_upcoming(now).take(count).collect());
     Json(details).into_response()
 }
 
@@ -165,7 +197,10 @@ fn routes(app: &Arc<App>, family: Family) -> Router {
     let (on_create, on_read, on_runs) = (app.clone(), app.clone(), app.clone());
     Router::new()
         .route(&collection, post(move |body| create(on_create, family, body)))
-        .route(&format!("{collection}/{{id}}"), get(move |Path(id)| read(on_read, family, id)))
+        .route(
+            &format!("{collection}/{{id}}"),
+            get(move |Path(id)| read(on_read, family, id)),
+        )
         .route(
             &format!("{collection}/{{id}}/runs"),
             get(move |Path(id), Query(query)| runs(on_runs, family, id, query)),
@@ -173,9 +208,15 @@ fn routes(app: &Arc<App>, family: Family) -> Router {
 }
 
 fn router(app: Arc<App>) -> Router {
-    routes(&app, Family::Copy).merge(routes(&app, Family::Backup)).fallback(|| async {
-        exception(StatusCode::NOT_FOUND, Some("ResourceNotFound"), "no such resource")
-    })
+    routes(&app, Family::Copy)
+        .merge(routes(&app, Family::Backup))
+        .fallback(|| async {
+            exception(
+                StatusCode::NOT_FOUND,
+                Some("ResourceNotFound"),
+                "no such resource",
+            )
+        })
 }
 
 fn main() -> ExitCode {
@@ -186,13 +227,16 @@ fn main() -> ExitCode {
             match flag.as_str() {
                 "--listen" => {
                     let text = flags.value(&flag)?;
-                    listen = Some(
-                        text.parse::<SocketAddr>()
-                            .map_err(|_| format!("--listen: expected an address like 127.0.0.1:8080, found {text:?}"))?,
-                    );
+                    listen = Some(text.parse::<SocketAddr>().map_err(|_| {
+                        format!("--listen: expected an address like 127.0.0.1:8080, found {text:?}")
+                    })?);
                 }
                 "--now" => now = Some(parse_instant(&flag, &flags.value(&flag)?)?),
-                other => return Err(format!("{other}: unknown flag\nusage: service --listen ADDRESS:PORT [--now INSTANT]")),
+                other => {
+                    return Err(format!(
+                        "{other}: unknown flag\nusage: service --listen ADDRESS:PORT [--now INSTANT]"
+                    ))
+                }
             }
         }
         Ok(())
