@@ -44,6 +44,13 @@ async fn due<T: Timetable, C: Clock>(runs: &mut RunStream<T, C>) -> Due {
     runs.next().await.expect("a run")
 }
 
+/// A suspend: after `after` of tokio's time, the wall clock jumps `by`
+/// while tokio's clock does not.
+async fn suspend(clock: &ManualClock, after: Duration, by: TimeDelta) {
+    tokio::time::sleep(after).await;
+    clock.jump(by);
+}
+
 fn catch_up(number: u64, of: u64, missed: u64) -> Cause {
     Cause::CatchUp { number, of, missed }
 }
@@ -88,14 +95,10 @@ async fn a_suspend_before_a_run_delays_it_by_at_most_one_slice() {
     let (clock, timer) = clock_at(dec(1, 21, 0, 0));
     let paused = Instant::now();
     let mut runs = timer.runs(nightly());
-    let suspend = {
-        let clock = clock.clone();
-        async move {
-            tokio::time::sleep(Duration::from_secs(30 * 60)).await;
-            clock.jump(TimeDelta::minutes(20));
-        }
-    };
-    let (due, ()) = tokio::join!(due(&mut runs), suspend);
+    let (due, ()) = tokio::join!(
+        due(&mut runs),
+        suspend(&clock, Duration::from_secs(30 * 60), TimeDelta::minutes(20))
+    );
     assert_eq!(due.detail.run, dec(1, 22, 0, 0));
     assert_eq!(due.cause, Cause::Scheduled);
     let late = clock.now() - dec(1, 22, 0, 0);
@@ -118,14 +121,10 @@ async fn after_a_three_hour_suspend(
 ) -> (Vec<Due>, DateTime<Utc>) {
     let (clock, timer) = clock_at(dec(1, 10, 0, 30));
     let mut runs = timer.runs(hourly()).with_catch_up(policy, max_lateness);
-    let suspend = {
-        let clock = clock.clone();
-        async move {
-            tokio::time::sleep(Duration::from_secs(20 * 60)).await;
-            clock.jump(TimeDelta::hours(3));
-        }
-    };
-    let (first, ()) = tokio::join!(due(&mut runs), suspend);
+    let (first, ()) = tokio::join!(
+        due(&mut runs),
+        suspend(&clock, Duration::from_secs(20 * 60), TimeDelta::hours(3))
+    );
     let woke = clock.now();
     let mut dues = vec![first];
     while dues.last().unwrap().detail.run < dec(1, 14, 0, 0) {
@@ -279,14 +278,10 @@ async fn a_suspend_past_a_waiting_catch_up_decides_again() {
     let mut runs = timer
         .runs(schedule)
         .since(Utc.with_ymd_and_hms(2026, 11, 27, 22, 0, 0).unwrap());
-    let suspend = {
-        let clock = clock.clone();
-        async move {
-            tokio::time::sleep(Duration::from_secs(9 * 3600)).await;
-            clock.jump(TimeDelta::hours(10));
-        }
-    };
-    let (first, ()) = tokio::join!(due(&mut runs), suspend);
+    let (first, ()) = tokio::join!(
+        due(&mut runs),
+        suspend(&clock, Duration::from_secs(9 * 3600), TimeDelta::hours(10))
+    );
     assert_eq!(first.cause, catch_up(1, 1, 3));
     assert_eq!(first.detail.run, dec(1, 22, 0, 0));
     assert_eq!(
@@ -300,15 +295,11 @@ async fn work_is_cut_off_at_the_deadline_even_across_a_suspend() {
     let (clock, timer) = clock_at(dec(1, 22, 30, 0));
     let deadline = Some(dec(1, 23, 0, 0));
     // Asleep at 22:40 for an hour (wall 23:40): cut off within a slice.
-    let suspend = {
-        let clock = clock.clone();
-        async move {
-            tokio::time::sleep(Duration::from_secs(600)).await;
-            clock.jump(TimeDelta::hours(1));
-        }
-    };
     let work = tokio::time::sleep(Duration::from_secs(2 * 3600));
-    let (finished, ()) = tokio::join!(timer.run_until(deadline, work), suspend);
+    let (finished, ()) = tokio::join!(
+        timer.run_until(deadline, work),
+        suspend(&clock, Duration::from_secs(600), TimeDelta::hours(1))
+    );
     let Finished::CutOff { at } = finished else {
         panic!("{finished:?}")
     };
