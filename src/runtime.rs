@@ -752,6 +752,16 @@ impl<T: Timetable, C: Clock> RunStream<T, C> {
         }
     }
 
+    /// This stream with runs on time up to `tolerance` late instead of the
+    /// timer's slice (a simulation whose clock never jumps may sleep in
+    /// long slices, yet judge lateness as a real host would).
+    pub fn with_tolerance(self, tolerance: TimeDelta) -> RunStream<T, C> {
+        RunStream {
+            tracker: self.tracker.with_tolerance(tolerance),
+            ..self
+        }
+    }
+
     /// The tracker: [`Tracker::since`] is what to store after each run.
     pub fn tracker(&self) -> &Tracker<T> {
         &self.tracker
