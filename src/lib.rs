@@ -105,6 +105,11 @@
 //!   one bundled into the binary (`tz-bundled`) or chrono-tz's (`tz-chrono`),
 //!   all three by default: `Zone::from_name` takes the newest, and a `Zone`
 //!   says which it read (`TzSource`, `Zone::version`).
+//! - Embedding in an async host (feature `tokio`, off by default): the
+//!   `runtime` module waits on the wall clock in slices (a suspend delays a
+//!   run by at most one), streams the runs as they come due, applies the
+//!   catch-up rule when it falls behind, and cuts work off at a run's
+//!   deadline.
 //!
 //! # Errors
 //!
@@ -125,6 +130,8 @@ mod fixed;
 mod gate;
 mod offset;
 mod queries;
+#[cfg(feature = "tokio")]
+pub mod runtime;
 mod schedule;
 mod time;
 mod timetable;

@@ -88,14 +88,7 @@ pub struct TempFile(PathBuf);
 
 impl TempFile {
     pub fn new(contents: &[u8]) -> TempFile {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let name = format!(
-            "backup-schedule-{}-{}-{}.json",
-            env!("CARGO_CRATE_NAME").replace('_', "-"),
-            std::process::id(),
-            NEXT.fetch_add(1, Ordering::Relaxed)
-        );
-        let path = std::env::temp_dir().join(name);
+        let path = temp_path(".json");
         std::fs::write(&path, contents).expect("temp file written");
         TempFile(path)
     }
@@ -113,6 +106,19 @@ impl Drop for TempFile {
     fn drop(&mut self) {
         let _ = std::fs::remove_file(&self.0);
     }
+}
+
+/// A new path in the temp directory, named after the test binary that makes
+/// it, its process and a counter, ending in `suffix`.
+pub fn temp_path(suffix: &str) -> PathBuf {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let name = format!(
+        "backup-schedule-{}-{}-{}{suffix}",
+        env!("CARGO_CRATE_NAME").replace('_', "-"),
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    );
+    std::env::temp_dir().join(name)
 }
 
 /// 168 booleans with `allowed(day, hour)` (day 0 = Sunday), local time.

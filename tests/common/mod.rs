@@ -2,3 +2,4 @@
 //! `mod common;` compiles its own copy.
 
 pub mod cli;
+pub mod examples;
