@@ -128,6 +128,7 @@ mod engine;
 mod error;
 mod fixed;
 mod gate;
+mod job;
 mod offset;
 mod queries;
 #[cfg(feature = "tokio")]
@@ -152,6 +153,7 @@ mod zoned;
 
 pub use backup::{BackupSchedule, Retry};
 pub use error::{Error, ErrorKind};
+pub use job::JobSchedule;
 pub use offset::MinuteOffset;
 pub use queries::{CatchUp, CatchUpPolicy, Missed, Stagger};
 pub use schedule::Schedule;
