@@ -359,3 +359,40 @@ fn stagger_capped_by_the_next_run() {
         Some(Utc.with_ymd_and_hms(2026, 12, 1, 10, 7, 8).unwrap())
     );
 }
+
+/// Ranges that start exactly on an opening: nightly at 03:00 held to
+/// 08:00-12:00 UTC runs at 08:00 (the 03:00 trigger waited). A range from
+/// 08:00 holds that run whether it ends within the hour or later; a range
+/// from a second after holds none; one ending at 08:00 holds none.
+#[test]
+fn counting_from_an_opening() {
+    let schedule = daily(Weekdays::EVERYDAY, 3, 0).with_window(window("daily 08:00-12:00"));
+    let opening = utc(2026, 12, 1, 8, 0);
+    let second = TimeDelta::seconds(1);
+    assert_eq!(schedule.count_between(opening, utc(2026, 12, 1, 8, 30)), 1);
+    assert_eq!(schedule.count_between(opening, utc(2026, 12, 1, 10, 0)), 1);
+    assert_eq!(schedule.count_between(opening, utc(2026, 12, 2, 8, 0)), 1);
+    assert_eq!(
+        schedule.count_between(opening, utc(2026, 12, 2, 8, 0) + second),
+        2
+    );
+    assert_eq!(
+        schedule.count_between(opening + second, utc(2026, 12, 1, 10, 0)),
+        0
+    );
+    assert_eq!(schedule.count_between(opening - second, opening), 0);
+    // And a grid: hourly, held to 08:00-12:00: the 08:00 run is both a
+    // trigger and the opening for the night's triggers: one run, not two.
+    let hourly =
+        Schedule::periodic(Interval::from_minutes(60).unwrap()).with_window(window("daily 08:00-12:00"));
+    assert_eq!(hourly.count_between(opening, utc(2026, 12, 1, 8, 30)), 1);
+    assert_eq!(hourly.count_between(opening, utc(2026, 12, 1, 12, 0)), 4);
+    // Every 30 minutes read at UTC+00:15 (local 00:00, 00:30, ... is UTC
+    // :45 and :15): 07:45 waits, so the opening at 08:00 is a run of its
+    // own, then 08:15, 08:45, ..., 11:45: 1 + 8 runs in 08:00-12:00.
+    let off_hour = Schedule::periodic(Interval::from_minutes(30).unwrap())
+        .with_trigger_offset(backup_schedule::MinuteOffset::from_minutes(15).unwrap())
+        .with_window(window("daily 08:00-12:00"));
+    assert_eq!(off_hour.count_between(opening, utc(2026, 12, 1, 8, 10)), 1);
+    assert_eq!(off_hour.count_between(opening, utc(2026, 12, 1, 12, 0)), 9);
+}
