@@ -279,8 +279,9 @@ fn all<const N: usize>(count: i64) -> [u64; N] {
 /// The slots `index + k * period` of a week (`period` divides the week's
 /// slots).
 fn periodic<const N: usize>(index: i64, period: i64) -> [u64; N] {
-    // Bits 0, period, 2 period, ... of a word: (2^(period k) - 1) / (2^period - 1).
-    let reach = (64 + period - 1) / period * period;
+    // Bits 0, period, 2 period, ... of a word: (2^(period k) - 1) / (2^period - 1)
+    // for any k with period k >= 64 (the bits past 64 are cut off).
+    let reach = 64_u32.next_multiple_of(period as u32);
     let every = (((1_u128 << reach) - 1) / ((1_u128 << period) - 1)) as u64;
     core::array::from_fn(|word| every << (index - 64 * word as i64).rem_euclid(period))
 }
