@@ -116,7 +116,7 @@ fn missed_and_catch_up(c: &mut Criterion) {
     group.finish();
 }
 
-#[cfg(feature = "tz")]
+#[cfg(any(feature = "tz-system", feature = "tz-bundled", feature = "tz-chrono"))]
 fn zoned(c: &mut Criterion) {
     let berlin = backup_schedule::Zone::from_name("Europe/Berlin").unwrap();
     let nightly = Schedule::daily(Weekdays::WORKDAYS, NaiveTime::from_hms_opt(22, 0, 0).unwrap())
@@ -140,7 +140,7 @@ fn zoned(c: &mut Criterion) {
     group.finish();
 }
 
-#[cfg(not(feature = "tz"))]
+#[cfg(not(any(feature = "tz-system", feature = "tz-bundled", feature = "tz-chrono")))]
 fn zoned(_: &mut Criterion) {}
 
 criterion_group! {
