@@ -1,19 +1,15 @@
 //! The copy job (`RESTCopyJob`) and its schedule policy, field for field,
 //! and their conversion into the engine's [`Schedule`].
 
-use std::collections::BTreeMap;
-use std::fmt;
+use chrono::{DateTime, NaiveTime, SecondsFormat, Utc};
 
-use chrono::NaiveTime;
-use serde::de::{self, IgnoredAny, Visitor};
-use serde::{Deserialize, Deserializer, Serialize};
-
-use super::read::{at_most_a_week_of_hours, optional_object, read_json};
+use super::read::{read_document, read_list, shape, Listed, Shape};
+use super::window_settings::{BackupWindowSettings, TriggerFrame};
 use crate::error::Error;
 use crate::schedule::Schedule;
+use crate::timetable::Timetable;
 use crate::trigger::{Interval, Trigger};
 use crate::weekdays::Weekdays;
-use crate::window::Window;
 
 /// Where a policy sits in a copy job, and so the prefix of every path in
 /// validation errors.
@@ -22,75 +18,48 @@ const POLICY: &str = "schedulePolicy";
 /// What `dailyTime` must look like.
 const DAILY_TIME: &str = "a time like 22:00:00 or 22:00";
 
-/// The API's `schedulePolicy` of a backup copy job (`RESTCopyJobSchedulePolicy`).
-///
-/// # Example
-///
-/// ```
-/// use backup_schedule::{Schedule, Timetable};
-/// use backup_schedule::vb365::{CopyJobSchedulePolicy, CopyJobScheduleType};
-/// use chrono::{TimeZone, Utc};
-///
-/// let policy = CopyJobSchedulePolicy::from_json(br#"{
-///     "type": "Periodically",
-///     "periodicallyEvery": "Hours4"
-/// }"#)?;
-/// assert_eq!(policy.schedule_type, Some(CopyJobScheduleType::Periodically));
-///
-/// let schedule = Schedule::try_from(&policy)?;
-/// let t = Utc.with_ymd_and_hms(2026, 11, 28, 9, 0, 0).unwrap();
-/// assert_eq!(schedule.next_run(t), Some(Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0).unwrap()));
-/// # Ok::<(), backup_schedule::Error>(())
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", expecting = "a schedule policy object")]
-#[non_exhaustive]
-pub struct CopyJobSchedulePolicy {
-    /// `type`: when the job wants to run.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-    pub schedule_type: Option<CopyJobScheduleType>,
-    /// `dailyType`: the UTC days of a `DailyAtTime` job.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub daily_type: Option<DailyType>,
-    /// `dailyTime`: the UTC time of a `DailyAtTime` job, `HH:MM:SS` or
-    /// `HH:MM`, kept as it was written.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub daily_time: Option<String>,
-    /// `periodicallyEvery`: the interval of a `Periodically` job.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub periodically_every: Option<PeriodicallyEvery>,
-    /// `backupCopyWindowEnabled`: whether the window applies; `false`, `null`
-    /// and absent all mean it does not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub backup_copy_window_enabled: Option<bool>,
-    /// `backupCopyWindowSettings`: the window itself.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "optional_object"
-    )]
-    pub backup_copy_window_settings: Option<BackupCopyWindowSettings>,
-}
+/// What the date-time members must look like.
+const DATE_TIME: &str = "a date and time like 2026-11-30T17:00:00Z";
 
-/// The API's `backupCopyWindowSettings` (`RESTBackupWindowSettings`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", expecting = "a backup window settings object")]
-#[non_exhaustive]
-pub struct BackupCopyWindowSettings {
-    /// `backupWindow`: 168 hours, Sunday 00:00 local first, `true` = allowed.
+wire_object! {
+    /// The API's `schedulePolicy` of a backup copy job (`RESTCopyJobSchedulePolicy`).
     ///
-    /// Reading refuses an array of more than 168 elements as soon as it sees
-    /// the 169th, counting the rest without storing them.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "at_most_a_week_of_hours"
-    )]
-    pub backup_window: Option<Vec<bool>>,
-    /// `minuteOffset`: minutes from UTC to the window's local time;
-    /// `null` and absent mean 0.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub minute_offset: Option<i32>,
+    /// # Example
+    ///
+    /// ```
+    /// use backup_schedule::{Schedule, Timetable};
+    /// use backup_schedule::vb365::{CopyJobSchedulePolicy, CopyJobScheduleType};
+    /// use chrono::{TimeZone, Utc};
+    ///
+    /// let policy = CopyJobSchedulePolicy::from_json(br#"{
+    ///     "type": "Periodically",
+    ///     "periodicallyEvery": "Hours4"
+    /// }"#)?;
+    /// assert_eq!(policy.schedule_type, Some(CopyJobScheduleType::Periodically));
+    ///
+    /// let schedule = Schedule::try_from(&policy)?;
+    /// let t = Utc.with_ymd_and_hms(2026, 11, 28, 9, 0, 0).unwrap();
+    /// assert_eq!(schedule.next_run(t), Some(Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0).unwrap()));
+    /// # Ok::<(), backup_schedule::Error>(())
+    /// ```
+    pub struct CopyJobSchedulePolicy: "a schedule policy object" {
+        /// `type`: when the job wants to run.
+        "type" => pub schedule_type: CopyJobScheduleType;
+        /// `periodicallyEvery`: the interval of a `Periodically` job.
+        "periodicallyEvery" => pub periodically_every: PeriodicallyEvery;
+        /// `dailyType`: the days of a `DailyAtTime` job (UTC days, unless
+        /// read in another frame: see [`TriggerFrame`]).
+        "dailyType" => pub daily_type: DailyType;
+        /// `dailyTime`: the time of a `DailyAtTime` job, `HH:MM:SS` or
+        /// `HH:MM`, kept as it was written (UTC, unless read in another
+        /// frame: see [`TriggerFrame`]).
+        "dailyTime" => pub daily_time: String, expecting DAILY_TIME;
+        /// `backupCopyWindowEnabled`: whether the window applies; `false`,
+        /// `null` and absent all mean it does not.
+        "backupCopyWindowEnabled" => pub backup_copy_window_enabled: bool;
+        /// `backupCopyWindowSettings`: the window itself.
+        "backupCopyWindowSettings" => pub backup_copy_window_settings: BackupWindowSettings;
+    }
 }
 
 wire_enum! {
@@ -249,72 +218,111 @@ wire_enum! {
     }
 }
 
-/// A link of a resource's `_links` (`RESTLinkHAL`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct Link {
-    /// The linked resource's address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub href: Option<String>,
+wire_object! {
+    /// A link of a resource's `_links` (`RESTLinkHAL`).
+    pub struct Link: "a link object" {
+        /// The linked resource's address.
+        "href" => pub href: String;
+    }
 }
 
-/// A backup copy job (`RESTCopyJob`): the body of `POST /v6/CopyJobs` and the
-/// resource the API returns. Identifiers and date-times are kept as the
-/// strings they were.
+wire_object! {
+    /// A backup copy job (`RESTCopyJob`): the body of `POST /v6/CopyJobs` and
+    /// the resource the API returns. Identifiers and date-times are kept as
+    /// the strings they were.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use backup_schedule::Schedule;
+    /// use backup_schedule::vb365::CopyJob;
+    ///
+    /// let job = CopyJob::from_json(br#"{
+    ///     "backupJobId": "b7c1cc0b-2b3c-4096-9ba1-2d665b4ae504",
+    ///     "schedulePolicy": { "type": "DailyAtTime", "dailyType": "Everyday", "dailyTime": "08:00:00" },
+    ///     "isEnabled": true
+    /// }"#)?;
+    /// let schedule = Schedule::try_from(&job)?;
+    /// assert!(schedule.window().is_none());
+    /// # Ok::<(), backup_schedule::Error>(())
+    /// ```
+    pub struct CopyJob: "a copy job object" {
+        /// `backupJobId`: the backup job whose restore points are copied.
+        "backupJobId" => pub backup_job_id: String;
+        /// `schedulePolicy`: when the job runs.
+        "schedulePolicy" => pub schedule_policy: CopyJobSchedulePolicy;
+        /// `id`: the copy job's own ID.
+        "id" => pub id: String;
+        /// `organizationId`: the Microsoft 365 organization (added by the
+        /// API's v8).
+        "organizationId" => pub organization_id: String;
+        /// `repositoryId`: the repository the copies go to.
+        "repositoryId" => pub repository_id: String;
+        /// `name`: the job's name.
+        "name" => pub name: String;
+        /// `lastRun`: when the job last ran.
+        "lastRun" => pub last_run: String, expecting DATE_TIME;
+        /// `nextRun`: when the job runs next, per schedule (see
+        /// [`CopyJob::fill_next_run`]).
+        "nextRun" => pub next_run: String, expecting DATE_TIME;
+        /// `lastBackup`: when the job last succeeded (added by the API's v7).
+        "lastBackup" => pub last_backup: String, expecting DATE_TIME;
+        /// `isEnabled`: whether the job is enabled.
+        "isEnabled" => pub is_enabled: bool;
+        /// `lastStatus`: how the job's latest run went.
+        "lastStatus" => pub last_status: LastStatus;
+        /// `eTag`: the version the API gives the job when it changes (added
+        /// by the API's v8).
+        "eTag" => pub e_tag: i64;
+        /// `_links`: related resources by name, in the order given.
+        "_links" => pub links: Vec<(String, Link)>, expecting "an object of links";
+    }
+}
+
+/// A document about copy jobs, as the API's copy job endpoints give and
+/// take them.
 ///
 /// # Example
 ///
 /// ```
-/// use backup_schedule::Schedule;
-/// use backup_schedule::vb365::CopyJob;
+/// use backup_schedule::vb365::CopyJobDocument;
 ///
-/// let job = CopyJob::from_json(br#"{
-///     "backupJobId": "b7c1cc0b-2b3c-4096-9ba1-2d665b4ae504",
-///     "schedulePolicy": { "type": "DailyAtTime", "dailyType": "Everyday", "dailyTime": "08:00:00" },
-///     "isEnabled": true
-/// }"#)?;
-/// let schedule = Schedule::try_from(&job)?;
-/// assert!(schedule.window().is_none());
+/// let list = CopyJobDocument::from_json(br#"[{"name": "a", "schedulePolicy": {"type": "Immediate"}}]"#)?;
+/// assert!(matches!(list, CopyJobDocument::List(jobs) if jobs.len() == 1));
+/// let bare = CopyJobDocument::from_json(br#"{"type": "Immediate"}"#)?;
+/// assert!(matches!(bare, CopyJobDocument::Policy(_)));
 /// # Ok::<(), backup_schedule::Error>(())
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", expecting = "a copy job object")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-#[allow(missing_docs)]
-pub struct CopyJob {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub backup_job_id: Option<String>,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "optional_object"
-    )]
-    pub schedule_policy: Option<CopyJobSchedulePolicy>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-    /// Added by the API's v8.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub organization_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub repository_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_run: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub next_run: Option<String>,
-    /// Added by the API's v7.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_backup: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_enabled: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_status: Option<LastStatus>,
-    /// Added by the API's v8.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub e_tag: Option<i64>,
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
-    pub links: Option<BTreeMap<String, Link>>,
+pub enum CopyJobDocument {
+    /// A bare `schedulePolicy` object.
+    Policy(CopyJobSchedulePolicy),
+    /// One copy job: an object with a `schedulePolicy` member.
+    Job(Box<CopyJob>),
+    /// The API's list of copy jobs (`GET /v8/CopyJobs`): a page
+    /// `{"offset": 0, "limit": 30, "results": [...]}` or a bare array (v6
+    /// and v7), each job read on its own.
+    List(Vec<Listed<CopyJob>>),
+}
+
+impl CopyJobDocument {
+    /// Reads a document: a list when it is an array or an object with a
+    /// `results` member, a copy job when it is an object with a
+    /// `schedulePolicy` member, and otherwise a bare policy.
+    ///
+    /// # Errors
+    ///
+    /// As [`CopyJob::from_json`], [`CopyJob::list_from_json`] and
+    /// [`CopyJobSchedulePolicy::from_json`]; a list's jobs that cannot be
+    /// read do not make it an error.
+    pub fn from_json(json: &[u8]) -> Result<CopyJobDocument, Error> {
+        Ok(match shape(json, POLICY) {
+            Shape::Job => CopyJobDocument::Job(Box::new(CopyJob::from_json(json)?)),
+            Shape::List => CopyJobDocument::List(CopyJob::list_from_json(json)?),
+            Shape::Other => CopyJobDocument::Policy(read_document(json, Some(POLICY))?),
+        })
+    }
 }
 
 impl CopyJobSchedulePolicy {
@@ -323,12 +331,16 @@ impl CopyJobSchedulePolicy {
     /// other members are read as [`CopyJob`] reads them). Error paths start
     /// with `schedulePolicy` either way.
     ///
+    /// The bytes are UTF-8, with or without a byte order mark, or UTF-16
+    /// with one (as Windows PowerShell writes files).
+    ///
     /// # Errors
     ///
-    /// [`Error::Syntax`] when the bytes are not JSON, [`Error::Json`] when a
-    /// value has the wrong JSON type or an unknown spelling,
-    /// [`Error::WindowLength`] for a `backupWindow` of more than 168 elements,
-    /// and [`Error::Missing`] when a `schedulePolicy` member is `null`.
+    /// [`Error::Syntax`] when the bytes are not a JSON document (empty, in
+    /// another encoding, malformed), [`Error::Json`] when a value has the
+    /// wrong JSON type or an unknown spelling, [`Error::WindowLength`] for a
+    /// `backupWindow` of more than 168 elements, and [`Error::Missing`] when
+    /// a `schedulePolicy` member is `null`.
     ///
     /// # Example
     ///
@@ -346,20 +358,21 @@ impl CopyJobSchedulePolicy {
     /// # Ok::<(), backup_schedule::Error>(())
     /// ```
     pub fn from_json(json: &[u8]) -> Result<CopyJobSchedulePolicy, Error> {
-        if has_policy_member(json) {
-            CopyJob::from_json(json)?
-                .schedule_policy
-                .ok_or_else(|| Error::missing(POLICY, "a schedule policy object"))
-        } else {
+        match shape(json, POLICY) {
+            Shape::Job => {
+                let job = CopyJob::from_json(json)?;
+                job.schedule_policy.ok_or_else(missing_policy)
+            }
             // Anything else (including input that is not JSON) is read as a
             // bare policy, which reports what is wrong with it.
-            read_json(json, Some(POLICY))
+            Shape::List | Shape::Other => read_document(json, Some(POLICY)),
         }
     }
 
     /// Validates the policy and returns it in canonical form: `dailyTime` as
     /// `HH:MM:SS` and an absent or `null` `minuteOffset` as `0`. Every other
-    /// field is kept as it was, including those the type does not use.
+    /// member is kept as it was, including those the type does not use and
+    /// those the wire model does not know.
     ///
     /// # Errors
     ///
@@ -385,45 +398,161 @@ impl CopyJobSchedulePolicy {
         }
         Ok(normal)
     }
-}
 
-/// Whether the document is an object with a `schedulePolicy` member. Reads
-/// nothing else, so that a job's own faults (a duplicate member, a bad
-/// value) are reported by the job's reader.
-fn has_policy_member(json: &[u8]) -> bool {
-    struct HasPolicyMember;
-
-    impl<'de> Visitor<'de> for HasPolicyMember {
-        type Value = bool;
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("an object")
-        }
-
-        fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
-            let mut found = false;
-            while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-                found |= key == POLICY;
-                map.next_value::<IgnoredAny>()?;
-            }
-            Ok(found)
+    /// The schedule with its triggers read in `frame`: as
+    /// [`Schedule::try_from`] for [`TriggerFrame::Utc`]; for
+    /// [`TriggerFrame::Window`], `dailyTime`, the days and the
+    /// `Periodically` grid are read at UTC + the window settings'
+    /// `minuteOffset` (see [`BackupWindowSettings::frame`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`Schedule::try_from`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use backup_schedule::vb365::{CopyJobSchedulePolicy, TriggerFrame};
+    /// use backup_schedule::Timetable;
+    /// use chrono::{TimeZone, Utc};
+    ///
+    /// let policy = CopyJobSchedulePolicy::from_json(br#"{
+    ///     "type": "DailyAtTime", "dailyType": "Everyday", "dailyTime": "22:00:00",
+    ///     "backupCopyWindowSettings": {"minuteOffset": 180}
+    /// }"#)?;
+    /// let noon = Utc.with_ymd_and_hms(2026, 11, 30, 12, 0, 0).unwrap();
+    /// let utc = policy.schedule(TriggerFrame::Utc)?;
+    /// assert_eq!(utc.next_run(noon), Some(Utc.with_ymd_and_hms(2026, 11, 30, 22, 0, 0).unwrap()));
+    /// // 22:00 at UTC+03:00 is 19:00 UTC.
+    /// let window = policy.schedule(TriggerFrame::Window)?;
+    /// assert_eq!(window.next_run(noon), Some(Utc.with_ymd_and_hms(2026, 11, 30, 19, 0, 0).unwrap()));
+    /// # Ok::<(), backup_schedule::Error>(())
+    /// ```
+    pub fn schedule(&self, frame: TriggerFrame) -> Result<Schedule, Error> {
+        let schedule = Schedule::try_from(self)?;
+        match frame {
+            TriggerFrame::Utc => Ok(schedule),
+            TriggerFrame::Window => Ok(schedule.with_trigger_offset(self.window_frame()?)),
         }
     }
 
-    serde_json::Deserializer::from_slice(json)
-        .deserialize_map(HasPolicyMember)
-        .unwrap_or(false)
+    /// The window's frame: UTC + the window settings' `minuteOffset`, UTC
+    /// when there are no window settings or no offset (see
+    /// [`BackupWindowSettings::frame`]).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Invalid`] at
+    /// `schedulePolicy.backupCopyWindowSettings.minuteOffset` when the
+    /// offset is outside `-1439..=1439`.
+    pub fn window_frame(&self) -> Result<crate::MinuteOffset, Error> {
+        BackupWindowSettings::frame(self.backup_copy_window_settings.as_ref())
+            .map_err(|err| err.under(&format!("{POLICY}.backupCopyWindowSettings")))
+    }
+}
+
+/// The error for a job without a policy.
+fn missing_policy() -> Error {
+    Error::missing(POLICY, "a schedule policy object")
 }
 
 impl CopyJob {
-    /// Reads a copy job (request or resource).
+    /// Reads a copy job (request or resource), in the encodings
+    /// [`CopyJobSchedulePolicy::from_json`] reads.
     ///
     /// # Errors
     ///
     /// As [`CopyJobSchedulePolicy::from_json`], with paths from the job's root.
     pub fn from_json(json: &[u8]) -> Result<CopyJob, Error> {
-        read_json(json, None)
+        read_document(json, None)
     }
+
+    /// Reads the API's list of copy jobs (`GET /v6/CopyJobs` .. `GET
+    /// /v8/CopyJobs`): a page `{"offset": 0, "limit": 30, "results": [...]}`
+    /// (its other members are not kept) or a bare array. Each job is read on
+    /// its own, so that one that cannot be read still leaves the others.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Syntax`] when the document is not JSON, [`Error::Json`]
+    /// when it is neither a page nor an array. A job that cannot be read is
+    /// its [`Listed::job`]'s error.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use backup_schedule::vb365::CopyJob;
+    ///
+    /// let jobs = CopyJob::list_from_json(br#"[{"name": "a"}, 7]"#)?;
+    /// assert_eq!(jobs[0].job.as_ref().ok().and_then(|job| job.name.as_deref()), Some("a"));
+    /// assert_eq!(
+    ///     jobs[1].job.as_ref().unwrap_err().to_string(),
+    ///     "(document): expected a copy job object, found 7 at line 1 column 17",
+    /// );
+    /// # Ok::<(), backup_schedule::Error>(())
+    /// ```
+    pub fn list_from_json(json: &[u8]) -> Result<Vec<Listed<CopyJob>>, Error> {
+        read_list(json)
+    }
+
+    /// Validates the job's policy and returns the job with the policy in
+    /// canonical form (see [`CopyJobSchedulePolicy::normalized`]); every
+    /// other member is kept as it was.
+    ///
+    /// # Errors
+    ///
+    /// As `Schedule::try_from(&CopyJob)`.
+    pub fn normalized(&self) -> Result<CopyJob, Error> {
+        let policy = self.schedule_policy.as_ref().ok_or_else(missing_policy)?;
+        Ok(CopyJob {
+            schedule_policy: Some(policy.normalized()?),
+            ..self.clone()
+        })
+    }
+
+    /// Sets `nextRun` as the API writes it: the next run of `schedule`
+    /// after `now`, in RFC 3339 UTC with whole seconds
+    /// (`2026-11-30T17:00:00Z`), or `null` when there is none (also when it
+    /// would be past the year 9999, which RFC 3339 cannot write). Returns
+    /// that run.
+    ///
+    /// `schedule` is the job's own, built as the caller reads it: from
+    /// [`Schedule::try_from`], [`CopyJobSchedulePolicy::schedule`], or in a
+    /// time zone.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use backup_schedule::Schedule;
+    /// use backup_schedule::vb365::CopyJob;
+    /// use chrono::{TimeZone, Utc};
+    ///
+    /// let mut job = CopyJob::from_json(br#"{"name": "j", "schedulePolicy":
+    ///     {"type": "Periodically", "periodicallyEvery": "Hours4"}}"#)?;
+    /// let schedule = Schedule::try_from(&job)?;
+    /// job.fill_next_run(&schedule, Utc.with_ymd_and_hms(2026, 11, 30, 9, 30, 15).unwrap());
+    /// assert_eq!(job.next_run.as_deref(), Some("2026-11-30T12:00:00Z"));
+    ///
+    /// let mut immediate = CopyJob::from_json(br#"{"schedulePolicy": {"type": "Immediate"}}"#)?;
+    /// immediate.fill_next_run(&Schedule::try_from(&immediate)?, Utc::now());
+    /// assert_eq!(serde_json::to_string(&immediate).unwrap(), r#"{"schedulePolicy":{"type":"Immediate"},"nextRun":null}"#);
+    /// # Ok::<(), backup_schedule::Error>(())
+    /// ```
+    pub fn fill_next_run(&mut self, schedule: &impl Timetable, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        let next = schedule
+            .next_run(now)
+            .filter(|run| *run <= last_rfc3339_instant());
+        self.next_run = next.map(|run| run.to_rfc3339_opts(SecondsFormat::Secs, true));
+        if next.is_none() {
+            self.extras.set_null("nextRun");
+        }
+        next
+    }
+}
+
+/// The last instant RFC 3339 can write: 9999-12-31T23:59:59.999999999Z.
+fn last_rfc3339_instant() -> DateTime<Utc> {
+    DateTime::from_timestamp(253_402_300_799, 999_999_999).unwrap_or(DateTime::<Utc>::MAX_UTC)
 }
 
 impl TryFrom<&CopyJob> for Schedule {
@@ -436,25 +565,8 @@ impl TryFrom<&CopyJob> for Schedule {
     /// [`Error::Missing`] when the job has no `schedulePolicy`, and the errors
     /// of [`Schedule::try_from`] for a policy.
     fn try_from(job: &CopyJob) -> Result<Schedule, Error> {
-        let policy = job
-            .schedule_policy
-            .as_ref()
-            .ok_or_else(|| Error::missing(POLICY, "a schedule policy object"))?;
+        let policy = job.schedule_policy.as_ref().ok_or_else(missing_policy)?;
         Schedule::try_from(policy)
-    }
-}
-
-impl BackupCopyWindowSettings {
-    /// The settings as a [`Window`]: `None` when `backupWindow` is absent.
-    fn to_window(&self) -> Result<Option<Window>, Error> {
-        let minute_offset = self.minute_offset.unwrap_or(0);
-        match &self.backup_window {
-            Some(hours) => Window::from_slice(hours, minute_offset).map(Some),
-            // Without hours the offset must still be well formed.
-            None => Window::never_open()
-                .with_minute_offset(minute_offset)
-                .map(|_| None),
-        }
     }
 }
 
@@ -493,12 +605,16 @@ impl TryFrom<&CopyJobSchedulePolicy> for Schedule {
     /// # Ok::<(), backup_schedule::Error>(())
     /// ```
     fn try_from(policy: &CopyJobSchedulePolicy) -> Result<Schedule, Error> {
-        let schedule_type = policy
-            .schedule_type
-            .ok_or_else(|| Error::missing(format!("{POLICY}.type"), CopyJobScheduleType::one_of()))?;
+        let similar = |member| policy.extras.near_miss(member);
+        let schedule_type = policy.schedule_type.ok_or_else(|| {
+            Error::missing(format!("{POLICY}.type"), CopyJobScheduleType::one_of())
+                .with_similar(similar("type"))
+        })?;
         let daily_time = policy.daily_time.as_deref().map(parse_daily_time).transpose()?;
         let window = match &policy.backup_copy_window_settings {
-            Some(settings) => settings.to_window().map_err(|err| err.under(POLICY))?,
+            Some(settings) => settings
+                .to_window()
+                .map_err(|err| err.under(&format!("{POLICY}.backupCopyWindowSettings")))?,
             None => None,
         };
 
@@ -510,12 +626,14 @@ impl TryFrom<&CopyJobSchedulePolicy> for Schedule {
                         format!("{POLICY}.dailyType"),
                         format!("{} (required when type is DailyAtTime)", DailyType::one_of()),
                     )
+                    .with_similar(similar("dailyType"))
                 })?;
                 let at = daily_time.ok_or_else(|| {
                     Error::missing(
                         format!("{POLICY}.dailyTime"),
                         format!("{DAILY_TIME} (required when type is DailyAtTime)"),
                     )
+                    .with_similar(similar("dailyTime"))
                 })?;
                 Schedule::daily(days.days(), at)?
             }
@@ -528,6 +646,7 @@ impl TryFrom<&CopyJobSchedulePolicy> for Schedule {
                             PeriodicallyEvery::one_of()
                         ),
                     )
+                    .with_similar(similar("periodicallyEvery"))
                 })?;
                 Schedule::periodic(every.interval())
             }
@@ -536,17 +655,19 @@ impl TryFrom<&CopyJobSchedulePolicy> for Schedule {
         if policy.backup_copy_window_enabled != Some(true) {
             return Ok(schedule);
         }
-        if policy.backup_copy_window_settings.is_none() {
+        let Some(settings) = &policy.backup_copy_window_settings else {
             return Err(Error::missing(
                 format!("{POLICY}.backupCopyWindowSettings"),
                 "the window settings (required when backupCopyWindowEnabled is true)",
-            ));
-        }
+            )
+            .with_similar(similar("backupCopyWindowSettings")));
+        };
         let window = window.ok_or_else(|| {
             Error::missing(
                 format!("{POLICY}.backupCopyWindowSettings.backupWindow"),
                 "168 booleans (required when backupCopyWindowEnabled is true)",
             )
+            .with_similar(settings.extras.near_miss("backupWindow"))
         })?;
         Ok(schedule.with_window(window))
     }
@@ -608,9 +729,10 @@ impl TryFrom<&Schedule> for CopyJobSchedulePolicy {
         }
         policy.backup_copy_window_enabled = Some(schedule.window().is_some());
         if let Some(window) = schedule.window() {
-            policy.backup_copy_window_settings = Some(BackupCopyWindowSettings {
+            policy.backup_copy_window_settings = Some(BackupWindowSettings {
                 backup_window: Some(window.hours().to_vec()),
                 minute_offset: Some(window.minute_offset()),
+                ..BackupWindowSettings::default()
             });
         }
         Ok(policy)
