@@ -495,6 +495,25 @@ impl CopyJob {
         read_list(json)
     }
 
+    /// The job's `schedulePolicy`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Missing`] at `schedulePolicy` when the job has none.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use backup_schedule::vb365::CopyJob;
+    ///
+    /// let job = CopyJob::from_json(br#"{"name": "no policy"}"#)?;
+    /// assert_eq!(job.policy().unwrap_err().path(), Some("schedulePolicy"));
+    /// # Ok::<(), backup_schedule::Error>(())
+    /// ```
+    pub fn policy(&self) -> Result<&CopyJobSchedulePolicy, Error> {
+        self.schedule_policy.as_ref().ok_or_else(missing_policy)
+    }
+
     /// Validates the job's policy and returns the job with the policy in
     /// canonical form (see [`CopyJobSchedulePolicy::normalized`]); every
     /// other member is kept as it was.
@@ -503,9 +522,8 @@ impl CopyJob {
     ///
     /// As `Schedule::try_from(&CopyJob)`.
     pub fn normalized(&self) -> Result<CopyJob, Error> {
-        let policy = self.schedule_policy.as_ref().ok_or_else(missing_policy)?;
         Ok(CopyJob {
-            schedule_policy: Some(policy.normalized()?),
+            schedule_policy: Some(self.policy()?.normalized()?),
             ..self.clone()
         })
     }
@@ -565,8 +583,7 @@ impl TryFrom<&CopyJob> for Schedule {
     /// [`Error::Missing`] when the job has no `schedulePolicy`, and the errors
     /// of [`Schedule::try_from`] for a policy.
     fn try_from(job: &CopyJob) -> Result<Schedule, Error> {
-        let policy = job.schedule_policy.as_ref().ok_or_else(missing_policy)?;
-        Schedule::try_from(policy)
+        Schedule::try_from(job.policy()?)
     }
 }
 
