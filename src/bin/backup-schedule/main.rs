@@ -71,17 +71,7 @@ enum Command {
     #[command(verbatim_doc_comment)]
     Next {
         #[command(flatten)]
-        policy: PolicyArg,
-        #[command(flatten)]
-        zone: ZoneArg,
-        #[command(flatten)]
-        triggers: TriggersArg,
-        /// Print runs strictly after this RFC 3339 instant [default: now].
-        #[arg(long, value_name = "INSTANT")]
-        after: Option<String>,
-        /// How many runs to print [default: 5].
-        #[arg(long, value_name = "N", allow_negative_numbers = true)]
-        count: Option<String>,
+        runs: RunsArgs,
         /// How to print the runs
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -98,17 +88,7 @@ enum Command {
     #[command(verbatim_doc_comment)]
     Explain {
         #[command(flatten)]
-        policy: PolicyArg,
-        #[command(flatten)]
-        zone: ZoneArg,
-        #[command(flatten)]
-        triggers: TriggersArg,
-        /// Explain runs strictly after this RFC 3339 instant [default: now].
-        #[arg(long, value_name = "INSTANT")]
-        after: Option<String>,
-        /// How many runs to explain [default: 5].
-        #[arg(long, value_name = "N", allow_negative_numbers = true)]
-        count: Option<String>,
+        runs: RunsArgs,
     },
     /// Show the backup copy window (a grid and text), or write one (--set)
     ///
@@ -184,6 +164,40 @@ struct PolicyArg {
     /// [default: standard input, unless it is a terminal]
     #[arg(long, value_name = "FILE", verbatim_doc_comment)]
     policy: Option<PathBuf>,
+}
+
+/// What `next` and `explain` take.
+#[derive(Args, Debug)]
+struct RunsArgs {
+    #[command(flatten)]
+    policy: PolicyArg,
+    #[command(flatten)]
+    zone: ZoneArg,
+    #[command(flatten)]
+    triggers: TriggersArg,
+    /// The runs strictly after this RFC 3339 instant [default: now].
+    #[arg(long, value_name = "INSTANT")]
+    after: Option<String>,
+    /// How many runs [default: 5].
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    count: Option<String>,
+}
+
+impl RunsArgs {
+    /// The flags checked, then the document read.
+    fn ask(self) -> Result<(Ask, CopyJobDocument), Failure> {
+        let after = self.after.as_deref().map(parse_after).transpose()?;
+        let count = self.count.as_deref().map(parse_count).transpose()?;
+        let zone = self.zone.zone.as_deref().map(parse_zone).transpose()?;
+        let document = Source::of(self.policy.policy.as_deref(), io::stdin().is_terminal())?.read()?;
+        let ask = Ask {
+            zone,
+            frame: self.triggers.triggers.into(),
+            after: after.unwrap_or_else(Utc::now),
+            count: count.unwrap_or(DEFAULT_COUNT),
+        };
+        Ok((ask, document))
+    }
 }
 
 #[derive(Args, Debug)]
@@ -324,24 +338,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
     let source = |policy: PolicyArg| Source::of(policy.policy.as_deref(), io::stdin().is_terminal());
     match cli.command {
         None => overview::show(&mut out, colour, Utc::now())?,
-        Some(Command::Next {
-            policy,
-            zone,
-            triggers,
-            after,
-            count,
-            format,
-        }) => {
-            let after = after.as_deref().map(parse_after).transpose()?;
-            let count = count.as_deref().map(parse_count).transpose()?;
-            let zone = zone.zone.as_deref().map(parse_zone).transpose()?;
-            let document = source(policy)?.read()?;
-            let ask = Ask {
-                zone: zone.as_ref(),
-                frame: triggers.triggers.into(),
-                after: after.unwrap_or_else(Utc::now),
-                count: count.unwrap_or(DEFAULT_COUNT),
-            };
+        Some(Command::Next { runs, format }) => {
+            let (ask, document) = runs.ask()?;
             match format {
                 Format::Text => each_job(
                     &mut out,
@@ -352,23 +350,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 Format::Json => next_json(&mut out, document, &ask)?,
             }
         }
-        Some(Command::Explain {
-            policy,
-            zone,
-            triggers,
-            after,
-            count,
-        }) => {
-            let after = after.as_deref().map(parse_after).transpose()?;
-            let count = count.as_deref().map(parse_count).transpose()?;
-            let zone = zone.zone.as_deref().map(parse_zone).transpose()?;
-            let document = source(policy)?.read()?;
-            let ask = Ask {
-                zone: zone.as_ref(),
-                frame: triggers.triggers.into(),
-                after: after.unwrap_or_else(Utc::now),
-                count: count.unwrap_or(DEFAULT_COUNT),
-            };
+        Some(Command::Explain { runs }) => {
+            let (ask, document) = runs.ask()?;
             each_job(
                 &mut out,
                 document,
@@ -430,18 +413,21 @@ fn run(cli: Cli) -> Result<(), Failure> {
 }
 
 /// What `next` and `explain` are asked.
-struct Ask<'a> {
-    zone: Option<&'a Zone>,
+struct Ask {
+    zone: Option<Zone>,
     frame: TriggerFrame,
     after: DateTime<Utc>,
     count: usize,
 }
 
-impl<'a> Ask<'a> {
+impl Ask {
     /// The document's schedule, with its triggers in the frame asked for,
     /// evaluated in the zone when there is one.
-    fn evaluate(&self, doc: &Doc) -> Result<Evaluated<'a>, Failure> {
-        Ok(Zoned::new(doc.policy()?.schedule(self.frame)?, self.zone))
+    fn evaluate(&self, doc: &Doc) -> Result<Evaluated<'_>, Failure> {
+        Ok(Zoned::new(
+            doc.policy()?.schedule(self.frame)?,
+            self.zone.as_ref(),
+        ))
     }
 }
 
@@ -528,6 +514,10 @@ fn pretty(value: &impl serde::Serialize) -> Result<String, Failure> {
     serde_json::to_string_pretty(value).map_err(|err| Failure::Output(io::Error::other(err)))
 }
 
+fn compact(value: &impl serde::Serialize) -> Result<String, Failure> {
+    serde_json::to_string(value).map_err(|err| Failure::Output(io::Error::other(err)))
+}
+
 /// `check`: the normalized document on stdout; with a zone, the offset
 /// drift report on stderr. Returns whether a drift moves the window.
 fn check(
@@ -567,7 +557,7 @@ fn last_rfc3339_instant() -> DateTime<Utc> {
 fn for_runs<W: Write>(
     out: &mut W,
     evaluated: &Evaluated<'_>,
-    ask: &Ask<'_>,
+    ask: &Ask,
     mut each: impl FnMut(&mut W, &RunDetail, usize) -> io::Result<()>,
 ) -> Result<(), Failure> {
     let last = last_rfc3339_instant();
@@ -590,7 +580,7 @@ fn for_runs<W: Write>(
 
 /// `next`: up to `count` runs, or for an Immediate schedule the start for a
 /// restore point at `after`.
-fn next(out: &mut impl Write, evaluated: &Evaluated<'_>, ask: &Ask<'_>) -> Result<(), Failure> {
+fn next(out: &mut impl Write, evaluated: &Evaluated<'_>, ask: &Ask) -> Result<(), Failure> {
     for_runs(out, evaluated, ask, |out, detail, _| {
         writeln!(out, "{}", render::instant(detail.run))
     })
@@ -598,12 +588,7 @@ fn next(out: &mut impl Write, evaluated: &Evaluated<'_>, ask: &Ask<'_>) -> Resul
 
 /// The runs of `next --format json`, a JSON array: one object per line, or
 /// all on the line of their job (`indent` None).
-fn json_runs(
-    out: &mut impl Write,
-    evaluated: &Evaluated<'_>,
-    ask: &Ask<'_>,
-    lines: bool,
-) -> Result<(), Failure> {
+fn json_runs(out: &mut impl Write, evaluated: &Evaluated<'_>, ask: &Ask, lines: bool) -> Result<(), Failure> {
     let mut any = false;
     write!(out, "[")?;
     for_runs(out, evaluated, ask, |out, detail, printed| {
@@ -624,7 +609,7 @@ fn json_runs(
 /// `next --format json`: for a policy or one job, its runs with their
 /// triggers and deadlines, one object per line; for a list, one job per
 /// line with its id, name and runs, or its error.
-fn next_json(out: &mut impl Write, document: CopyJobDocument, ask: &Ask<'_>) -> Result<(), Failure> {
+fn next_json(out: &mut impl Write, document: CopyJobDocument, ask: &Ask) -> Result<(), Failure> {
     let jobs = match document {
         CopyJobDocument::List(jobs) => jobs,
         single => {
@@ -649,8 +634,8 @@ fn next_json(out: &mut impl Write, document: CopyJobDocument, ask: &Ask<'_>) -> 
         let listing = Listing::of(listed);
         let identity = format!(
             "{{\"id\":{},\"name\":{}",
-            serde_json::to_string(&listing.id).map_err(|err| Failure::Output(io::Error::other(err)))?,
-            serde_json::to_string(&listing.name).map_err(|err| Failure::Output(io::Error::other(err)))?,
+            compact(&listing.id)?,
+            compact(&listing.name)?,
         );
         write!(out, "{}\n  {identity}", if index == 0 { "" } else { "," })?;
         let evaluated = match &listing.job {
@@ -663,8 +648,7 @@ fn next_json(out: &mut impl Write, document: CopyJobDocument, ask: &Ask<'_>) -> 
                 json_runs(out, &evaluated, ask, false)?;
             }
             Err(Failure::Input(message)) => {
-                let error =
-                    serde_json::to_string(&message).map_err(|err| Failure::Output(io::Error::other(err)))?;
+                let error = compact(&message)?;
                 write!(out, ",\"error\":{error}")?;
                 out.flush()?;
                 report(&format!("{}: {message}", listing.label));
@@ -684,7 +668,7 @@ fn next_json(out: &mut impl Write, document: CopyJobDocument, ask: &Ask<'_>) -> 
 
 /// `explain`: the schedule in one sentence, then each run with its trigger,
 /// its wait and its deadline.
-fn explain(out: &mut impl Write, evaluated: &Evaluated<'_>, ask: &Ask<'_>) -> Result<(), Failure> {
+fn explain(out: &mut impl Write, evaluated: &Evaluated<'_>, ask: &Ask) -> Result<(), Failure> {
     writeln!(out, "{}", frame::describe(evaluated))?;
     for_runs(out, evaluated, ask, |out, detail, _| {
         writeln!(out, "{}", frame::explain_line(evaluated, detail))
