@@ -88,7 +88,7 @@ fn byte_order_marks_and_utf16_read_as_utf8_does() {
         assert_eq!(*job, plain, "{encoding}");
         // A list too.
         let list = utf16le(&format!("[{JOB}]"));
-        let jobs = CopyJob::list_from_json(&list).unwrap();
+        let jobs: Vec<_> = CopyJob::list_from_json(&list).unwrap().collect();
         assert_eq!(jobs[0].job.as_ref(), Ok(&plain));
     }
 }
@@ -201,7 +201,7 @@ fn outline(jobs: &[Listed<CopyJob>]) -> Vec<(String, Option<&str>, Option<&str>,
 fn a_page_and_an_array_of_jobs() {
     let (a, b) = (worked_example_job("a"), worked_example_job("b"));
     let page = format!(r#"{{"offset":0,"limit":30,"results":[{a},{b}]}}"#);
-    let jobs = CopyJob::list_from_json(page.as_bytes()).unwrap();
+    let jobs: Vec<_> = CopyJob::list_from_json(page.as_bytes()).unwrap().collect();
     assert_eq!(
         outline(&jobs),
         [
@@ -210,7 +210,7 @@ fn a_page_and_an_array_of_jobs() {
         ]
     );
     let array = format!("[{a},\n{b}]");
-    let jobs = CopyJob::list_from_json(array.as_bytes()).unwrap();
+    let jobs: Vec<_> = CopyJob::list_from_json(array.as_bytes()).unwrap().collect();
     assert_eq!(
         outline(&jobs),
         [
@@ -224,8 +224,8 @@ fn a_page_and_an_array_of_jobs() {
         Ok(&CopyJob::from_json(b.as_bytes()).unwrap())
     );
     // Empty lists are lists.
-    assert!(CopyJob::list_from_json(b"[]").unwrap().is_empty());
-    assert!(CopyJob::list_from_json(br#"{"results":[]}"#).unwrap().is_empty());
+    assert_eq!(CopyJob::list_from_json(b"[]").unwrap().len(), 0);
+    assert_eq!(CopyJob::list_from_json(br#"{"results":[]}"#).unwrap().len(), 0);
 }
 
 #[test]
@@ -237,7 +237,7 @@ fn one_bad_job_leaves_the_others() {
     let page = format!(
         "{{\"results\": [{good},\n  {{\"id\": 5, \"name\": \"bad\"}},\n  {{\"id\": \"6\", \"name\": \"bad\", \"schedulePolicy\": {{\"type\": \"Hourly\"}}}},\n  [1, 2]]}}"
     );
-    let jobs = CopyJob::list_from_json(page.as_bytes()).unwrap();
+    let jobs: Vec<_> = CopyJob::list_from_json(page.as_bytes()).unwrap().collect();
     assert_eq!(
         outline(&jobs),
         [
@@ -268,7 +268,7 @@ fn one_bad_job_leaves_the_others() {
 #[test]
 fn scalars_in_a_list_are_reported_where_they_are() {
     // `[1,2]`: 1 at column 2, 2 at column 4.
-    let jobs = CopyJob::list_from_json(b"[1,2]").unwrap();
+    let jobs: Vec<_> = CopyJob::list_from_json(b"[1,2]").unwrap().collect();
     let messages: Vec<String> = jobs
         .iter()
         .map(|job| job.job.as_ref().unwrap_err().to_string())

@@ -274,6 +274,63 @@ fn a_policy_as_a_huge_array_is_refused_at_once() {
     );
 }
 
+#[test]
+fn a_list_of_many_elements_is_read_one_at_a_time() {
+    // `[1,1,...]`: 200,000 elements that are not jobs. The list holds its
+    // text (400 kB), not 200,000 errors at once (as listed jobs, over 100
+    // MB): each is made when it is asked for and dropped after.
+    let count = 200_000;
+    let json = format!("[{}]", vec!["1"; count].join(","));
+    let (result, peak) = peak_memory(|| {
+        let list = CopyJob::list_from_json(json.as_bytes()).unwrap();
+        let len = list.len();
+        let mut last = None;
+        for listed in list {
+            last = Some(listed.job.unwrap_err().to_string());
+        }
+        (len, last)
+    });
+    let limit = json.len() as isize + 64 * 1024;
+    assert!(
+        peak < limit,
+        "reading the list held {peak} bytes at once, more than {limit}"
+    );
+    // The last `1` is the 2,000,000th character, at column 2 * count.
+    assert_eq!(
+        result,
+        (
+            count,
+            Some(format!(
+                "(document): expected a copy job object, found 1 at line 1 column {}",
+                2 * count
+            ))
+        )
+    );
+    // A page the same.
+    let page = format!(r#"{{"results": {json}}}"#);
+    let (len, peak) = peak_memory(|| CopyJob::list_from_json(page.as_bytes()).unwrap().len());
+    assert_eq!(len, count);
+    assert!(peak < page.len() as isize + 64 * 1024, "held {peak} bytes");
+}
+
+#[test]
+fn deep_nesting_in_a_list() {
+    let depth = 100_000;
+    let arrays = format!("[{}{}]", "[".repeat(depth), "]".repeat(depth));
+    let jobs: Vec<_> = on_small_stack(move || {
+        CopyJob::list_from_json(arrays.as_bytes())
+            .unwrap()
+            .map(|listed| listed.job.map(drop))
+            .collect()
+    });
+    assert_eq!(jobs.len(), 1);
+    assert_names(
+        jobs[0].as_ref().unwrap_err(),
+        "(document)",
+        &["expected a copy job object, found an array at line 1 column 2"],
+    );
+}
+
 // ---------------------------------------------------------------------------
 // Numbers out of i32 (and i64), floats where integers belong.
 

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, NaiveTime, SecondsFormat, Utc};
 
-use super::read::{read_document, read_list, shape, Listed, Shape};
+use super::read::{read_document, read_list, shape, List, Shape};
 use super::window_settings::{BackupWindowSettings, TriggerFrame};
 use crate::error::Error;
 use crate::schedule::Schedule;
@@ -293,7 +293,7 @@ wire_object! {
 /// assert!(matches!(bare, CopyJobDocument::Policy(_)));
 /// # Ok::<(), backup_schedule::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum CopyJobDocument {
     /// A bare `schedulePolicy` object.
@@ -302,8 +302,8 @@ pub enum CopyJobDocument {
     Job(Box<CopyJob>),
     /// The API's list of copy jobs (`GET /v8/CopyJobs`): a page
     /// `{"offset": 0, "limit": 30, "results": [...]}` or a bare array (v6
-    /// and v7), each job read on its own.
-    List(Vec<Listed<CopyJob>>),
+    /// and v7), each job read on its own as the list is iterated.
+    List(List<CopyJob>),
 }
 
 impl CopyJobDocument {
@@ -469,21 +469,23 @@ impl CopyJob {
 
     /// Reads the API's list of copy jobs (`GET /v6/CopyJobs` .. `GET
     /// /v8/CopyJobs`): a page `{"offset": 0, "limit": 30, "results": [...]}`
-    /// (its other members are not kept) or a bare array. Each job is read on
-    /// its own, so that one that cannot be read still leaves the others.
+    /// (its other members are not kept) or a bare array. The document is
+    /// checked to be JSON first; then the [`List`] reads each job on its own
+    /// as it is iterated, so that one that cannot be read still leaves the
+    /// others, and a list of any length costs the memory of its text.
     ///
     /// # Errors
     ///
     /// [`Error::Syntax`] when the document is not JSON, [`Error::Json`]
     /// when it is neither a page nor an array. A job that cannot be read is
-    /// its [`Listed::job`]'s error.
+    /// its [`Listed::job`](super::Listed::job)'s error.
     ///
     /// # Example
     ///
     /// ```
     /// use backup_schedule::vb365::CopyJob;
     ///
-    /// let jobs = CopyJob::list_from_json(br#"[{"name": "a"}, 7]"#)?;
+    /// let jobs: Vec<_> = CopyJob::list_from_json(br#"[{"name": "a"}, 7]"#)?.collect();
     /// assert_eq!(jobs[0].job.as_ref().ok().and_then(|job| job.name.as_deref()), Some("a"));
     /// assert_eq!(
     ///     jobs[1].job.as_ref().unwrap_err().to_string(),
@@ -491,7 +493,7 @@ impl CopyJob {
     /// );
     /// # Ok::<(), backup_schedule::Error>(())
     /// ```
-    pub fn list_from_json(json: &[u8]) -> Result<Vec<Listed<CopyJob>>, Error> {
+    pub fn list_from_json(json: &[u8]) -> Result<List<CopyJob>, Error> {
         read_list(json)
     }
 

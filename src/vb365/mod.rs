@@ -32,5 +32,5 @@ pub use copy_job::{
     CopyJob, CopyJobDocument, CopyJobSchedulePolicy, CopyJobScheduleType, DailyType, LastStatus, Link,
     PeriodicallyEvery,
 };
-pub use read::{Extras, Listed};
+pub use read::{Extras, List, Listed};
 pub use window_settings::{BackupWindowSettings, TriggerFrame};

@@ -1148,7 +1148,7 @@ const RESULTS: &str = "results";
 ///     {"id": "a", "name": "Nightly", "schedulePolicy": {"type": "Immediate"}},
 ///     {"id": "b", "name": "Broken", "schedulePolicy": {"type": "Hourly"}}
 /// ]}"#;
-/// let jobs = CopyJob::list_from_json(page)?;
+/// let jobs: Vec<_> = CopyJob::list_from_json(page)?.collect();
 /// assert_eq!(jobs.len(), 2);
 /// assert_eq!(jobs[0].name.as_deref(), Some("Nightly"));
 /// assert!(jobs[0].job.is_ok());
@@ -1177,154 +1177,234 @@ pub struct Listed<T> {
     pub job: Result<T, Error>,
 }
 
+/// The elements of a list response, read one at a time as they are asked
+/// for: a list of any length costs the memory of its text.
+///
+/// Made by [`CopyJob::list_from_json`](crate::vb365::CopyJob::list_from_json).
+#[derive(Clone)]
+pub struct List<T> {
+    /// The document's text.
+    text: String,
+    /// `results` in a page, empty for a bare array.
+    prefix: &'static str,
+    /// Where the next element (or the array's end) is: after the `[` or
+    /// the element before.
+    next: usize,
+    /// The next element's index, and how many there are.
+    index: usize,
+    len: usize,
+    /// How far the text has been read for line and column, and where that is.
+    read: usize,
+    at: Origin,
+    element: PhantomData<fn() -> T>,
+}
+
+impl<T> fmt::Debug for List<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("List")
+            .field("prefix", &self.prefix)
+            .field("index", &self.index)
+            .field("len", &self.len)
+            .finish_non_exhaustive()
+    }
+}
+
 /// Reads a list of `T`: a page (`{"offset": 0, "limit": 30, "results":
-/// [...]}`, its other members ignored) or a bare array. Each element is
-/// read on its own: one that cannot be read does not stop the others.
+/// [...]}`, its other members ignored) or a bare array. The whole document
+/// is checked to be JSON first; then each element is read on its own as it
+/// is asked for, so that one that cannot be read does not stop the others.
 ///
 /// # Errors
 ///
 /// [`Error::Syntax`] when the document is not JSON; [`Error::Json`] when it
 /// is neither a page nor an array, or a page's `results` is not an array.
-pub(crate) fn read_list<T: DeserializeOwned>(json: &[u8]) -> Result<Vec<Listed<T>>, Error> {
+pub(crate) fn read_list<T>(json: &[u8]) -> Result<List<T>, Error> {
     let text = match decode(json)? {
-        Text::Str(text) => text,
-        Text::NotUtf8 { bytes, at } => return Err(not_utf8::<List<'_>>(bytes, at, None)),
+        Text::Str(text) => text.into_owned(),
+        Text::NotUtf8 { bytes, at } => return Err(not_utf8::<Page>(bytes, at, None)),
     };
-    let list: List<'_> = read_text(&text, None, Origin::START)?;
-    let mut lines = Lines::new(&text);
-    Ok(list
-        .elements
-        .iter()
-        .enumerate()
-        .map(|(index, element)| {
-            let origin = lines.origin(element.get());
-            let (name, id) = identity(element.get());
-            Listed {
-                path: format!("{}[{index}]", list.prefix),
-                name,
-                id,
-                job: read_text(element.get(), None, origin),
-            }
-        })
-        .collect())
+    // Checked whole, the elements counted; then the array found.
+    let (prefix, len, array) = if text.trim_start_matches(JSON_WHITESPACE).starts_with('[') {
+        let Count(len) = read_text(&text, None, Origin::START)?;
+        (
+            "",
+            len,
+            offset_in(&text, text.trim_start_matches(JSON_WHITESPACE)),
+        )
+    } else {
+        let Page(len) = read_text(&text, None, Origin::START)?;
+        let Results(array) = serde_json::from_str(&text)
+            .map_err(|err| reading_error(DOCUMENT.into(), err, None, Origin::START))?;
+        (RESULTS, len, offset_in(&text, array.get()))
+    };
+    Ok(List {
+        text,
+        prefix,
+        next: array + 1,
+        index: 0,
+        len,
+        read: 0,
+        at: Origin::START,
+        element: PhantomData,
+    })
 }
 
-/// A list's elements, as their text in the document, and the path of the
-/// array that holds them.
-struct List<'a> {
-    prefix: &'static str,
-    elements: Vec<&'a RawValue>,
+/// Where `piece`, a slice of `text`, starts in it.
+fn offset_in(text: &str, piece: &str) -> usize {
+    (piece.as_ptr() as usize).saturating_sub(text.as_ptr() as usize)
 }
 
-impl<'de> Deserialize<'de> for List<'de> {
-    fn deserialize<D: Deserializer<'de>>(input: D) -> Result<List<'de>, D::Error> {
-        struct ListVisitor;
+impl<T: DeserializeOwned> Iterator for List<T> {
+    type Item = Listed<T>;
 
-        impl<'de> Visitor<'de> for ListVisitor {
-            type Value = List<'de>;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a page of jobs ({\"results\": [...]}) or an array of jobs")
-            }
-
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<List<'de>, A::Error> {
-                let mut elements = Vec::new();
-                while let Some(element) = seq.next_element()? {
-                    elements.push(element);
-                }
-                Ok(List { prefix: "", elements })
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<List<'de>, A::Error> {
-                let mut elements = None;
-                while let Some(Key(name)) = map.next_key()? {
-                    if name != RESULTS {
-                        map.next_value::<IgnoredAny>()?;
-                    } else if elements.is_some() {
-                        return Err(de::Error::duplicate_field(RESULTS));
-                    } else {
-                        elements = Some(map.next_value_seed(Results)?);
-                    }
-                }
-                match elements {
-                    Some(elements) => Ok(List {
-                        prefix: RESULTS,
-                        elements,
-                    }),
-                    None => Err(de::Error::custom(
-                        "expected a page of jobs ({\"results\": [...]}) or an array of jobs, found an object without results",
-                    )),
-                }
-            }
+    fn next(&mut self) -> Option<Listed<T>> {
+        if self.index >= self.len {
+            return None;
         }
+        // The text is JSON (checked when the list was read): after the
+        // whitespace and the comma comes an element.
+        let rest = &self.text[self.next..];
+        let rest = rest.trim_start_matches(JSON_WHITESPACE);
+        let rest = rest.strip_prefix(',').unwrap_or(rest);
+        let element: &RawValue =
+            Deserialize::deserialize(&mut serde_json::Deserializer::from_str(rest)).ok()?;
+        let element = element.get();
+        let start = offset_in(&self.text, element);
+        self.next = start + element.len();
+        for byte in self.text[self.read..start].bytes() {
+            self.at = if byte == b'\n' {
+                Origin {
+                    line: self.at.line + 1,
+                    column: 1,
+                }
+            } else {
+                Origin {
+                    column: self.at.column + 1,
+                    ..self.at
+                }
+            };
+        }
+        self.read = start;
+        let (name, id) = identity(element);
+        let listed = Listed {
+            path: format!("{}[{}]", self.prefix, self.index),
+            name,
+            id,
+            job: read_text(element, None, self.at),
+        };
+        self.index += 1;
+        Some(listed)
+    }
 
-        input.deserialize_any(ListVisitor)
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = self.len - self.index;
+        (left, Some(left))
     }
 }
 
-/// A page's `results`: an array, its elements kept as text.
-struct Results;
+impl<T: DeserializeOwned> ExactSizeIterator for List<T> {}
 
-impl<'de> DeserializeSeed<'de> for Results {
-    type Value = Vec<&'de RawValue>;
+/// How many elements an array has: read without keeping them.
+struct Count(usize);
 
-    fn deserialize<D: Deserializer<'de>>(self, input: D) -> Result<Self::Value, D::Error> {
-        input.deserialize_seq(self)
+impl<'de> Deserialize<'de> for Count {
+    fn deserialize<D: Deserializer<'de>>(input: D) -> Result<Count, D::Error> {
+        input.deserialize_seq(CountVisitor)
     }
 }
 
-impl<'de> Visitor<'de> for Results {
-    type Value = Vec<&'de RawValue>;
+struct CountVisitor;
+
+impl<'de> Visitor<'de> for CountVisitor {
+    type Value = Count;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an array of jobs")
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut elements = Vec::new();
-        while let Some(element) = seq.next_element()? {
-            elements.push(element);
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Count, A::Error> {
+        let mut count = 0;
+        while seq.next_element::<IgnoredAny>()?.is_some() {
+            count += 1;
         }
-        Ok(elements)
+        Ok(Count(count))
     }
 }
 
-/// Where pieces of a text start, found in one pass over it as long as they
-/// are asked for in order.
-struct Lines<'a> {
-    text: &'a str,
-    /// How far the text has been read, and the line and column there.
-    read: usize,
-    at: Origin,
+impl<'de> DeserializeSeed<'de> for CountVisitor {
+    type Value = Count;
+
+    fn deserialize<D: Deserializer<'de>>(self, input: D) -> Result<Count, D::Error> {
+        input.deserialize_seq(self)
+    }
 }
 
-impl<'a> Lines<'a> {
-    fn new(text: &'a str) -> Lines<'a> {
-        Lines {
-            text,
-            read: 0,
-            at: Origin::START,
-        }
-    }
+/// A page: how many elements its `results` has.
+struct Page(usize);
 
-    /// Where `piece`, a slice of the text, starts.
-    fn origin(&mut self, piece: &str) -> Origin {
-        let start = (piece.as_ptr() as usize)
-            .checked_sub(self.text.as_ptr() as usize)
-            .filter(|&start| start >= self.read && start <= self.text.len())
-            .unwrap_or(self.read);
-        for byte in self.text[self.read..start].bytes() {
-            if byte == b'\n' {
-                self.at = Origin {
-                    line: self.at.line + 1,
-                    column: 1,
-                };
-            } else {
-                self.at.column += 1;
+impl<'de> Deserialize<'de> for Page {
+    fn deserialize<D: Deserializer<'de>>(input: D) -> Result<Page, D::Error> {
+        struct PageVisitor;
+
+        impl<'de> Visitor<'de> for PageVisitor {
+            type Value = Page;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a page of jobs ({\"results\": [...]}) or an array of jobs")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Page, A::Error> {
+                let mut count = None;
+                while let Some(Key(name)) = map.next_key()? {
+                    if name != RESULTS {
+                        map.next_value::<IgnoredAny>()?;
+                    } else if count.is_some() {
+                        return Err(de::Error::duplicate_field(RESULTS));
+                    } else {
+                        count = Some(map.next_value_seed(CountVisitor)?);
+                    }
+                }
+                count.map(|Count(count)| Page(count)).ok_or_else(|| {
+                    de::Error::custom(
+                        "expected a page of jobs ({\"results\": [...]}) or an array of jobs, found an object without results",
+                    )
+                })
             }
         }
-        self.read = start;
-        self.at
+
+        input.deserialize_any(PageVisitor)
+    }
+}
+
+/// A page's `results`, as its text (in a page already checked).
+struct Results<'a>(&'a RawValue);
+
+impl<'de> Deserialize<'de> for Results<'de> {
+    fn deserialize<D: Deserializer<'de>>(input: D) -> Result<Results<'de>, D::Error> {
+        struct ResultsVisitor;
+
+        impl<'de> Visitor<'de> for ResultsVisitor {
+            type Value = Results<'de>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a page of jobs")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Results<'de>, A::Error> {
+                while let Some(Key(name)) = map.next_key()? {
+                    if name == RESULTS {
+                        let results = map.next_value()?;
+                        // The rest is read, or the reader calls it malformed.
+                        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                        return Ok(Results(results));
+                    }
+                    map.next_value::<IgnoredAny>()?;
+                }
+                Err(de::Error::missing_field(RESULTS))
+            }
+        }
+
+        input.deserialize_map(ResultsVisitor)
     }
 }
 
