@@ -154,6 +154,12 @@ fn other_encodings_are_refused_by_name() {
             vec![0xFE, 0xFF, 0, b'{', 0xD8, 0x3D, 0, b'}'],
             "the document is UTF-16BE but has a lone surrogate at byte offset 4".into(),
         ),
+        // After a whole pair (two units, U+1F4BE): the mark, `"`, the pair,
+        // then the half at byte offset 2 + 2 + 4 = 8.
+        (
+            vec![0xFE, 0xFF, 0, b'"', 0xD8, 0x3D, 0xDC, 0xBE, 0xDC, 0xBE, 0, b'"'],
+            "the document is UTF-16BE but has a lone surrogate at byte offset 8".into(),
+        ),
         // Windows-1252's é in a member name, the 17th byte.
         (b"{\"id\": \"1\", \"caf\xe9\": 2}".to_vec(), String::new()),
     ];

@@ -862,13 +862,19 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, name: &str) -> Result<Text<'sta
     }
     let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
     let mut text = String::with_capacity(bytes.len() / 2);
-    for (index, decoded) in char::decode_utf16(units).enumerate() {
+    // How many units are decoded: a character outside the Basic
+    // Multilingual Plane takes two.
+    let mut decoded_units = 0;
+    for decoded in char::decode_utf16(units) {
         match decoded {
-            Ok(c) => text.push(c),
+            Ok(c) => {
+                text.push(c);
+                decoded_units += c.len_utf16();
+            }
             Err(_) => {
                 return Err(format!(
                     "the document is {name} but has a lone surrogate at byte offset {}",
-                    2 + 2 * index
+                    2 + 2 * decoded_units
                 ))
             }
         }
