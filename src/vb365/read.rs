@@ -1455,6 +1455,155 @@ fn identity(element: &str) -> (Option<String>, Option<String>) {
 mod tests {
     use super::*;
 
+    fn raw(text: &str) -> Box<RawValue> {
+        RawValue::from_string(text.to_owned()).unwrap()
+    }
+
+    fn extras(unknown: &[(&str, &str)], nulls: &[&'static str]) -> Extras {
+        let mut extras = Extras::default();
+        for (name, value) in unknown {
+            extras.read_unknown((*name).to_owned(), raw(value));
+        }
+        for null in nulls {
+            extras.set_null(null);
+        }
+        extras
+    }
+
+    #[test]
+    fn extras_are_equal_when_they_hold_the_same_json() {
+        let a = extras(&[("x", "1"), ("y", "[2]")], &["type", "dailyTime"]);
+        assert_eq!(a, extras(&[("x", "1"), ("y", "[2]")], &["dailyTime", "type"]));
+        // Where they were among the known members does not count.
+        let mut b = extras(&[], &["type", "dailyTime"]);
+        b.read_known("type");
+        b.read_unknown("x".into(), raw("1"));
+        b.read_unknown("y".into(), raw("[2]"));
+        assert_eq!(a, b);
+        // Another name, another value, one more or one fewer, another null.
+        assert_ne!(a, extras(&[("z", "1"), ("y", "[2]")], &["type", "dailyTime"]));
+        assert_ne!(a, extras(&[("x", "2"), ("y", "[2]")], &["type", "dailyTime"]));
+        assert_ne!(a, extras(&[("x", "1")], &["type", "dailyTime"]));
+        assert_ne!(
+            a,
+            extras(&[("x", "1"), ("y", "[2]"), ("z", "3")], &["type", "dailyTime"])
+        );
+        assert_ne!(a, extras(&[("x", "1"), ("y", "[2]")], &["type"]));
+    }
+
+    #[test]
+    fn extras_answer_for_their_members() {
+        let extras = extras(
+            &[("x", "1"), ("x", "2"), ("dailytype", "\"Workdays\"")],
+            &["name"],
+        );
+        assert_eq!(extras.get("x").map(RawValue::get), Some("1"));
+        assert_eq!(extras.get("y").map(RawValue::get), None);
+        assert_eq!(extras.len(), 3);
+        assert!(!extras.is_empty());
+        assert!(Extras::default().is_empty());
+        assert!(extras.is_null("name"));
+        assert!(!extras.is_null("x"));
+        assert_eq!(extras.near_miss("dailyType"), Some("dailytype"));
+        assert_eq!(extras.near_miss("dailyTime"), None);
+    }
+
+    #[test]
+    fn slips_of_one_letter() {
+        for (a, b) in [
+            ("dailyType", "dailyType"),
+            ("dailyType", "dailytype"),
+            ("dailyType", "DAILYTYPE"),
+            ("dailyType", "dailyTyp"),
+            ("dailyType", "ailyType"),
+            ("dailyType", "dailyTypes"),
+            ("dailyType", "xdailyType"),
+            ("dailyType", "dailyTxpe"),
+            ("dailyType", "dailyTpye"),
+            ("dailyType", "adilyType"),
+            ("type", "tpye"),
+            ("ab", "ba"),
+            ("a", ""),
+        ] {
+            assert!(one_slip_apart(a, b), "{a} {b}");
+            assert!(one_slip_apart(b, a), "{b} {a}");
+        }
+        for (a, b) in [
+            ("dailyType", "dailyTime"),
+            ("dailyType", "dayType"),
+            ("dailyType", "dailyTypess"),
+            ("dailyType", "dailyTpey"),
+            ("type", "tyep2"),
+            ("abc", "cba"),
+            ("abcd", "badc"),
+            ("ab", ""),
+        ] {
+            assert!(!one_slip_apart(a, b), "{a} {b}");
+            assert!(!one_slip_apart(b, a), "{b} {a}");
+        }
+    }
+
+    #[test]
+    fn whitespace_goes_between_tokens_only() {
+        for (text, compact) in [
+            ("1", "1"),
+            (" [ 1 , 2 ] ", "[1,2]"),
+            ("{\"a b\" :\t\"c\\\" d\"\r\n}", "{\"a b\":\"c\\\" d\"}"),
+            ("[\"\\\\\", \" \"]", "[\"\\\\\",\" \"]"),
+        ] {
+            assert_eq!(without_whitespace(raw(text)).get(), compact, "{text}");
+        }
+    }
+
+    #[test]
+    fn serdes_words_become_the_apis() {
+        for (serde, api) in [
+            (
+                "invalid type: string \"60\", expected a whole number",
+                "expected a whole number, found \"60\"",
+            ),
+            ("invalid type: integer `1`, expected x", "expected x, found 1"),
+            (
+                "invalid type: floating point `1.5`, expected x",
+                "expected x, found 1.5",
+            ),
+            (
+                "invalid type: boolean `true`, expected x",
+                "expected x, found true",
+            ),
+            ("invalid type: null, expected x", "expected x, found null"),
+            ("invalid type: sequence, expected x", "expected x, found an array"),
+            ("invalid type: map, expected x", "expected x, found an object"),
+            ("invalid value: integer `-5`, expected x", "expected x, found -5"),
+            // A string that holds the separator: the last one is serde's.
+            (
+                "invalid type: string \"a, expected b\", expected x",
+                "expected x, found \"a, expected b\"",
+            ),
+            // Anything else as it is.
+            ("duplicate field `type`", "duplicate field `type`"),
+            ("invalid length 3, expected 2", "invalid length 3, expected 2"),
+        ] {
+            assert_eq!(in_api_words(serde), api);
+        }
+    }
+
+    #[test]
+    fn positions_from_an_origin() {
+        let origin = Origin { line: 3, column: 7 };
+        // On the piece's first line, columns add up; below it, they are the
+        // document's; column 0 (nothing read of the line) is the first.
+        assert_eq!(origin.of(1, 1), (3, 7));
+        assert_eq!(origin.of(1, 4), (3, 10));
+        assert_eq!(origin.of(1, 0), (3, 7));
+        assert_eq!(origin.of(2, 4), (4, 4));
+        assert_eq!(origin.of(5, 0), (7, 1));
+        assert_eq!(Origin::START.of(1, 9), (1, 9));
+        assert_eq!(line_and_column(b""), (1, 1));
+        assert_eq!(line_and_column(b"ab\ncd"), (2, 3));
+        assert_eq!(line_and_column(b"ab\n"), (2, 1));
+    }
+
     #[test]
     fn root_paths() {
         assert_eq!(join_path(None, "."), "(document)");
