@@ -308,7 +308,7 @@ fn what_is_not_a_list() {
         ),
         (
             br#"{"results": [], "results": []}"#,
-            "(document): duplicate field `results` at line 1 column 25",
+            "(document): expected results once, found it twice at line 1 column 25",
         ),
         (
             b"7",

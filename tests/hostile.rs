@@ -893,7 +893,9 @@ fn duplicate_schedule_policy_member_is_an_error() {
     let json = br#"{"schedulePolicy":{},"schedulePolicy":{}}"#;
     let job_err = CopyJob::from_json(json).unwrap_err();
     assert!(
-        job_err.to_string().contains("duplicate field `schedulePolicy`"),
+        job_err
+            .to_string()
+            .contains("expected schedulePolicy once, found it twice"),
         "{job_err}"
     );
     assert_eq!(CopyJobSchedulePolicy::from_json(json), Err(job_err));
@@ -901,7 +903,9 @@ fn duplicate_schedule_policy_member_is_an_error() {
     let json = br#"{"schedulePolicy": {"type": "Immediate"}, "schedulePolicy": {"type": "Immediate"}}"#;
     let job_err = CopyJob::from_json(json).unwrap_err();
     assert!(
-        job_err.to_string().contains("duplicate field `schedulePolicy`"),
+        job_err
+            .to_string()
+            .contains("expected schedulePolicy once, found it twice"),
         "{job_err}"
     );
     assert_eq!(CopyJobSchedulePolicy::from_json(json), Err(job_err));

@@ -1046,7 +1046,12 @@ fn duplicate_fields_are_refused() {
     let input = r#"{"type": "Immediate", "type": "Periodically"}"#;
     let err = read_policy_err(input.as_bytes());
     assert!(matches!(err, Error::Json { .. }), "{err:?}");
-    assert!(err.to_string().contains("duplicate field `type`"), "{err}");
+    assert_eq!(
+        err.to_string(),
+        // The object holding it, the policy, is at fault; column 28 ends
+        // the second "type".
+        "schedulePolicy: expected type once, found it twice at line 1 column 28"
+    );
 }
 
 // ---------------------------------------------------------------------------

@@ -488,7 +488,7 @@ impl<'de, T: Object> Visitor<'de> for ObjectVisitor<T> {
                 Some(index) => {
                     let member = T::MEMBERS[index];
                     if seen & (1 << index) != 0 {
-                        return Err(de::Error::duplicate_field(member));
+                        return Err(given_twice(member));
                     }
                     seen |= 1 << index;
                     let null = object.read_member(member, &mut map)?;
@@ -530,6 +530,12 @@ pub(crate) fn write_object<T: Object, S: Serializer>(object: &T, out: S) -> Resu
         }
     }
     map.end()
+}
+
+/// A member given twice in one object: JSON leaves it to the reader which
+/// one counts, so neither does.
+fn given_twice<E: de::Error>(member: &str) -> E {
+    E::custom(format_args!("expected {member} once, found it twice"))
 }
 
 /// A member's name, borrowed from the document when it has no escapes.
@@ -1365,7 +1371,7 @@ impl<'de> Deserialize<'de> for Page {
                     if name != RESULTS {
                         map.next_value::<IgnoredAny>()?;
                     } else if count.is_some() {
-                        return Err(de::Error::duplicate_field(RESULTS));
+                        return Err(given_twice(RESULTS));
                     } else {
                         count = Some(map.next_value_seed(CountVisitor)?);
                     }
