@@ -62,6 +62,31 @@ fn next_answers_for_every_job_of_a_page() {
 }
 
 #[test]
+fn a_bad_first_job_leaves_no_gap() {
+    // The blank line goes between blocks printed, not after a bad job.
+    let list = json!([
+        job("c3", "Broken", json!({"type": "Hourly"})),
+        job(
+            "b2",
+            "Hourly",
+            json!({"type": "Periodically", "periodicallyEvery": "Hours1"})
+        ),
+    ]);
+    let out = run(
+        &["next", "--after", AFTER, "--count", "1"],
+        Some(list.to_string().as_bytes()),
+    );
+    assert_eq!(out.code, Some(2));
+    assert_eq!(out.stdout, "Copy job \"Hourly\" (id b2)\n2026-11-28T16:00:00Z\n");
+    assert!(
+        out.stderr
+            .starts_with("copy job \"Broken\" (id c3) at [0]: schedulePolicy.type: "),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
 fn a_bare_array_is_a_list_too() {
     // v6 and v7 list jobs as an array; a list of good jobs exits 0.
     let list = json!([job(

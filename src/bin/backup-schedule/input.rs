@@ -5,7 +5,7 @@ use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use backup_schedule::vb365::{CopyJob, CopyJobDocument, CopyJobSchedulePolicy, Listed};
+use backup_schedule::vb365::{CopyJob, CopyJobDocument, CopyJobSchedulePolicy, List, Listed};
 use backup_schedule::Error;
 
 use crate::Failure;
@@ -74,6 +74,18 @@ pub enum Doc {
 }
 
 impl Doc {
+    /// The one policy or job of a document, or else its list of jobs.
+    pub fn of(document: CopyJobDocument) -> Result<Result<Doc, List<CopyJob>>, Failure> {
+        match document {
+            CopyJobDocument::Policy(policy) => Ok(Ok(Doc::Policy(policy))),
+            CopyJobDocument::Job(job) => Ok(Ok(Doc::Job(job))),
+            CopyJobDocument::List(jobs) => Ok(Err(jobs)),
+            _ => Err(Failure::Input(
+                "(document): not a kind of document this tool knows".into(),
+            )),
+        }
+    }
+
     /// The schedule policy.
     pub fn policy(&self) -> Result<&CopyJobSchedulePolicy, Error> {
         match self {

@@ -442,18 +442,13 @@ fn each_job<W: Write, T>(
     mut prepare: impl FnMut(&Doc) -> Result<T, Failure>,
     mut write: impl FnMut(&mut W, T) -> Result<(), Failure>,
 ) -> Result<(), Failure> {
-    let jobs = match document {
-        CopyJobDocument::Policy(policy) => return write(out, prepare(&Doc::Policy(policy))?),
-        CopyJobDocument::Job(job) => return write(out, prepare(&Doc::Job(job))?),
-        CopyJobDocument::List(jobs) => jobs,
-        _ => {
-            return Err(Failure::Input(
-                "(document): not a kind of document this tool knows".into(),
-            ))
-        }
+    let jobs = match Doc::of(document)? {
+        Ok(doc) => return write(out, prepare(&doc)?),
+        Err(jobs) => jobs,
     };
     let mut bad = false;
-    for (index, listed) in jobs.into_iter().enumerate() {
+    let mut first = true;
+    for listed in jobs {
         let listing = Listing::of(listed);
         let prepared = match &listing.job {
             Ok(doc) => prepare(doc),
@@ -461,9 +456,10 @@ fn each_job<W: Write, T>(
         };
         match prepared {
             Ok(prepared) => {
-                if index > 0 {
+                if !first {
                     writeln!(out)?;
                 }
+                first = false;
                 writeln!(out, "{}", listing.heading)?;
                 write(out, prepared)?;
             }
@@ -610,23 +606,14 @@ fn json_runs(out: &mut impl Write, evaluated: &Evaluated<'_>, ask: &Ask, lines: 
 /// triggers and deadlines, one object per line; for a list, one job per
 /// line with its id, name and runs, or its error.
 fn next_json(out: &mut impl Write, document: CopyJobDocument, ask: &Ask) -> Result<(), Failure> {
-    let jobs = match document {
-        CopyJobDocument::List(jobs) => jobs,
-        single => {
-            let doc = match single {
-                CopyJobDocument::Policy(policy) => Doc::Policy(policy),
-                CopyJobDocument::Job(job) => Doc::Job(job),
-                _ => {
-                    return Err(Failure::Input(
-                        "(document): not a kind of document this tool knows".into(),
-                    ))
-                }
-            };
+    let jobs = match Doc::of(document)? {
+        Ok(doc) => {
             let evaluated = ask.evaluate(&doc)?;
             json_runs(out, &evaluated, ask, true)?;
             writeln!(out)?;
             return Ok(());
         }
+        Err(jobs) => jobs,
     };
     let mut bad = false;
     write!(out, "[")?;
