@@ -445,6 +445,19 @@ impl CopyJobSchedulePolicy {
     /// [`Error::Invalid`] at
     /// `schedulePolicy.backupCopyWindowSettings.minuteOffset` when the
     /// offset is outside `-1439..=1439`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use backup_schedule::MinuteOffset;
+    /// use backup_schedule::vb365::CopyJobSchedulePolicy;
+    ///
+    /// let policy = CopyJobSchedulePolicy::from_json(br#"{"backupCopyWindowSettings": {"minuteOffset": -210}}"#)?;
+    /// assert_eq!(policy.window_frame()?.to_string(), "UTC-03:30");
+    /// let bare = CopyJobSchedulePolicy::from_json(br#"{"type": "Immediate"}"#)?;
+    /// assert_eq!(bare.window_frame()?, MinuteOffset::UTC);
+    /// # Ok::<(), backup_schedule::Error>(())
+    /// ```
     pub fn window_frame(&self) -> Result<crate::MinuteOffset, Error> {
         BackupWindowSettings::frame(self.backup_copy_window_settings.as_ref())
             .map_err(|err| err.under(&format!("{POLICY}.backupCopyWindowSettings")))
@@ -523,6 +536,20 @@ impl CopyJob {
     /// # Errors
     ///
     /// As `Schedule::try_from(&CopyJob)`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use backup_schedule::vb365::CopyJob;
+    ///
+    /// let job = CopyJob::from_json(br#"{"name": "j", "schedulePolicy":
+    ///     {"type": "DailyAtTime", "dailyType": "Monday", "dailyTime": "07:30"}, "future": 1}"#)?;
+    /// assert_eq!(
+    ///     serde_json::to_string(&job.normalized()?).unwrap(),
+    ///     r#"{"name":"j","schedulePolicy":{"type":"DailyAtTime","dailyType":"Monday","dailyTime":"07:30:00"},"future":1}"#,
+    /// );
+    /// # Ok::<(), backup_schedule::Error>(())
+    /// ```
     pub fn normalized(&self) -> Result<CopyJob, Error> {
         Ok(CopyJob {
             schedule_policy: Some(self.policy()?.normalized()?),

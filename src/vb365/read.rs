@@ -425,6 +425,9 @@ impl<'de, T: Member> DeserializeSeed<'de> for MemberSeed<T> {
 impl<'de, T: Member> Visitor<'de> for MemberSeed<T> {
     type Value = Option<T>;
 
+    /// Never shown by serde_json, whose `deserialize_option` takes any
+    /// value (the member's own reader says what it expects); written for
+    /// readers that would.
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.expecting)
     }
@@ -1193,6 +1196,24 @@ pub struct Listed<T> {
 /// for: a list of any length costs the memory of its text.
 ///
 /// Made by [`CopyJob::list_from_json`](crate::vb365::CopyJob::list_from_json).
+///
+/// # Example
+///
+/// ```
+/// use backup_schedule::Schedule;
+/// use backup_schedule::vb365::CopyJob;
+///
+/// let jobs = CopyJob::list_from_json(br#"[
+///     {"name": "a", "schedulePolicy": {"type": "Immediate"}},
+///     {"name": "b", "schedulePolicy": {"type": "Periodically", "periodicallyEvery": "Hours1"}}
+/// ]"#)?;
+/// assert_eq!(jobs.len(), 2);
+/// for listed in jobs {
+///     let job = listed.job?;
+///     assert!(Schedule::try_from(&job).is_ok(), "{:?}", listed.name);
+/// }
+/// # Ok::<(), backup_schedule::Error>(())
+/// ```
 #[derive(Clone)]
 pub struct List<T> {
     /// The document's text.
