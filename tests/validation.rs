@@ -1150,3 +1150,30 @@ fn only_a_slip_is_a_near_miss() {
     // A near miss of a member that is there is just an unknown member.
     valid(&json!({"type": "DailyAtTime", "dailyType": "Workdays", "dailytype": "x", "dailyTime": "22:00"}));
 }
+
+#[test]
+fn links_that_are_not_objects() {
+    // `_links` is an object of link objects, each with an href string.
+    for (input, message) in [
+        (
+            r#"{"_links": 5}"#,
+            "_links: expected an object of links, found 5 at line 1 column 12",
+        ),
+        (
+            r#"{"_links": ["x"]}"#,
+            "_links: expected an object of links, found an array at line 1 column 12",
+        ),
+        (
+            r#"{"_links": {"self": 5}}"#,
+            "_links.self: expected a link object, found 5 at line 1 column 21",
+        ),
+        (
+            r#"{"_links": {"self": {"href": 5}}}"#,
+            "_links.self.href: expected a string, found 5 at line 1 column 30",
+        ),
+    ] {
+        let err = read_job_err(input.as_bytes());
+        assert!(matches!(err, Error::Json { .. }), "{input}: {err:?}");
+        assert_eq!(err.to_string(), message, "{input}");
+    }
+}

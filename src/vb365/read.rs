@@ -551,6 +551,8 @@ impl<'de> Deserialize<'de> for Key<'de> {
         impl<'de> Visitor<'de> for KeyVisitor {
             type Value = Key<'de>;
 
+            /// Never shown: in JSON a member's name is a string, anything
+            /// else is a syntax error.
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a member name")
             }
@@ -583,10 +585,6 @@ impl Member for String {
 
             fn visit_str<E: de::Error>(self, text: &str) -> Result<String, E> {
                 Ok(text.to_owned())
-            }
-
-            fn visit_string<E: de::Error>(self, text: String) -> Result<String, E> {
-                Ok(text)
             }
         }
 
