@@ -229,6 +229,22 @@ fn a_page_and_an_array_of_jobs() {
         jobs[1].job.as_ref(),
         Ok(&CopyJob::from_json(b.as_bytes()).unwrap())
     );
+    // One at a time: the length is what is left; Debug says where it is.
+    let mut list = CopyJob::list_from_json(array.as_bytes()).unwrap();
+    assert_eq!((list.len(), list.size_hint()), (2, (2, Some(2))));
+    assert_eq!(
+        format!("{list:?}"),
+        r#"List { prefix: "", index: 0, len: 2, .. }"#
+    );
+    assert_eq!(list.next().map(|listed| listed.path), Some("[0]".to_string()));
+    assert_eq!((list.len(), list.size_hint()), (1, (1, Some(1))));
+    assert_eq!(
+        format!("{list:?}"),
+        r#"List { prefix: "", index: 1, len: 2, .. }"#
+    );
+    assert!(list.next().is_some());
+    assert!(list.next().is_none());
+    assert_eq!(list.len(), 0);
     // Empty lists are lists.
     assert_eq!(CopyJob::list_from_json(b"[]").unwrap().len(), 0);
     assert_eq!(CopyJob::list_from_json(br#"{"results":[]}"#).unwrap().len(), 0);

@@ -1076,13 +1076,13 @@ fn as_json(found: &str) -> &str {
     }
 }
 
-/// `serde_path_to_error` writes the root as `.`.
+/// `serde_path_to_error` writes the root as `.`. A document read under a
+/// prefix is an object, so its paths start with a member's name.
 fn join_path(prefix: Option<&str>, path: &str) -> String {
     match (prefix, path) {
         (None, ".") => DOCUMENT.into(),
         (Some(prefix), ".") => prefix.into(),
         (None, path) => path.into(),
-        (Some(prefix), path) if path.starts_with('[') => format!("{prefix}{path}"),
         (Some(prefix), path) => format!("{prefix}.{path}"),
     }
 }
@@ -1106,6 +1106,8 @@ pub(crate) fn shape(json: &[u8], job_member: &'static str) -> Shape {
     impl<'de> Visitor<'de> for Probe {
         type Value = Shape;
 
+        /// Never shown: a document that is not an object or an array is
+        /// `Shape::Other`, whose reader says what is wrong.
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             f.write_str("an object or an array")
         }
