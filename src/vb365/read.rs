@@ -1419,6 +1419,7 @@ impl<'de> Deserialize<'de> for Results<'de> {
         impl<'de> Visitor<'de> for ResultsVisitor {
             type Value = Results<'de>;
 
+            /// Never shown: the page was checked before it is read again.
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a page of jobs")
             }
@@ -1449,6 +1450,7 @@ fn identity(element: &str) -> (Option<String>, Option<String>) {
     impl<'de> Visitor<'de> for Identity {
         type Value = (Option<String>, Option<String>);
 
+        /// Never shown: an element that is not an object has no name.
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             f.write_str("an object")
         }
