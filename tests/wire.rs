@@ -1039,3 +1039,26 @@ fn intervals_the_api_cannot_express_are_an_error_naming_periodically_every() {
         );
     }
 }
+
+#[test]
+fn a_normalized_job_keeps_everything_but_normal_forms() {
+    // The policy normalized (dailyTime with seconds, minuteOffset written
+    // out), the job's own members and the unknown ones as they were.
+    let text = r#"{"id":"i","schedulePolicy":{"type":"DailyAtTime","dailyType":"Monday","dailyTime":"07:30","backupCopyWindowSettings":{"backupWindow":null}},"x":[1],"name":"n"}"#;
+    let normal = CopyJob::from_json(text.as_bytes()).unwrap().normalized().unwrap();
+    assert_eq!(
+        serde_json::to_string(&normal).unwrap(),
+        r#"{"id":"i","schedulePolicy":{"type":"DailyAtTime","dailyType":"Monday","dailyTime":"07:30:00","backupCopyWindowSettings":{"backupWindow":null,"minuteOffset":0}},"x":[1],"name":"n"}"#
+    );
+    // A job without a policy, or with an invalid one, is refused.
+    let err = CopyJob::from_json(br#"{"id":"i"}"#)
+        .unwrap()
+        .normalized()
+        .unwrap_err();
+    assert_eq!(err.path(), Some("schedulePolicy"));
+    let err = CopyJob::from_json(br#"{"schedulePolicy":{"type":"Periodically"}}"#)
+        .unwrap()
+        .normalized()
+        .unwrap_err();
+    assert_eq!(err.path(), Some("schedulePolicy.periodicallyEvery"));
+}
