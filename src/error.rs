@@ -38,12 +38,16 @@ use std::sync::Arc;
 #[non_exhaustive]
 pub enum Error {
     /// A field that the policy needs is absent or `null`.
-    #[error("{path}: expected {expected}, found nothing")]
+    #[error("{path}: expected {expected}, found nothing{}", misspelled(.path, .similar))]
     Missing {
         /// JSON path of the absent field.
         path: String,
         /// What should have been there, and why it is needed.
         expected: Cow<'static, str>,
+        /// A member of the same object that the wire model does not know
+        /// and whose name looks like a misspelling of the absent one's
+        /// (`dailytype` for `dailyType`): probably meant as it.
+        similar: Option<String>,
     },
 
     /// A field is present and of the right JSON type, but its value is not allowed.
@@ -215,7 +219,18 @@ impl Error {
         Error::Missing {
             path: path.into(),
             expected: expected.into(),
+            similar: None,
         }
+    }
+
+    /// This [`Error::Missing`] pointing at `similar`, a member whose name
+    /// looks like a misspelling of the missing one's; other errors as they
+    /// are.
+    pub(crate) fn with_similar(mut self, similar: Option<&str>) -> Error {
+        if let Error::Missing { similar: slot, .. } = &mut self {
+            *slot = similar.map(str::to_owned);
+        }
+        self
     }
 
     /// This error with its path under `prefix` (`minuteOffset` under
@@ -252,6 +267,18 @@ impl Eq for Error {}
 
 /// How errors about the document as a whole name their "field".
 pub(crate) const DOCUMENT: &str = "(document)";
+
+/// ` ("dailytype" is not a member: did you mean dailyType?)` for a missing
+/// `schedulePolicy.dailyType` and a member `dailytype`.
+fn misspelled(path: &str, similar: &Option<String>) -> String {
+    match similar {
+        Some(found) => {
+            let meant = path.rsplit('.').next().unwrap_or(path);
+            format!(" ({found:?} is not a member: did you mean {meant}?)")
+        }
+        None => String::new(),
+    }
+}
 
 fn did_you_mean(suggestions: &[&str]) -> String {
     if suggestions.is_empty() {

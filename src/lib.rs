@@ -97,6 +97,11 @@
 //! - Why a run happens when it does: [`Timetable::explain_next`] gives the
 //!   trigger it serves and its deadline; [`Timetable::describe`] says the
 //!   whole schedule in one sentence.
+//! - Documents as they arrive ([`vb365`]): a policy, a copy job or the
+//!   API's list of jobs, in UTF-8 or UTF-16; members the crate does not
+//!   know are kept and written back in place.
+//! - Which clock `dailyTime` is on: UTC, as the API documents it, or the
+//!   window's frame ([`vb365::TriggerFrame`]).
 //! - Time zones with daylight saving (feature `tz`, on by default):
 //!   `schedule.in_zone(&zone)` evaluates the triggers and the window in an
 //!   IANA zone's wall-clock time, with explicit rules for gaps and folds;

@@ -186,20 +186,20 @@ fn seed_response_fields() {
         .iter()
         .map(|(name, link)| (name.as_str(), link.href.as_deref()))
         .collect();
-    // Sorted by name, as a BTreeMap iterates.
+    // In the document's order (data/seed-copy-job-response.json).
     assert_eq!(
         hrefs,
         [
+            ("self", Some("/v6/copyJobs/1f6f7c97-0df4-4866-8c37-309fda301894")),
+            (
+                "organization",
+                Some("/v6/organizations/e60dfb9c-ac58-4463-879f-9855ac35576b")
+            ),
             ("backupJob", Some("/v6/job/b7c1cc0b-2b3c-4096-9ba1-2d665b4ae504")),
             (
                 "backupRepository",
                 Some("/v6/backuprepositories/79f3e494-4991-4dd5-b6fa-f1cf8c421265")
             ),
-            (
-                "organization",
-                Some("/v6/organizations/e60dfb9c-ac58-4463-879f-9855ac35576b")
-            ),
-            ("self", Some("/v6/copyJobs/1f6f7c97-0df4-4866-8c37-309fda301894")),
         ]
     );
 
@@ -494,8 +494,8 @@ fn other_spellings_are_rejected_with_the_allowed_list() {
 
 #[test]
 fn enum_values_that_are_not_strings_are_rejected() {
-    // serde's wording for a wrong JSON type, with the allowed list as what
-    // was expected; serde_json reports the column of the value's last byte.
+    // The allowed list as what was expected, the value as JSON writes it;
+    // serde_json reports the column of the value's last byte.
     let input = r#"{"type": 1}"#;
     let err = CopyJobSchedulePolicy::from_json(input.as_bytes()).unwrap_err();
     assert!(matches!(err, Error::Json { .. }));
@@ -503,18 +503,21 @@ fn enum_values_that_are_not_strings_are_rejected() {
     assert_eq!(
         err.to_string(),
         format!(
-            "schedulePolicy.type: invalid type: integer `1`, expected one of Immediate, Periodically, DailyAtTime at line 1 column {}",
+            "schedulePolicy.type: expected one of Immediate, Periodically, DailyAtTime, found 1 at line 1 column {}",
             end_column(input, "1")
         )
     );
 
+    // An array is reported at its opening bracket, column 15.
     let input = r#"{"dailyType": ["Monday"]}"#;
     let err = CopyJobSchedulePolicy::from_json(input.as_bytes()).unwrap_err();
     assert_eq!(err.path(), Some("schedulePolicy.dailyType"));
-    assert!(
-        err.to_string()
-            .starts_with("schedulePolicy.dailyType: invalid type: sequence, expected one of Everyday, "),
-        "{err}"
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "schedulePolicy.dailyType: expected one of {}, found an array at line 1 column 15",
+            DAILY_TYPE_SPELLINGS.join(", ")
+        )
     );
 }
 
@@ -522,61 +525,160 @@ fn enum_values_that_are_not_strings_are_rejected() {
 // Unknown fields
 // ---------------------------------------------------------------------------
 
-#[test]
-fn unknown_policy_fields_are_ignored() {
-    let with_extra = json!({
-        "type": "Periodically",
-        "periodicallyEvery": "Hours2",
-        "retentionPolicy": {"days": [1, 2, {"deep": null}]},
-        "runAt": "2026-01-01T00:00:00Z",
-        "x": null,
-    });
-    let without = json!({"type": "Periodically", "periodicallyEvery": "Hours2"});
-    assert_eq!(policy(&with_extra), policy(&without));
-    // Ignored means dropped: they are not written back.
-    assert_eq!(serde_json::to_value(policy(&with_extra)).unwrap(), without);
+/// `text`, a compact JSON document, reads as a copy job (or, `bare`, as a
+/// policy) that writes exactly `text` back.
+fn writes_back_as_read(text: &str) {
+    let job = CopyJob::from_json(text.as_bytes()).unwrap_or_else(|err| panic!("{text}: {err}"));
+    assert_eq!(serde_json::to_string(&job).unwrap(), text);
+}
+
+fn policy_writes_back_as_read(text: &str) {
+    let policy =
+        CopyJobSchedulePolicy::from_json(text.as_bytes()).unwrap_or_else(|err| panic!("{text}: {err}"));
+    assert_eq!(serde_json::to_string(&policy).unwrap(), text);
 }
 
 #[test]
-fn unknown_window_settings_fields_are_ignored() {
-    let hours = hours(|day, hour| day == 3 && hour < 6);
-    let with_extra = json!({
-        "type": "Immediate",
-        "backupCopyWindowEnabled": true,
-        "backupCopyWindowSettings": {
-            "timeZone": "Europe/Berlin",
-            "backupWindow": hours,
-            "minuteOffset": 60,
-            "isDaylightSaving": true,
-        },
-    });
-    let without = json!({
-        "type": "Immediate",
-        "backupCopyWindowEnabled": true,
-        "backupCopyWindowSettings": {"backupWindow": hours, "minuteOffset": 60},
-    });
-    assert_eq!(policy(&with_extra), policy(&without));
-    let schedule = Schedule::try_from(&policy(&with_extra)).unwrap();
-    assert_eq!(schedule.window().unwrap().hours().to_vec(), hours);
+fn unknown_policy_members_are_kept_in_place() {
+    // Before, after and between the known members, of every JSON type;
+    // numbers digit for digit (neither 2^64 + 1 nor 1e400 fits a double).
+    let text = r#"{"first":{"days":[1,2,{"deep":null}]},"type":"Periodically","runAt":"2026-01-01T00:00:00Z","periodicallyEvery":"Hours2","big":18446744073709551617,"huge":1e400,"x":null,"y":false}"#;
+    policy_writes_back_as_read(text);
+    let read = CopyJobSchedulePolicy::from_json(text.as_bytes()).unwrap();
+    let members: Vec<(&str, &str)> = read.extras.iter().map(|(name, raw)| (name, raw.get())).collect();
+    assert_eq!(
+        members,
+        [
+            ("first", r#"{"days":[1,2,{"deep":null}]}"#),
+            ("runAt", r#""2026-01-01T00:00:00Z""#),
+            ("big", "18446744073709551617"),
+            ("huge", "1e400"),
+            ("x", "null"),
+            ("y", "false"),
+        ]
+    );
+    assert_eq!(
+        read.extras.get("big").map(|raw| raw.get()),
+        Some("18446744073709551617")
+    );
+    assert_eq!(read.extras.len(), 6);
+    // The known members read as ever.
+    assert_eq!(read.periodically_every, Some(PeriodicallyEvery::Hours2));
+    // And it is another policy than the one without them.
+    let without = policy(&json!({"type": "Periodically", "periodicallyEvery": "Hours2"}));
+    assert_ne!(read, without);
+    assert!(without.extras.is_empty());
+    assert_eq!(
+        Schedule::try_from(&read).unwrap(),
+        Schedule::try_from(&without).unwrap()
+    );
+}
+
+#[test]
+fn unknown_members_lose_only_the_whitespace_between_tokens() {
+    // Whitespace in strings stays; between tokens it goes.
+    let text = "{\"type\": \"Immediate\", \"note\": { \"a b\" : [ 1 ,\n\t\"c \\\" d\" ] } }";
+    let read = CopyJobSchedulePolicy::from_json(text.as_bytes()).unwrap();
+    assert_eq!(
+        read.extras.get("note").map(|raw| raw.get()),
+        Some(r#"{"a b":[1,"c \" d"]}"#)
+    );
+    assert_eq!(
+        serde_json::to_string(&read).unwrap(),
+        r#"{"type":"Immediate","note":{"a b":[1,"c \" d"]}}"#
+    );
+}
+
+#[test]
+fn unknown_window_settings_members_are_kept_in_place() {
+    let hours: Vec<String> = hours(|day, hour| day == 3 && hour < 6)
+        .iter()
+        .map(bool::to_string)
+        .collect();
+    let hours = hours.join(",");
+    let text = format!(
+        r#"{{"type":"Immediate","backupCopyWindowEnabled":true,"backupCopyWindowSettings":{{"timeZone":"Europe/Berlin","backupWindow":[{hours}],"isDaylightSaving":true,"minuteOffset":60,"after":[]}}}}"#
+    );
+    policy_writes_back_as_read(&text);
+    let read = CopyJobSchedulePolicy::from_json(text.as_bytes()).unwrap();
+    let settings = read.backup_copy_window_settings.as_ref().unwrap();
+    assert_eq!(settings.extras.len(), 3);
+    assert_eq!(
+        settings.extras.get("timeZone").map(|raw| raw.get()),
+        Some(r#""Europe/Berlin""#)
+    );
+    // The window is what the known members say.
+    let schedule = Schedule::try_from(&read).unwrap();
     assert_eq!(schedule.window().unwrap().minute_offset(), 60);
+    assert_eq!(schedule.window().unwrap().allowed_hours(), 6);
 }
 
 #[test]
-fn unknown_job_fields_are_ignored() {
-    let with_extra = json!({
-        "backupJobId": "b7c1cc0b-2b3c-4096-9ba1-2d665b4ae504",
-        "schedulePolicy": {"type": "Immediate"},
-        "description": "copies to the archive",
-        "proxyId": 17,
-        "tags": ["a", {"b": [true]}],
-        "_embedded": {"organization": {"name": "x"}},
-    });
-    let without = json!({
-        "backupJobId": "b7c1cc0b-2b3c-4096-9ba1-2d665b4ae504",
-        "schedulePolicy": {"type": "Immediate"},
-    });
-    assert_eq!(job(&with_extra), job(&without));
-    assert_eq!(serde_json::to_value(job(&with_extra)).unwrap(), without);
+fn unknown_job_members_are_kept_in_place() {
+    let text = r#"{"_embedded":{"organization":{"name":"x"}},"backupJobId":"b7c1cc0b-2b3c-4096-9ba1-2d665b4ae504","description":"copies to the archive","proxyId":17,"schedulePolicy":{"type":"Immediate","futureInner":"x"},"tags":["a",{"b":[true]}],"_links":{"self":{"href":"/v9/copyJobs/1","method":"GET"},"futureLink":{"href":"/v9/x"}},"futureLast":{}}"#;
+    writes_back_as_read(text);
+    let read = CopyJob::from_json(text.as_bytes()).unwrap();
+    let names: Vec<&str> = read.extras.iter().map(|(name, _)| name).collect();
+    assert_eq!(
+        names,
+        ["_embedded", "description", "proxyId", "tags", "futureLast"]
+    );
+    let policy = read.schedule_policy.as_ref().unwrap();
+    assert_eq!(
+        policy.extras.get("futureInner").map(|raw| raw.get()),
+        Some(r#""x""#)
+    );
+    let links = read.links.as_ref().unwrap();
+    assert_eq!(
+        links[0].1.extras.get("method").map(|raw| raw.get()),
+        Some(r#""GET""#)
+    );
+    assert_eq!(links[1].0, "futureLink");
+}
+
+#[test]
+fn the_issues_document_round_trips() {
+    // Issue 10's report: futureField and futureInner were dropped.
+    writes_back_as_read(
+        r#"{"name":"j","futureField":42,"schedulePolicy":{"type":"Immediate","futureInner":"x"}}"#,
+    );
+}
+
+#[test]
+fn members_keep_their_order_and_members_set_in_code_follow() {
+    // Known members out of the API's order stay where they were.
+    let text =
+        r#"{"name":"j","x":1,"id":"i","schedulePolicy":{"dailyTime":"22:00","y":2,"type":"DailyAtTime"}}"#;
+    writes_back_as_read(text);
+    // A member set in code that was not read comes after those read, in
+    // the API's (RESTCopyJob's) order: lastStatus before eTag.
+    let mut read = CopyJob::from_json(text.as_bytes()).unwrap();
+    read.e_tag = Some(3);
+    read.last_status = Some(LastStatus::Queued);
+    assert_eq!(
+        serde_json::to_string(&read).unwrap(),
+        r#"{"name":"j","x":1,"id":"i","schedulePolicy":{"dailyTime":"22:00","y":2,"type":"DailyAtTime"},"lastStatus":"Queued","eTag":3}"#
+    );
+    // A member read and then removed in code is not written.
+    read.id = None;
+    assert!(!serde_json::to_string(&read).unwrap().contains(r#""id""#));
+    // Built in code: the API's order.
+    let schedule = Schedule::periodic(Interval::from_minutes(60).unwrap());
+    let built = CopyJobSchedulePolicy::try_from(&schedule).unwrap();
+    assert_eq!(
+        serde_json::to_string(&built).unwrap(),
+        r#"{"type":"Periodically","periodicallyEvery":"Hours1","backupCopyWindowEnabled":false}"#
+    );
+    // Equal to itself read back, although only the reading knows an order.
+    assert_eq!(
+        CopyJobSchedulePolicy::from_json(serde_json::to_string(&built).unwrap().as_bytes()).unwrap(),
+        built
+    );
+}
+
+#[test]
+fn duplicate_unknown_members_are_kept_both() {
+    policy_writes_back_as_read(r#"{"x":1,"type":"Immediate","x":2}"#);
 }
 
 #[test]
@@ -621,34 +723,45 @@ fn v7_and_v8_job_fields_parse_and_write_back() {
 // ---------------------------------------------------------------------------
 
 #[test]
-fn null_means_absent_for_every_nullable_policy_field() {
+fn null_reads_as_none_and_writes_back_as_null_in_a_policy() {
     // Nullable in RESTCopyJobSchedulePolicy: type, periodicallyEvery,
-    // dailyType, backupCopyWindowEnabled.
+    // dailyType, backupCopyWindowEnabled; and, leniently, the others.
     for field in [
         "type",
         "periodicallyEvery",
         "dailyType",
         "backupCopyWindowEnabled",
+        "dailyTime",
+        "backupCopyWindowSettings",
     ] {
-        let parsed = policy(&json!({ field: null }));
-        assert_eq!(parsed, CopyJobSchedulePolicy::default(), "{field}");
-        assert_eq!(serde_json::to_value(&parsed).unwrap(), json!({}), "{field}");
+        let text = format!(r#"{{"{field}":null}}"#);
+        let parsed = CopyJobSchedulePolicy::from_json(text.as_bytes()).unwrap();
+        assert!(parsed.extras.is_null(field), "{field}");
+        assert!(parsed.extras.is_empty(), "{field}");
+        // As absent, once validated: type is missing either way.
+        assert_eq!(
+            Schedule::try_from(&parsed).unwrap_err(),
+            Schedule::try_from(&CopyJobSchedulePolicy::default()).unwrap_err(),
+            "{field}"
+        );
+        assert_eq!(serde_json::to_string(&parsed).unwrap(), text, "{field}");
     }
-    // Nullable in RESTBackupWindowSettings: minuteOffset.
-    let parsed = policy(&json!({"backupCopyWindowSettings": {"minuteOffset": null}}));
-    let settings = parsed.backup_copy_window_settings.as_ref().unwrap();
-    assert_eq!(settings.minute_offset, None);
-    assert_eq!(settings.backup_window, None);
-    assert_eq!(
-        serde_json::to_value(&parsed).unwrap(),
-        json!({"backupCopyWindowSettings": {}})
-    );
+    // Nullable in RESTBackupWindowSettings: minuteOffset; leniently, backupWindow.
+    for field in ["minuteOffset", "backupWindow"] {
+        let text = format!(r#"{{"backupCopyWindowSettings":{{"{field}":null}}}}"#);
+        let parsed = CopyJobSchedulePolicy::from_json(text.as_bytes()).unwrap();
+        let settings = parsed.backup_copy_window_settings.as_ref().unwrap();
+        assert_eq!(settings.minute_offset, None);
+        assert_eq!(settings.backup_window, None);
+        assert_eq!(serde_json::to_string(&parsed).unwrap(), text, "{field}");
+    }
 }
 
 #[test]
-fn null_means_absent_for_every_nullable_job_field() {
+fn null_reads_as_none_and_writes_back_as_null_in_a_job() {
     // Nullable in RESTCopyJob (v8): backupJobId, id, organizationId,
-    // repositoryId, lastRun, nextRun, lastBackup, isEnabled, lastStatus.
+    // repositoryId, lastRun, nextRun, lastBackup, isEnabled, lastStatus;
+    // and, leniently, the others.
     for field in [
         "backupJobId",
         "id",
@@ -659,28 +772,32 @@ fn null_means_absent_for_every_nullable_job_field() {
         "lastBackup",
         "isEnabled",
         "lastStatus",
+        "name",
+        "eTag",
+        "_links",
+        "schedulePolicy",
     ] {
-        let parsed = job(&json!({ field: null }));
-        assert_eq!(parsed, CopyJob::default(), "{field}");
-        assert_eq!(serde_json::to_value(&parsed).unwrap(), json!({}), "{field}");
+        let text = format!(r#"{{"{field}":null}}"#);
+        let parsed = CopyJob::from_json(text.as_bytes()).unwrap();
+        assert!(parsed.extras.is_null(field), "{field}");
+        assert_eq!(serde_json::to_string(&parsed).unwrap(), text, "{field}");
+        // Only that member is null.
+        let others = ["id", "name"].iter().filter(|&&other| other != field);
+        assert!(
+            others.into_iter().all(|other| !parsed.extras.is_null(other)),
+            "{field}"
+        );
     }
 }
 
 #[test]
-fn null_is_also_tolerated_where_the_schema_does_not_allow_it() {
-    // Not nullable in the schema, but read leniently as absent.
-    for field in ["dailyTime", "backupCopyWindowSettings"] {
-        assert_eq!(
-            policy(&json!({ field: null })),
-            CopyJobSchedulePolicy::default(),
-            "{field}"
-        );
-    }
-    for field in ["name", "eTag", "_links", "schedulePolicy"] {
-        assert_eq!(job(&json!({ field: null })), CopyJob::default(), "{field}");
-    }
-    let parsed = policy(&json!({"backupCopyWindowSettings": {"backupWindow": null}}));
-    assert_eq!(parsed.backup_copy_window_settings.unwrap().backup_window, None);
+fn a_value_set_in_code_replaces_a_null() {
+    let mut parsed = CopyJob::from_json(br#"{"name":null,"nextRun":null}"#).unwrap();
+    parsed.name = Some("copy".into());
+    assert_eq!(
+        serde_json::to_string(&parsed).unwrap(),
+        r#"{"name":"copy","nextRun":null}"#
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -921,4 +1038,27 @@ fn intervals_the_api_cannot_express_are_an_error_naming_periodically_every() {
             format!("schedulePolicy.periodicallyEvery: expected an interval the API can express: 5, 10, 15, 30, 60, 120, 240, 480 or 720 minutes, found {found}")
         );
     }
+}
+
+#[test]
+fn a_normalized_job_keeps_everything_but_normal_forms() {
+    // The policy normalized (dailyTime with seconds, minuteOffset written
+    // out), the job's own members and the unknown ones as they were.
+    let text = r#"{"id":"i","schedulePolicy":{"type":"DailyAtTime","dailyType":"Monday","dailyTime":"07:30","backupCopyWindowSettings":{"backupWindow":null}},"x":[1],"name":"n"}"#;
+    let normal = CopyJob::from_json(text.as_bytes()).unwrap().normalized().unwrap();
+    assert_eq!(
+        serde_json::to_string(&normal).unwrap(),
+        r#"{"id":"i","schedulePolicy":{"type":"DailyAtTime","dailyType":"Monday","dailyTime":"07:30:00","backupCopyWindowSettings":{"backupWindow":null,"minuteOffset":0}},"x":[1],"name":"n"}"#
+    );
+    // A job without a policy, or with an invalid one, is refused.
+    let err = CopyJob::from_json(br#"{"id":"i"}"#)
+        .unwrap()
+        .normalized()
+        .unwrap_err();
+    assert_eq!(err.path(), Some("schedulePolicy"));
+    let err = CopyJob::from_json(br#"{"schedulePolicy":{"type":"Periodically"}}"#)
+        .unwrap()
+        .normalized()
+        .unwrap_err();
+    assert_eq!(err.path(), Some("schedulePolicy.periodicallyEvery"));
 }

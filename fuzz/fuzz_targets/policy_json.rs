@@ -59,6 +59,7 @@ fn check(data: &[u8]) {
     let missing = || Error::Missing {
         path: "schedulePolicy".into(),
         expected: "a schedule policy object".into(),
+        similar: None,
     };
     // (Compared where the document is UTF-8: where it is not, both are
     // syntax errors, found at different places.)

@@ -2,7 +2,7 @@
 //! IANA zone (`--zone`). The library's [`Zoned`] answers either way; this
 //! module only says, in words, which clock a time of day is on.
 
-use backup_schedule::{RunDetail, Schedule, Timetable, Trigger, Zoned};
+use backup_schedule::{MinuteOffset, RunDetail, Schedule, Timetable, Trigger, Zoned};
 use chrono::{DateTime, Utc};
 
 use crate::render;
@@ -44,12 +44,21 @@ fn local_clock(evaluated: &Evaluated<'_>, t: DateTime<Utc>) -> String {
     }
 }
 
+/// `t` on the clock the triggers are read on: UTC, or the offset they
+/// were read at (`--triggers window`).
+fn trigger_clock(schedule: &Schedule, t: DateTime<Utc>) -> String {
+    match schedule.trigger_offset() {
+        MinuteOffset::UTC => render::utc_clock(t),
+        offset => render::offset_clock(t, offset.minutes()),
+    }
+}
+
 /// One line of `explain`: the run, its trigger, its wait, its deadline.
 pub fn explain_line(evaluated: &Evaluated<'_>, detail: &RunDetail) -> String {
     let schedule = evaluated.schedule();
     let what = match evaluated.zone() {
         Some(zone) => render::zone_clock(detail.trigger, zone),
-        None => render::utc_clock(detail.trigger),
+        None => trigger_clock(schedule, detail.trigger),
     };
     let kind = match schedule.trigger() {
         Trigger::Immediate => "restore point at",

@@ -1,33 +1,33 @@
 //! `backup-schedule`: when does this backup copy job run next?
 //!
 //! A thin layer over the `backup_schedule` library: it parses the command
-//! line, reads the policy, asks the engine, and renders the answer. The only
-//! clock reading in the whole crate is the default of `--after`.
+//! line, reads the document, asks the engine, and renders the answer. The
+//! only clock reading in the whole crate is the default of `--after`.
 //!
 //! Exit codes: 0 on success (also when stdout is closed early, as by
-//! `| head -1`), 2 on any bad input (one line on stderr, nothing on stdout),
+//! `| head -1`), 2 on any bad input (one line on stderr, nothing on stdout;
+//! for a list of jobs, one line for each bad job, the others answered),
 //! 1 when writing the output fails otherwise, or when `check --strict` finds
 //! an offset drift that moves the window.
 
 mod drift;
 mod frame;
+mod input;
+mod overview;
 mod render;
 
-use std::fs;
-use std::io::{self, BufWriter, IsTerminal, Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use backup_schedule::vb365::{CopyJob, CopyJobSchedulePolicy};
-use backup_schedule::{Error, MinuteOffset, Schedule, Timetable, Trigger, TzSource, Window, Zone, Zoned};
+use backup_schedule::vb365::{CopyJobDocument, CopyJobSchedulePolicy, TriggerFrame};
+use backup_schedule::{Error, MinuteOffset, RunDetail, Schedule, TzSource, Window, Zone, Zoned};
 use chrono::{DateTime, Months, Utc};
 use clap::error::ErrorKind;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use frame::Evaluated;
-
-/// The built-in example: the response of the API page's `POST /v6/CopyJobs`.
-const SEED: &str = include_str!("../../../data/seed-copy-job-response.json");
+use input::{Doc, Listing, Source};
 
 /// How many runs `next` and `explain` print unless told otherwise.
 const DEFAULT_COUNT: usize = 5;
@@ -38,9 +38,11 @@ const DRIFT_MONTHS: u32 = 12;
 /// When does a backup copy job run next?
 ///
 /// Reads the `schedulePolicy` of a Veeam Backup for Microsoft 365 backup copy
-/// job (`POST /v6/CopyJobs`), alone or inside a copy job document, and
-/// computes its runs, held to its backup copy window. All instants are UTC.
-/// Without a command, shows the built-in example copy job.
+/// job (`POST /v6/CopyJobs`), alone, inside a copy job document, or for every
+/// job of the API's list (GET /v8/CopyJobs: a page {"results": [...]} or an
+/// array), and computes its runs, held to its backup copy window. All
+/// instants are UTC. Files may be UTF-8 or UTF-16 (with a byte order mark).
+/// Without a command, shows two built-in example jobs.
 #[derive(Parser, Debug)]
 #[command(name = "backup-schedule", version, verbatim_doc_comment)]
 struct Cli {
@@ -59,19 +61,17 @@ enum Command {
     /// {"run": ..., "trigger": ..., "deadline": ...}, RFC 3339 UTC strings
     /// as the text form prints them; the trigger is the earliest one the run
     /// serves (for Immediate, --after), and the deadline, when the window
-    /// closes on the run, is null when it never does.
+    /// closes on the run, is null when it never does. For a list of jobs,
+    /// one object per job and line: {"id": ..., "name": ..., "runs": [...]},
+    /// or {"id": ..., "name": ..., "error": "..."} for a job that is not
+    /// valid.
+    ///
+    /// RFC 3339 ends with the year 9999: runs after it end the output, with
+    /// a note on standard error.
     #[command(verbatim_doc_comment)]
     Next {
         #[command(flatten)]
-        policy: PolicyArg,
-        #[command(flatten)]
-        zone: ZoneArg,
-        /// Print runs strictly after this RFC 3339 instant [default: now].
-        #[arg(long, value_name = "INSTANT")]
-        after: Option<String>,
-        /// How many runs to print [default: 5].
-        #[arg(long, value_name = "N", allow_negative_numbers = true)]
-        count: Option<String>,
+        runs: RunsArgs,
         /// How to print the runs
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -89,15 +89,7 @@ enum Command {
     #[command(verbatim_doc_comment)]
     Explain {
         #[command(flatten)]
-        policy: PolicyArg,
-        #[command(flatten)]
-        zone: ZoneArg,
-        /// Explain runs strictly after this RFC 3339 instant [default: now].
-        #[arg(long, value_name = "INSTANT")]
-        after: Option<String>,
-        /// How many runs to explain [default: 5].
-        #[arg(long, value_name = "N", allow_negative_numbers = true)]
-        count: Option<String>,
+        runs: RunsArgs,
     },
     /// Show the backup copy window (a grid and text), or write one (--set)
     ///
@@ -133,7 +125,12 @@ enum Command {
         )]
         offset: Option<String>,
     },
-    /// Validate the policy and print it in normalized form (JSON)
+    /// Validate the policy and print the document in normalized form (JSON)
+    ///
+    /// Prints the document as it was given (a policy, or the whole copy job)
+    /// with dailyTime as HH:MM:SS and a minuteOffset of 0 written out;
+    /// members the tool does not know are kept as they were. For a list of
+    /// jobs, each job under its name.
     ///
     /// With --zone, also compares the policy's fixed minuteOffset with the
     /// zone's real UTC offsets over the 12 months from --after, and reports
@@ -166,11 +163,80 @@ enum Command {
 
 #[derive(Args, Debug)]
 struct PolicyArg {
-    /// A schedulePolicy object, or a document with a schedulePolicy member
-    /// (a copy job); `-` reads standard input
-    /// [default: the built-in example copy job]
+    /// A schedulePolicy object, a copy job (a document with a schedulePolicy
+    /// member), or a list of copy jobs; `-` reads standard input
+    /// [default: standard input, unless it is a terminal]
     #[arg(long, value_name = "FILE", verbatim_doc_comment)]
     policy: Option<PathBuf>,
+}
+
+/// What `next` and `explain` take.
+#[derive(Args, Debug)]
+struct RunsArgs {
+    #[command(flatten)]
+    policy: PolicyArg,
+    #[command(flatten)]
+    zone: ZoneArg,
+    #[command(flatten)]
+    triggers: TriggersArg,
+    /// The runs strictly after this RFC 3339 instant [default: now].
+    #[arg(long, value_name = "INSTANT")]
+    after: Option<String>,
+    /// How many runs [default: 5].
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    count: Option<String>,
+}
+
+impl RunsArgs {
+    /// The flags checked, then the document read.
+    fn ask(self) -> Result<(Ask, CopyJobDocument), Failure> {
+        let after = self.after.as_deref().map(parse_after).transpose()?;
+        let count = self.count.as_deref().map(parse_count).transpose()?;
+        let zone = zone_arg(&self.zone)?;
+        let document = Source::of(self.policy.policy.as_deref(), io::stdin().is_terminal())?.read()?;
+        let ask = Ask {
+            zone,
+            frame: self.triggers.triggers.into(),
+            after: after.unwrap_or_else(Utc::now),
+            count: count.unwrap_or(DEFAULT_COUNT),
+        };
+        Ok((ask, document))
+    }
+}
+
+#[derive(Args, Debug)]
+struct TriggersArg {
+    /// Where dailyTime, the days and the Periodically grid are read: utc, as
+    /// the API documents dailyTime, or window, the window's local time, UTC
+    /// plus minuteOffset (UTC without window settings). Not with --zone,
+    /// where both are the zone's wall-clock time
+    #[arg(
+        long,
+        value_enum,
+        value_name = "FRAME",
+        default_value_t = Triggers::Utc,
+        conflicts_with = "zone",
+        verbatim_doc_comment
+    )]
+    triggers: Triggers,
+}
+
+/// `--triggers`: the frame the triggers are read in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Triggers {
+    /// UTC, as the API documents dailyTime
+    Utc,
+    /// The window's local time: UTC + minuteOffset
+    Window,
+}
+
+impl From<Triggers> for TriggerFrame {
+    fn from(triggers: Triggers) -> TriggerFrame {
+        match triggers {
+            Triggers::Utc => TriggerFrame::Utc,
+            Triggers::Window => TriggerFrame::Window,
+        }
+    }
 }
 
 #[derive(Args, Debug)]
@@ -232,6 +298,8 @@ enum Format {
 enum Failure {
     /// Bad input: the message names the flag or field, on one line.
     Input(String),
+    /// Jobs of a list were bad input, each already reported.
+    Jobs,
     /// Writing the output failed.
     Output(io::Error),
     /// `check --strict` found a drift that moves the window (already reported).
@@ -261,6 +329,7 @@ fn main() -> ExitCode {
             report(&message);
             ExitCode::from(2)
         }
+        Err(Failure::Jobs) => ExitCode::from(2),
         Err(Failure::Drift) => ExitCode::from(1),
         // The reader went away (`| head -1`): nothing left to do.
         Err(Failure::Output(err)) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
@@ -306,40 +375,29 @@ fn run(cli: Cli) -> Result<(), Failure> {
         std::env::var_os("NO_COLOR").as_deref(),
     );
     let mut out = BufWriter::new(stdout);
+    let source = |policy: PolicyArg| Source::of(policy.policy.as_deref(), io::stdin().is_terminal());
     match cli.command {
-        None => overview(&mut out, colour)?,
-        Some(Command::Next {
-            policy,
-            zone,
-            after,
-            count,
-            format,
-        }) => {
-            let after = after.as_deref().map(parse_after).transpose()?;
-            let count = count.as_deref().map(parse_count).transpose()?;
-            let zone = zone_arg(&zone)?;
-            let schedule = Schedule::try_from(&read_policy(policy.policy.as_deref())?)?;
-            let evaluated = Zoned::new(schedule, zone.as_ref());
-            let after = after.unwrap_or_else(Utc::now);
-            let count = count.unwrap_or(DEFAULT_COUNT);
+        None => overview::show(&mut out, colour, Utc::now())?,
+        Some(Command::Next { runs, format }) => {
+            let (ask, document) = runs.ask()?;
             match format {
-                Format::Text => next(&mut out, &evaluated, after, count)?,
-                Format::Json => next_json(&mut out, &evaluated, after, count)?,
+                Format::Text => each_job(
+                    &mut out,
+                    document,
+                    |doc| ask.evaluate(doc),
+                    |out, evaluated| next(out, &evaluated, &ask),
+                )?,
+                Format::Json => next_json(&mut out, document, &ask)?,
             }
         }
-        Some(Command::Explain {
-            policy,
-            zone,
-            after,
-            count,
-        }) => {
-            let after = after.as_deref().map(parse_after).transpose()?;
-            let count = count.as_deref().map(parse_count).transpose()?;
-            let zone = zone_arg(&zone)?;
-            let schedule = Schedule::try_from(&read_policy(policy.policy.as_deref())?)?;
-            let evaluated = Zoned::new(schedule, zone.as_ref());
-            let after = after.unwrap_or_else(Utc::now);
-            explain(&mut out, &evaluated, after, count.unwrap_or(DEFAULT_COUNT))?;
+        Some(Command::Explain { runs }) => {
+            let (ask, document) = runs.ask()?;
+            each_job(
+                &mut out,
+                document,
+                |doc| ask.evaluate(doc),
+                |out, evaluated| explain(out, &evaluated, &ask),
+            )?;
         }
         Some(Command::Window {
             policy,
@@ -355,8 +413,20 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             None => {
                 let zone = zone_arg(&zone)?;
-                let schedule = Schedule::try_from(&read_policy(policy.policy.as_deref())?)?;
-                render::window(&mut out, &schedule, zone.as_ref().map(Zone::name), colour)?;
+                let document = source(policy)?.read()?;
+                each_job(
+                    &mut out,
+                    document,
+                    |doc| Ok(Schedule::try_from(doc.policy()?)?),
+                    |out, schedule| {
+                        Ok(render::window(
+                            out,
+                            &schedule,
+                            zone.as_ref().map(Zone::name),
+                            colour,
+                        )?)
+                    },
+                )?;
             }
         },
         Some(Command::Check {
@@ -371,29 +441,134 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 .as_deref()
                 .map(|name| parse_zone(name, tzdata.tzdata))
                 .transpose()?;
-            let policy = read_policy(policy.policy.as_deref())?;
-            check(&mut out, &policy, zone.as_ref(), after, strict)?;
+            let document = source(policy)?.read()?;
+            let mut drifted = false;
+            each_job(&mut out, document, Normal::of, |out, normal| {
+                drifted |= check(out, &normal, zone.as_ref(), after)?;
+                Ok(())
+            })?;
+            if strict && drifted {
+                return Err(Failure::Drift);
+            }
         }
     }
     out.flush()?;
     Ok(())
 }
 
-/// `check`: the normalized policy on stdout; with a zone, the offset drift
-/// report on stderr, and `Failure::Drift` when `strict` and a drift moves
-/// the window.
+/// What `next` and `explain` are asked.
+struct Ask {
+    zone: Option<Zone>,
+    frame: TriggerFrame,
+    after: DateTime<Utc>,
+    count: usize,
+}
+
+impl Ask {
+    /// The document's schedule, with its triggers in the frame asked for,
+    /// evaluated in the zone when there is one.
+    fn evaluate(&self, doc: &Doc) -> Result<Evaluated<'_>, Failure> {
+        Ok(Zoned::new(
+            doc.policy()?.schedule(self.frame)?,
+            self.zone.as_ref(),
+        ))
+    }
+}
+
+/// Answers for each job of the document: `prepare` validates (and may fail
+/// with bad input), `write` answers. For a policy or one copy job, once,
+/// its bad input the tool's (one line, exit 2). For a list, each valid job
+/// under its heading, a blank line between them, and each bad job's error
+/// on stderr naming the job (exit 2 at the end, the others answered).
+fn each_job<W: Write, T>(
+    out: &mut W,
+    document: CopyJobDocument,
+    mut prepare: impl FnMut(&Doc) -> Result<T, Failure>,
+    mut write: impl FnMut(&mut W, T) -> Result<(), Failure>,
+) -> Result<(), Failure> {
+    let jobs = match Doc::of(document)? {
+        Ok(doc) => return write(out, prepare(&doc)?),
+        Err(jobs) => jobs,
+    };
+    let mut bad = false;
+    let mut first = true;
+    for listed in jobs {
+        let listing = Listing::of(listed);
+        let prepared = match &listing.job {
+            Ok(doc) => prepare(doc),
+            Err(err) => Err(Failure::from(err.clone())),
+        };
+        match prepared {
+            Ok(prepared) => {
+                if !first {
+                    writeln!(out)?;
+                }
+                first = false;
+                writeln!(out, "{}", listing.heading)?;
+                write(out, prepared)?;
+            }
+            Err(Failure::Input(message)) => {
+                out.flush()?;
+                report(&format!("{}: {message}", listing.label));
+                bad = true;
+            }
+            Err(other) => return Err(other),
+        }
+    }
+    if bad {
+        return Err(Failure::Jobs);
+    }
+    Ok(())
+}
+
+/// A document validated and normalized, for `check`.
+struct Normal {
+    /// The normalized document, pretty JSON.
+    json: String,
+    policy: CopyJobSchedulePolicy,
+    schedule: Schedule,
+}
+
+impl Normal {
+    fn of(doc: &Doc) -> Result<Normal, Failure> {
+        let (json, policy) = match doc {
+            Doc::Policy(policy) => {
+                let normal = policy.normalized()?;
+                (pretty(&normal)?, normal)
+            }
+            Doc::Job(job) => {
+                let normal = job.normalized()?;
+                (pretty(&normal)?, normal.policy()?.clone())
+            }
+        };
+        let schedule = Schedule::try_from(&policy)?;
+        Ok(Normal {
+            json,
+            policy,
+            schedule,
+        })
+    }
+}
+
+fn pretty(value: &impl serde::Serialize) -> Result<String, Failure> {
+    serde_json::to_string_pretty(value).map_err(|err| Failure::Output(io::Error::other(err)))
+}
+
+fn compact(value: &impl serde::Serialize) -> Result<String, Failure> {
+    serde_json::to_string(value).map_err(|err| Failure::Output(io::Error::other(err)))
+}
+
+/// `check`: the normalized document on stdout; with a zone, the offset
+/// drift report on stderr. Returns whether a drift moves the window.
 fn check(
     out: &mut impl Write,
-    policy: &CopyJobSchedulePolicy,
+    normal: &Normal,
     zone: Option<&Zone>,
     after: Option<DateTime<Utc>>,
-    strict: bool,
-) -> Result<(), Failure> {
-    let normal = policy.normalized()?;
-    let json = serde_json::to_string_pretty(&normal).map_err(|err| Failure::Output(io::Error::other(err)))?;
-    writeln!(out, "{json}")?;
+) -> Result<bool, Failure> {
+    writeln!(out, "{}", normal.json)?;
     let Some(zone) = zone else {
-        return Ok(());
+        return Ok(false);
     };
     // The JSON first, then the report.
     out.flush()?;
@@ -401,88 +576,138 @@ fn check(
     let until = from
         .checked_add_months(Months::new(DRIFT_MONTHS))
         .unwrap_or(DateTime::<Utc>::MAX_UTC);
-    let schedule = Schedule::try_from(&normal)?;
-    let offset = drift::policy_minute_offset(&normal, &schedule);
+    let offset = drift::policy_minute_offset(&normal.policy, &normal.schedule);
     let drifts = zone.offset_drift(offset, from, until);
     report(&render::zone_data(zone));
     let mut moves_window = false;
-    for (line, moves) in drift::report_lines(zone, &schedule, offset, from, until, &drifts) {
+    for (line, moves) in drift::report_lines(zone, &normal.schedule, offset, from, until, &drifts) {
         report(&line);
         moves_window |= moves;
     }
-    if strict && moves_window {
-        return Err(Failure::Drift);
+    Ok(moves_window)
+}
+
+/// The last instant RFC 3339 can write: 9999-12-31T23:59:59.999999999Z.
+fn last_rfc3339_instant() -> DateTime<Utc> {
+    DateTime::from_timestamp(253_402_300_799, 999_999_999).unwrap_or(DateTime::<Utc>::MAX_UTC)
+}
+
+/// Up to `count` runs after `after`, each passed to `each` with how many
+/// came before it; then, on stderr, why there were fewer: none at all, or
+/// the next one past the year 9999, which RFC 3339 cannot write.
+fn for_runs<W: Write>(
+    out: &mut W,
+    evaluated: &Evaluated<'_>,
+    ask: &Ask,
+    mut each: impl FnMut(&mut W, &RunDetail, usize) -> io::Result<()>,
+) -> Result<(), Failure> {
+    let last = last_rfc3339_instant();
+    let mut printed = 0;
+    for detail in frame::details(evaluated, ask.after).take(ask.count) {
+        if detail.deadline.unwrap_or(detail.run) > last {
+            out.flush()?;
+            report("no more runs: the next one is after the year 9999, which RFC 3339 cannot write");
+            return Ok(());
+        }
+        each(out, &detail, printed)?;
+        printed += 1;
+    }
+    if printed == 0 && ask.count > 0 {
+        out.flush()?;
+        no_runs(evaluated.schedule());
     }
     Ok(())
 }
 
 /// `next`: up to `count` runs, or for an Immediate schedule the start for a
-/// restore point at `after`. A window that never opens gives no runs and a
-/// note on stderr.
-fn next(
-    out: &mut impl Write,
-    evaluated: &Evaluated<'_>,
-    after: DateTime<Utc>,
-    count: usize,
-) -> Result<(), Failure> {
-    let mut printed = 0;
-    for detail in frame::details(evaluated, after).take(count) {
-        writeln!(out, "{}", render::instant(detail.run))?;
-        printed += 1;
-    }
-    if printed == 0 && count > 0 {
-        out.flush()?;
-        no_runs(evaluated.schedule());
-    }
+/// restore point at `after`.
+fn next(out: &mut impl Write, evaluated: &Evaluated<'_>, ask: &Ask) -> Result<(), Failure> {
+    for_runs(out, evaluated, ask, |out, detail, _| {
+        writeln!(out, "{}", render::instant(detail.run))
+    })
+}
+
+/// The runs of `next --format json`, a JSON array: one object per line, or
+/// all on the line of their job (`indent` None).
+fn json_runs(out: &mut impl Write, evaluated: &Evaluated<'_>, ask: &Ask, lines: bool) -> Result<(), Failure> {
+    let mut any = false;
+    write!(out, "[")?;
+    for_runs(out, evaluated, ask, |out, detail, printed| {
+        let separator = match (lines, printed) {
+            (true, 0) => "\n  ",
+            (true, _) => ",\n  ",
+            (false, 0) => "",
+            (false, _) => ",",
+        };
+        any = true;
+        let object = serde_json::to_string(detail).map_err(io::Error::other)?;
+        write!(out, "{separator}{object}")
+    })?;
+    write!(out, "{}]", if lines && any { "\n" } else { "" })?;
     Ok(())
 }
 
-/// `next --format json`: the runs with their triggers and deadlines, a JSON
-/// array with one object per line.
-fn next_json(
-    out: &mut impl Write,
-    evaluated: &Evaluated<'_>,
-    after: DateTime<Utc>,
-    count: usize,
-) -> Result<(), Failure> {
-    let mut printed = 0;
+/// `next --format json`: for a policy or one job, its runs with their
+/// triggers and deadlines, one object per line; for a list, one job per
+/// line with its id, name and runs, or its error.
+fn next_json(out: &mut impl Write, document: CopyJobDocument, ask: &Ask) -> Result<(), Failure> {
+    let jobs = match Doc::of(document)? {
+        Ok(doc) => {
+            let evaluated = ask.evaluate(&doc)?;
+            json_runs(out, &evaluated, ask, true)?;
+            writeln!(out)?;
+            return Ok(());
+        }
+        Err(jobs) => jobs,
+    };
+    let mut bad = false;
     write!(out, "[")?;
-    for detail in frame::details(evaluated, after).take(count) {
-        let separator = if printed == 0 { "\n  " } else { ",\n  " };
-        let object = serde_json::to_string(&detail).map_err(|err| Failure::Output(io::Error::other(err)))?;
-        write!(out, "{separator}{object}")?;
-        printed += 1;
+    for (index, listed) in jobs.into_iter().enumerate() {
+        let listing = Listing::of(listed);
+        let identity = format!(
+            "{{\"id\":{},\"name\":{}",
+            compact(&listing.id)?,
+            compact(&listing.name)?,
+        );
+        write!(out, "{}\n  {identity}", if index == 0 { "" } else { "," })?;
+        let evaluated = match &listing.job {
+            Ok(doc) => ask.evaluate(doc),
+            Err(err) => Err(Failure::from(err.clone())),
+        };
+        match evaluated {
+            Ok(evaluated) => {
+                write!(out, ",\"runs\":")?;
+                json_runs(out, &evaluated, ask, false)?;
+            }
+            Err(Failure::Input(message)) => {
+                let error = compact(&message)?;
+                write!(out, ",\"error\":{error}")?;
+                out.flush()?;
+                report(&format!("{}: {message}", listing.label));
+                bad = true;
+            }
+            Err(other) => return Err(other),
+        }
+        write!(out, "}}")?;
     }
-    writeln!(out, "{}]", if printed == 0 { "" } else { "\n" })?;
-    if printed == 0 && count > 0 {
+    writeln!(out, "\n]")?;
+    if bad {
         out.flush()?;
-        no_runs(evaluated.schedule());
+        return Err(Failure::Jobs);
     }
     Ok(())
 }
 
 /// `explain`: the schedule in one sentence, then each run with its trigger,
 /// its wait and its deadline.
-fn explain(
-    out: &mut impl Write,
-    evaluated: &Evaluated<'_>,
-    after: DateTime<Utc>,
-    count: usize,
-) -> Result<(), Failure> {
+fn explain(out: &mut impl Write, evaluated: &Evaluated<'_>, ask: &Ask) -> Result<(), Failure> {
     writeln!(out, "{}", frame::describe(evaluated))?;
     if let Some(zone) = evaluated.zone() {
         writeln!(out, "{}", render::zone_data(zone))?;
     }
-    let mut printed = 0;
-    for detail in frame::details(evaluated, after).take(count) {
-        writeln!(out, "{}", frame::explain_line(evaluated, &detail))?;
-        printed += 1;
-    }
-    if printed == 0 && count > 0 {
-        out.flush()?;
-        no_runs(evaluated.schedule());
-    }
-    Ok(())
+    for_runs(out, evaluated, ask, |out, detail, _| {
+        writeln!(out, "{}", frame::explain_line(evaluated, detail))
+    })
 }
 
 /// The note on stderr when a schedule gives no run.
@@ -492,75 +717,6 @@ fn no_runs(schedule: &Schedule) {
     } else {
         report("no runs: the next one is beyond the representable time range");
     }
-}
-
-/// No command: the built-in example copy job, described, with its window and
-/// its next runs from now.
-fn overview(out: &mut impl Write, colour: bool) -> Result<(), Failure> {
-    let job = CopyJob::from_json(SEED.as_bytes())?;
-    let schedule = Schedule::try_from(&job)?;
-    let now = Utc::now();
-
-    writeln!(
-        out,
-        "Built-in example: the copy job of the API's POST /v6/CopyJobs example"
-    )?;
-    render::job(out, &job)?;
-    writeln!(out, "Schedule: {}", render::trigger(schedule.trigger()))?;
-    writeln!(out)?;
-    render::window(out, &schedule, None, colour)?;
-    writeln!(out)?;
-    writeln!(out, "Now: {}", render::instant(now))?;
-    if let Trigger::Immediate = schedule.trigger() {
-        writeln!(
-            out,
-            "Immediate has no timed runs: each copy follows a new restore point."
-        )?;
-        match schedule.next_open(now) {
-            Some(start) => writeln!(
-                out,
-                "A restore point appearing now starts copying at {}",
-                render::instant(start)
-            )?,
-            None => writeln!(out, "A restore point appearing now is never copied.")?,
-        }
-    } else {
-        writeln!(out, "Next runs:")?;
-        let mut any = false;
-        for run in schedule.upcoming(now).take(DEFAULT_COUNT) {
-            writeln!(out, "  {}", render::instant(run))?;
-            any = true;
-        }
-        if !any {
-            writeln!(out, "  none")?;
-        }
-    }
-    writeln!(out)?;
-    writeln!(
-        out,
-        "Your own policy: backup-schedule next|explain|window|check --policy FILE"
-    )?;
-    writeln!(out, "(see backup-schedule --help)")?;
-    Ok(())
-}
-
-/// Reads the policy document named by `--policy` (`-` = stdin), or the
-/// built-in example without it.
-fn read_policy(path: Option<&Path>) -> Result<CopyJobSchedulePolicy, Failure> {
-    let bytes = match path {
-        None => return Ok(CopyJobSchedulePolicy::from_json(SEED.as_bytes())?),
-        Some(path) if path.as_os_str() == "-" => {
-            let mut bytes = Vec::new();
-            io::stdin()
-                .lock()
-                .read_to_end(&mut bytes)
-                .map_err(|err| Failure::Input(format!("--policy: cannot read standard input: {err}")))?;
-            bytes
-        }
-        Some(path) => fs::read(path)
-            .map_err(|err| Failure::Input(format!("--policy: cannot read {:?}: {err}", path.as_os_str())))?,
-    };
-    Ok(CopyJobSchedulePolicy::from_json(&bytes)?)
 }
 
 /// `--after`: an RFC 3339 instant, any offset, converted to UTC.
@@ -650,6 +806,7 @@ mod tests {
             Err(Failure::Input(message)) => message,
             Err(Failure::Output(err)) => panic!("output failure {err}"),
             Err(Failure::Drift) => panic!("drift failure"),
+            Err(Failure::Jobs) => panic!("jobs failure"),
             Ok(value) => panic!("accepted: {value:?}"),
         }
     }

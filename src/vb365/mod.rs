@@ -1,0 +1,36 @@
+//! The wire model of the Veeam Backup for Microsoft 365 REST API: its copy
+//! job and schedule policy JSON, field for field, and its conversion into the
+//! engine's [`Schedule`](crate::Schedule).
+//!
+//! Every field is optional, as in the API's schema. Reading keeps what was
+//! given as it was given, and writing gives it back: members the wire model
+//! does not know (a newer API version's) are kept, as their JSON text, in
+//! each object's [`Extras`], `null` stays `null`, and the members keep
+//! their order. Validation is a separate step, [`Schedule::try_from`], so
+//! that a document can be read, shown and corrected even when it does not
+//! describe a valid schedule.
+//!
+//! Documents are read as the API and Windows give them: a bare policy, a
+//! copy job, or the API's list responses ([`CopyJobDocument`],
+//! [`CopyJob::list_from_json`]); in UTF-8 with or without a byte order mark,
+//! or UTF-16 with one. Errors name the member by its JSON path and say what
+//! the API expects there (`expected a whole number of minutes in
+//! -1439..=1439, found "60"`), with the line and column in the document.
+//!
+//! The reading machinery (`read.rs`) knows no job type: the copy job
+//! (`copy_job.rs`) and the window settings both job families share
+//! (`window_settings.rs`) are declared on it.
+//!
+//! [`Schedule::try_from`]: crate::Schedule
+
+#[macro_use]
+mod read;
+mod copy_job;
+mod window_settings;
+
+pub use copy_job::{
+    CopyJob, CopyJobDocument, CopyJobSchedulePolicy, CopyJobScheduleType, DailyType, LastStatus, Link,
+    PeriodicallyEvery,
+};
+pub use read::{Extras, List, Listed};
+pub use window_settings::{BackupWindowSettings, TriggerFrame};
