@@ -7,7 +7,8 @@
 //!
 //! | Zone | Offsets | Change (UTC) | Wall clock |
 //! |---|---|---|---|
-//! | Europe/Berlin | CET +01:00, CEST +02:00 | 2027-03-28 01:00 | Sun 02:00 CET -> 03:00 CEST: gap [02:00, 03:00) |
+//! | Europe/Berlin | CET +01:00, CEST +02:00 | 2026-03-29 01:00 | Sun 02:00 CET -> 03:00 CEST: gap [02:00, 03:00) |
+//! | | | 2027-03-28 01:00 | Sun 02:00 CET -> 03:00 CEST: gap [02:00, 03:00) |
 //! | | | 2027-10-31 01:00 | Sun 03:00 CEST -> 02:00 CET: fold [02:00, 03:00), first 00:00-01:00Z, again 01:00-02:00Z |
 //! | America/New_York | EST -05:00, EDT -04:00 | 2027-03-14 07:00 | Sun 02:00 EST -> 03:00 EDT: gap [02:00, 03:00) |
 //! | | | 2027-11-07 06:00 | Sun 02:00 EDT -> 01:00 EST: fold [01:00, 02:00), first 05:00-06:00Z, again 06:00-07:00Z |
@@ -85,9 +86,16 @@ fn daily_hour(hour: usize) -> Window {
 
 /// A window allowing every hour but `(day, hour)`.
 fn all_but(day: usize, hour: usize) -> Window {
+    all_but_at(&[(day, hour)], 0)
+}
+
+/// A window allowing every hour but `cells`, at `minute_offset`.
+fn all_but_at(cells: &[(usize, usize)], minute_offset: i32) -> Window {
     let mut hours = [true; 168];
-    hours[day * 24 + hour] = false;
-    Window::new(&hours, 0).expect("offset 0")
+    for &(day, hour) in cells {
+        hours[day * 24 + hour] = false;
+    }
+    Window::new(&hours, minute_offset).expect("offset in range")
 }
 
 /// A run table row: `schedule` in `tz`; `upcoming(after)` starts with `runs`.
@@ -623,6 +631,23 @@ fn deferral_across_changes() {
                 "2027-11-08T08:00:00Z",
             ],
         },
+        // The case of issue 9: daily 01:30, window all but Sunday 01, 03, 04, 05 (its
+        // offset 60 unused in a zone). Sunday 03-29 01:30 CET = 00:30Z is closed (01); at
+        // 01:00Z the clock jumps from 02:00 CET to 03:00 CEST, closed (03-05) until 06:00
+        // CEST = 04:00Z: the 00:30Z trigger waited across the change and runs then, also
+        // when asked after the change (02:30Z). Monday 01:30 CEST = 03-29 23:30Z is open,
+        // Tuesday's = 03-30 23:30Z too.
+        RunRow {
+            what: "Berlin: a trigger before the spring change waits across it",
+            tz: BERLIN,
+            schedule: everyday(1, 30).with_window(all_but_at(&[(SUN, 1), (SUN, 3), (SUN, 4), (SUN, 5)], 60)),
+            after: "2026-03-29T02:30:00Z",
+            runs: &[
+                "2026-03-29T04:00:00Z",
+                "2026-03-29T23:30:00Z",
+                "2026-03-30T23:30:00Z",
+            ],
+        },
         // Window Sunday 03:00-05:00 only, daily 01:30. Every trigger of the week
         // (Saturday's, 03-27 01:30 CET = 00:30Z, is before `after` and still waiting)
         // waits for Sunday 03:00 CEST = 03-28 01:00Z, the change itself; one run.
@@ -692,6 +717,107 @@ fn deferral_across_changes() {
     ]);
 }
 
+/// `past` (and `prev_run`, its first run) across changes: the runs of the
+/// rows above, latest first.
+#[test]
+fn past_runs_across_changes() {
+    let issue_9 = everyday(1, 30).with_window(all_but_at(&[(SUN, 1), (SUN, 3), (SUN, 4), (SUN, 5)], 60));
+    let rows: [(&str, Tz, Schedule, &str, &[&str]); 6] = [
+        // Before 10-31 02:30Z = 03:30 CET: 03:00 CET = 02:00Z, 02:00 CET = 01:00Z, 02:00
+        // CEST = 00:00Z, 01:00 CEST = 10-30 23:00Z.
+        (
+            "Berlin hourly back over the fold",
+            BERLIN,
+            every(60),
+            "2027-10-31T02:30:00Z",
+            &[
+                "2027-10-31T02:00:00Z",
+                "2027-10-31T01:00:00Z",
+                "2027-10-31T00:00:00Z",
+                "2027-10-30T23:00:00Z",
+            ],
+        ),
+        // Before 03-29 12:00Z: 02:30 CEST = 00:30Z, 03-28 02:30 in the gap -> 03:30 CEST =
+        // 01:30Z, 03-27 02:30 CET = 01:30Z.
+        (
+            "Berlin daily 02:30 back over the gap",
+            BERLIN,
+            everyday(2, 30),
+            "2027-03-29T12:00:00Z",
+            &[
+                "2027-03-29T00:30:00Z",
+                "2027-03-28T01:30:00Z",
+                "2027-03-27T01:30:00Z",
+            ],
+        ),
+        // Lord Howe hourly: before 10-02 16:30Z: 03:00 (+11) = 16:00Z; 02:00 never
+        // happens; 01:00 (+10:30) = 14:30Z; 00:00 = 13:30Z.
+        (
+            "Lord Howe hourly back over the 30-minute gap",
+            LORD_HOWE,
+            every(60),
+            "2027-10-02T16:30:00Z",
+            &[
+                "2027-10-02T16:00:00Z",
+                "2027-10-02T14:30:00Z",
+                "2027-10-02T13:30:00Z",
+            ],
+        ),
+        // The case of issue 9 (see `deferral_across_changes`): while Sunday's 00:30Z
+        // trigger waits across the change (at 02:30Z), the last run is Saturday's, 01:30
+        // CET = 03-28 00:30Z (Saturday is open); Friday's = 03-27 00:30Z.
+        (
+            "Berlin: before the run that waited across the spring change",
+            BERLIN,
+            issue_9,
+            "2026-03-29T02:30:00Z",
+            &["2026-03-28T00:30:00Z", "2026-03-27T00:30:00Z"],
+        ),
+        // A second after that run (04:00Z), it is the last one.
+        (
+            "Berlin: just after the run that waited across the spring change",
+            BERLIN,
+            issue_9,
+            "2026-03-29T04:00:01Z",
+            &["2026-03-29T04:00:00Z", "2026-03-28T00:30:00Z"],
+        ),
+        // Chatham every 15 min, window Sunday 03:00-04:00 (deferral rows): before 04-03
+        // 14:20Z: 14:15Z (03:00 again, +12:45), then 13:45Z (03:30 +13:45), 13:30Z, 13:15Z;
+        // the 14:00Z trigger (02:45 +12:45, closed) ran at 14:15Z with it.
+        (
+            "Chatham every 15 min back through the fold",
+            CHATHAM,
+            every(15).with_window(window(&[(SUN, 3)])),
+            "2027-04-03T14:20:00Z",
+            &[
+                "2027-04-03T14:15:00Z",
+                "2027-04-03T13:45:00Z",
+                "2027-04-03T13:30:00Z",
+                "2027-04-03T13:15:00Z",
+            ],
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (what, tz, schedule, before, runs) in rows {
+        let zoned = schedule.in_zone(zone(tz));
+        let expected: Vec<_> = runs.iter().map(|s| utc(s)).collect();
+        let got: Vec<_> = zoned.past(utc(before)).take(expected.len()).collect();
+        let first = zoned.prev_run(utc(before));
+        if got != expected || first != expected.first().copied() {
+            failures.push(format!(
+                "{what} ({}), before {before}:\n  expected {runs:?}\n  got      {got:?} (prev_run {first:?})",
+                tz.name()
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} rows failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
 /// A window table row: the window queries of a schedule with `window` in
 /// `tz` at `t`.
 struct WindowRow {
@@ -704,7 +830,7 @@ struct WindowRow {
     next_close: Option<&'static str>,
 }
 
-/// `is_open`, `next_open`, `start_for_restore_point`, `next_close` in zones.
+/// `is_open`, `next_open`, `explain_event`, `next_close` in zones.
 #[test]
 fn window_queries_across_changes() {
     let sunday_2 = window(&[(SUN, 2)]);
@@ -976,21 +1102,24 @@ fn window_queries_across_changes() {
             .with_window(row.window)
             .in_zone(zone(row.tz));
         let t = utc(row.t);
+        // An event at `t` (a restore point) runs at the next opening, until the
+        // window closes on it.
+        let event = zoned.explain_event(t);
         let got = (
             zoned.is_open(t),
             zoned.next_open(t),
-            zoned.next_open(t),
+            event.map(|e| (e.run, e.trigger, e.deadline)),
             zoned.next_close(t),
         );
         let expected = (
             row.open,
             row.next_open.map(utc),
-            row.next_open.map(utc),
+            row.next_open.map(|open| (utc(open), t, row.next_close.map(utc))),
             row.next_close.map(utc),
         );
         if got != expected {
             failures.push(format!(
-                "{} ({}) at {}: (is_open, next_open, start_for_restore_point, next_close)\n  expected {:?}\n  got      {:?}",
+                "{} ({}) at {}: (is_open, next_open, explain_event, next_close)\n  expected {:?}\n  got      {:?}",
                 row.what,
                 row.tz.name(),
                 row.t,
