@@ -3,418 +3,36 @@
 //! (`reference_zoned`, chrono + chrono-tz only), and the engine's own
 //! invariants.
 //!
-//! Zones: Europe/Berlin, America/New_York, Australia/Lord_Howe (30-minute
-//! change), Pacific/Chatham (+12:45/+13:45), Asia/Kolkata (none), any zone of
-//! `chrono_tz::TZ_VARIANTS`, and a list of unusual historical changes
-//! ([`SPECIAL`]). Instants: mostly within 3 days of an offset change in
-//! 2020-2035, some anywhere in 1970-2090, many moved onto a run or a window
-//! edge (or a second off). Daily times and window hours are often placed
-//! relative to that change, so they land in its gap or fold.
+//! Zones, instants and schedules come from `strategies::zones`: mostly near
+//! an offset change (with the daily time and the window's hours at that
+//! change, or a closed stretch spanning it with a trigger waiting from
+//! before it), between two changes close together, around the end of the
+//! zone table, or anywhere in 1970-2090; often exactly on a run or a window
+//! edge, or a second off. Past the table's end (to chrono's last instant) a
+//! zone is a fixed offset, and the zoned schedule must be the fixed-offset
+//! one.
 //!
 //! 128 cases per property by default (a few seconds in a debug build); set
 //! `PROPTEST_CASES` for a longer run.
 
 #![cfg(feature = "tz")]
 
+mod reference;
 mod reference_zoned;
+mod strategies;
 
-use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
-
-use backup_schedule::{Interval, Schedule, Timetable, Weekdays, Window, Zone, ZonedSchedule};
-use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Timelike, Utc, Weekday};
-use chrono_tz::{Tz, TZ_VARIANTS};
+use backup_schedule::Timetable;
+use chrono::DateTime;
+use chrono_tz::Tz;
 use proptest::prelude::*;
 use proptest::sample::select;
 
-use reference_zoned::{ZSchedule, ZTrigger, HOURS};
+use reference_zoned::{ZSchedule, ZTrigger};
+use strategies::instants::{at, secs_of as secs};
+use strategies::zones::{self, engine, schedule_and_secs, tz, windowed_schedule_and_secs, zone};
+use strategies::{offsets, windows};
 
 const DAY: i64 = 86_400;
-/// 1970-01-01 and 2090-01-01.
-const YEAR_1970: i64 = 0;
-const YEAR_2090: i64 = 3_786_825_600;
-
-const NAMED_ZONES: [Tz; 5] = [
-    chrono_tz::Europe::Berlin,
-    chrono_tz::America::New_York,
-    chrono_tz::Australia::Lord_Howe,
-    chrono_tz::Pacific::Chatham,
-    chrono_tz::Asia::Kolkata,
-];
-
-/// Index 0 = Sunday, as in `backupWindow` and [`ZTrigger::Daily`].
-const SUNDAY_FIRST: [Weekday; 7] = [
-    Weekday::Sun,
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-];
-
-/// One prepared `Zone` per zone for the whole test binary (building one
-/// costs about a millisecond).
-fn zone(tz: Tz) -> &'static Zone {
-    static ZONES: OnceLock<Mutex<HashMap<Tz, &'static Zone>>> = OnceLock::new();
-    let mut zones = ZONES.get_or_init(Default::default).lock().expect("not poisoned");
-    zones
-        .entry(tz)
-        .or_insert_with(|| Box::leak(Box::new(Zone::new(tz))))
-}
-
-fn at(secs: i64) -> DateTime<Utc> {
-    DateTime::from_timestamp(secs, 0).expect("in range")
-}
-
-fn secs(t: Option<DateTime<Utc>>) -> Option<i64> {
-    t.map(|t| t.timestamp())
-}
-
-/// The engine's schedule for a reference schedule, through the public API,
-/// with the window's hours at `minute_offset` (unused in a zone).
-fn to_engine(reference: &ZSchedule, minute_offset: i32) -> Schedule {
-    let schedule = match reference.trigger {
-        ZTrigger::Immediate => Schedule::immediate(),
-        ZTrigger::Daily { days, at_secs } => {
-            let mut set = Weekdays::NONE;
-            for (index, &selected) in days.iter().enumerate() {
-                if selected {
-                    set = set.with(SUNDAY_FIRST[index]);
-                }
-            }
-            let at = NaiveTime::from_num_seconds_from_midnight_opt(at_secs, 0).expect("at_secs < 86400");
-            Schedule::daily(set, at).expect("whole seconds")
-        }
-        ZTrigger::Periodic { every_minutes } => {
-            Schedule::periodic(Interval::from_minutes(every_minutes).expect("divides a day"))
-        }
-    };
-    match &reference.window {
-        None => schedule,
-        Some(hours) => schedule.with_window(Window::new(hours, minute_offset).expect("offset in range")),
-    }
-}
-
-fn engine(reference: &ZSchedule) -> ZonedSchedule<'static> {
-    to_engine(reference, 0).in_zone(zone(reference.tz))
-}
-
-// ---------------------------------------------------------------- strategies
-
-fn tz() -> impl Strategy<Value = Tz> {
-    prop_oneof![3 => select(NAMED_ZONES.to_vec()), 1 => select(TZ_VARIANTS.to_vec())]
-}
-
-fn hours_from(cells: impl IntoIterator<Item = usize>) -> [bool; HOURS] {
-    let mut hours = [false; HOURS];
-    for cell in cells {
-        hours[cell % HOURS] = true;
-    }
-    hours
-}
-
-/// The 168 wall-clock hours, with families that open or close in the night
-/// hours where daylight-saving changes happen.
-fn hours() -> impl Strategy<Value = [bool; HOURS]> {
-    prop_oneof![
-        2 => prop::collection::vec(any::<bool>(), HOURS)
-            .prop_map(|v| <[bool; HOURS]>::try_from(v).expect("168 elements")),
-        2 => (0..HOURS).prop_map(|h| hours_from([h])),
-        // One to three night hours on some days.
-        3 => (any::<[bool; 7]>(), 0..5usize, 1..=3usize).prop_map(|(days, from, len)| {
-            hours_from((0..7).filter(|&d| days[d]).flat_map(|d| (from..from + len).map(move |h| d * 24 + h)))
-        }),
-        // All but a few night hours on some days.
-        2 => (any::<[bool; 7]>(), 0..5usize, 1..=2usize).prop_map(|(days, from, len)| {
-            hours_from((0..7).filter(|&d| days[d]).flat_map(|d| (from..from + len).map(move |h| d * 24 + h)))
-                .map(|closed| !closed)
-        }),
-        1 => prop::collection::vec(0..HOURS, 1..=5).prop_map(hours_from),
-        1 => Just([true; HOURS]),
-        1 => Just([false; HOURS]),
-    ]
-}
-
-fn days() -> impl Strategy<Value = [bool; 7]> {
-    let sets = vec![
-        [true; 7],
-        [false, true, true, true, true, true, false],
-        [true, false, false, false, false, false, true],
-    ];
-    prop_oneof![
-        2 => select(sets),
-        1 => (0..7usize).prop_map(|d| {
-            let mut days = [false; 7];
-            days[d] = true;
-            days
-        }),
-        1 => any::<[bool; 7]>(),
-    ]
-}
-
-/// A `dailyTime`: any second, whole minutes of the night, or a time at the
-/// edge of some zone's gap or fold.
-fn at_secs() -> impl Strategy<Value = u32> {
-    let edges: Vec<u32> = [
-        (0, 0, 0),
-        (0, 30, 0),
-        (1, 0, 0),
-        (1, 29, 59),
-        (1, 30, 0),
-        (1, 59, 59),
-        (2, 0, 0),
-        (2, 15, 0),
-        (2, 29, 59),
-        (2, 30, 0),
-        (2, 44, 59),
-        (2, 45, 0),
-        (2, 59, 59),
-        (3, 0, 0),
-        (3, 30, 0),
-        (3, 44, 59),
-        (3, 45, 0),
-        (23, 59, 59),
-    ]
-    .iter()
-    .map(|&(h, m, s)| h * 3600 + m * 60 + s)
-    .collect();
-    prop_oneof![
-        2 => 0..86_400u32,
-        2 => (0..6 * 60u32).prop_map(|m| m * 60),
-        2 => select(edges),
-    ]
-}
-
-/// Unusual changes, outside 2020-2035 or in zones drawn rarely: whole days
-/// skipped (Apia, Kiritimati, Fakaofo), two-hour and three-hour steps (Troll,
-/// Casey), half-hour and quarter-hour steps (Caracas, Pyongyang, Kathmandu,
-/// Lord Howe's 1981 +10:30/+11:30), changes at local midnight (Santiago,
-/// Havana), Ramadan changes (Casablanca), negative DST (Dublin).
-const SPECIAL: [(Tz, i32); 16] = [
-    (chrono_tz::Pacific::Apia, 2011),
-    (chrono_tz::Pacific::Kiritimati, 1994),
-    (chrono_tz::Pacific::Fakaofo, 2011),
-    (chrono_tz::Antarctica::Troll, 2024),
-    (chrono_tz::Antarctica::Casey, 2009),
-    (chrono_tz::Antarctica::Casey, 2010),
-    (chrono_tz::America::Caracas, 2007),
-    (chrono_tz::America::Caracas, 2016),
-    (chrono_tz::Asia::Pyongyang, 2015),
-    (chrono_tz::Asia::Pyongyang, 2018),
-    (chrono_tz::Asia::Kathmandu, 1986),
-    (chrono_tz::Australia::Lord_Howe, 1981),
-    (chrono_tz::America::Santiago, 2022),
-    (chrono_tz::America::Havana, 2027),
-    (chrono_tz::Africa::Casablanca, 2026),
-    (chrono_tz::Europe::Dublin, 2027),
-];
-
-/// Where an instant comes from: near an offset change of the zone (the
-/// `pick`-th change of `year`, moved by `delta` seconds), or anywhere.
-#[derive(Clone, Copy, Debug)]
-enum When {
-    NearChange { year: i32, pick: usize, delta: i64 },
-    Anywhere(i64),
-}
-
-fn delta() -> impl Strategy<Value = i64> {
-    prop_oneof![
-        3 => -3 * DAY..=3 * DAY,
-        2 => -7_200..=7_200i64,
-        1 => (-288..=288i64).prop_map(|k| k * 900),
-    ]
-}
-
-fn when() -> impl Strategy<Value = When> {
-    prop_oneof![
-        3 => (2020..=2035i32, any::<usize>(), delta())
-            .prop_map(|(year, pick, delta)| When::NearChange { year, pick, delta }),
-        1 => (YEAR_1970..YEAR_2090).prop_map(When::Anywhere),
-    ]
-}
-
-/// A zone and where an instant in it comes from: mostly as [`tz`] and
-/// [`when`], sometimes one of the [`SPECIAL`] changes.
-fn tz_and_when() -> impl Strategy<Value = (Tz, When)> {
-    prop_oneof![
-        6 => (tz(), when()),
-        1 => (select(SPECIAL.to_vec()), any::<usize>(), delta())
-            .prop_map(|((tz, year), pick, delta)| (tz, When::NearChange { year, pick, delta })),
-    ]
-}
-
-fn year_start(year: i32) -> i64 {
-    NaiveDate::from_ymd_opt(year, 1, 1)
-        .expect("valid year")
-        .and_hms_opt(0, 0, 0)
-        .expect("midnight")
-        .and_utc()
-        .timestamp()
-}
-
-/// The change `when` is near (by the reference), if any, and the instant.
-/// A zone with no change that year gets an instant somewhere in the year.
-fn change_and_instant(tz: Tz, when: When) -> (Option<i64>, i64) {
-    match when {
-        When::Anywhere(t) => (None, t),
-        When::NearChange { year, pick, delta } => {
-            let (from, to) = (year_start(year), year_start(year + 1));
-            let changes = reference_zoned::offset_changes(tz, from, to);
-            if changes.is_empty() {
-                (None, from + (pick as i64).rem_euclid(to - from))
-            } else {
-                let change = changes[pick % changes.len()];
-                (Some(change), change + delta)
-            }
-        }
-    }
-}
-
-/// A `dailyTime`, fixed or relative to the change the instant is near.
-#[derive(Clone, Copy, Debug)]
-enum At {
-    Fixed(u32),
-    /// Seconds after the wall clock's reading at the change's first instant
-    /// as the old offset would have it (the start of a gap, the end of a
-    /// fold): around and inside the gap or fold.
-    AroundChange(i64),
-}
-
-#[derive(Clone, Copy, Debug)]
-enum TriggerSpec {
-    Immediate,
-    Daily { days: [bool; 7], at: At },
-    Periodic { every_minutes: u32 },
-}
-
-/// The window's hours, fixed or relative to the change.
-#[derive(Clone, Copy, Debug)]
-enum HoursSpec {
-    Fixed([bool; HOURS]),
-    /// `len` hours from `before` hours before the wall-clock hour right after
-    /// the change, on that day or on every day; or all hours but those.
-    AroundChange {
-        before: usize,
-        len: usize,
-        every_day: bool,
-        invert: bool,
-    },
-}
-
-fn trigger() -> impl Strategy<Value = TriggerSpec> {
-    let intervals: Vec<u32> = vec![1, 5, 10, 15, 30, 45, 60, 90, 120, 180, 240, 360, 480, 720, 1440];
-    let around = prop_oneof![-3_600..=7_200i64, (-60..=120i64).prop_map(|m| m * 60)];
-    prop_oneof![
-        2 => (days(), at_secs()).prop_map(|(days, at)| TriggerSpec::Daily { days, at: At::Fixed(at) }),
-        2 => (days(), around).prop_map(|(days, k)| TriggerSpec::Daily { days, at: At::AroundChange(k) }),
-        4 => select(intervals).prop_map(|every_minutes| TriggerSpec::Periodic { every_minutes }),
-        1 => Just(TriggerSpec::Immediate),
-    ]
-}
-
-fn hours_spec() -> impl Strategy<Value = HoursSpec> {
-    prop_oneof![
-        3 => hours().prop_map(HoursSpec::Fixed),
-        2 => (0..=3usize, 1..=3usize, any::<bool>(), any::<bool>()).prop_map(|(before, len, every_day, invert)| {
-            HoursSpec::AroundChange { before, len, every_day, invert }
-        }),
-    ]
-}
-
-fn maybe_hours_spec() -> impl Strategy<Value = Option<HoursSpec>> {
-    prop_oneof![1 => Just(None), 4 => hours_spec().prop_map(Some)]
-}
-
-/// The reference schedule and the instant for generated specs.
-fn build(tz: Tz, when: When, trigger: TriggerSpec, hours: Option<HoursSpec>) -> (ZSchedule, i64) {
-    let (change, t) = change_and_instant(tz, when);
-    // The wall clock at the change's first second as the old offset reads it:
-    // the second after the old offset's last wall time.
-    let old_reading = change.map(|c| reference_zoned::wall(tz, c - 1) + chrono::Duration::seconds(1));
-    let trigger = match trigger {
-        TriggerSpec::Immediate => ZTrigger::Immediate,
-        TriggerSpec::Periodic { every_minutes } => ZTrigger::Periodic { every_minutes },
-        TriggerSpec::Daily { days, at } => {
-            let at_secs = match at {
-                At::Fixed(at_secs) => at_secs,
-                At::AroundChange(k) => {
-                    let base = old_reading.map_or(0, |w| i64::from(w.num_seconds_from_midnight()));
-                    (base + k).rem_euclid(DAY) as u32
-                }
-            };
-            ZTrigger::Daily { days, at_secs }
-        }
-    };
-    let window = hours.map(|spec| match spec {
-        HoursSpec::Fixed(hours) => hours,
-        HoursSpec::AroundChange {
-            before,
-            len,
-            every_day,
-            invert,
-        } => {
-            // The wall-clock hour right after the change (Sunday 03:00 for
-            // Berlin in spring, Sunday 02:00 in autumn).
-            let after = change.map(|c| reference_zoned::wall(tz, c));
-            let (day, hour) = after.map_or((0, 2), |w| {
-                (w.weekday().num_days_from_sunday() as usize, w.hour() as usize)
-            });
-            let first = (day * 24 + hour + HOURS - before) % HOURS;
-            let cells: Vec<usize> = (0..len)
-                .flat_map(|i| {
-                    let cell = first + i;
-                    let days = if every_day { 0..7 } else { 0..1 };
-                    days.map(move |d| cell + d * 24)
-                })
-                .collect();
-            let hours = hours_from(cells);
-            if invert {
-                hours.map(|allowed| !allowed)
-            } else {
-                hours
-            }
-        }
-    });
-    (ZSchedule { tz, trigger, window }, t)
-}
-
-/// Moves `t` onto something of the schedule, decided by the reference (never
-/// the engine): `which` 0 keeps `t`; 1, 2, 3 put it on the next run, a second
-/// before, a second after; 4 on the next opening; 5, 6 on the next closing, a
-/// second before.
-fn snap(reference: &ZSchedule, t: i64, which: u8) -> i64 {
-    let target = match which {
-        1 => reference_zoned::next_run(reference, t),
-        2 => reference_zoned::next_run(reference, t).map(|r| r - 1),
-        3 => reference_zoned::next_run(reference, t).map(|r| r + 1),
-        4 => reference_zoned::next_open(reference, t),
-        5 => reference_zoned::next_close(reference, t),
-        6 => reference_zoned::next_close(reference, t).map(|c| c - 1),
-        _ => None,
-    };
-    target.unwrap_or(t)
-}
-
-/// A schedule in a zone and a whole second, often near an offset change (with
-/// the daily time and the window's hours at that change) and often exactly on
-/// a run or a window edge, or a second off.
-fn schedule_and_secs() -> impl Strategy<Value = (ZSchedule, i64)> {
-    (tz_and_when(), trigger(), maybe_hours_spec(), 0..10u8).prop_map(|((tz, when), trigger, hours, which)| {
-        let (s, t) = build(tz, when, trigger, hours);
-        let t = snap(&s, t, which);
-        (s, t)
-    })
-}
-
-/// As [`schedule_and_secs`], always with a window.
-fn windowed_schedule_and_secs() -> impl Strategy<Value = (ZSchedule, i64)> {
-    (tz_and_when(), trigger(), hours_spec(), 0..10u8).prop_map(|((tz, when), trigger, hours, which)| {
-        let (s, t) = build(tz, when, trigger, Some(hours));
-        let t = snap(&s, t, which);
-        (s, t)
-    })
-}
 
 // ---------------------------------------------------------------- properties
 
@@ -440,8 +58,53 @@ proptest! {
         );
     }
 
-    /// `is_open`, `next_open`, `start_for_restore_point` and `next_close`
-    /// equal the reference's.
+    /// `prev_run` equals the reference's (which walks the triggers back and
+    /// ticks forward from each).
+    #[test]
+    fn prev_run_matches_reference((s, t) in schedule_and_secs()) {
+        let zoned = engine(&s);
+        prop_assert_eq!(
+            secs(zoned.prev_run(at(t))),
+            reference_zoned::prev_run(&s, t),
+            "{} before {} (wall {})", s.tz.name(), at(t), reference_zoned::wall(s.tz, t)
+        );
+    }
+
+    /// `past(t)` is the reference's previous runs, one from the other.
+    #[test]
+    fn past_is_repeated_reference_prev_run((s, t) in schedule_and_secs()) {
+        let zoned = engine(&s);
+        let past: Vec<_> = zoned.past(at(t)).take(3).map(|run| run.timestamp()).collect();
+        let expected: Vec<_> = std::iter::successors(reference_zoned::prev_run(&s, t), |&run| {
+            reference_zoned::prev_run(&s, run)
+        })
+        .take(3)
+        .collect();
+        prop_assert_eq!(past, expected, "{} before {}", s.tz.name(), at(t));
+    }
+
+    /// `prev_run` and `next_run` see the same runs: from the run before `t`
+    /// the next is `t` itself (when `t` is a run) or the run after `t`, and
+    /// the other way round; and `t` is a run exactly when the reference says
+    /// so.
+    #[test]
+    fn prev_run_and_next_run_agree((s, t) in schedule_and_secs()) {
+        let zoned = engine(&s);
+        let (prev, next) = (zoned.prev_run(at(t)), zoned.next_run(at(t)));
+        let is_run = reference_zoned::prev_run(&s, t + 1) == Some(t);
+        let expected_next = if is_run { Some(at(t)) } else { next };
+        let expected_prev = if is_run { Some(at(t)) } else { prev };
+        if let Some(prev) = prev {
+            prop_assert_eq!(zoned.next_run(prev), expected_next, "next_run(prev_run({}))", at(t));
+        }
+        if let Some(next) = next {
+            prop_assert_eq!(zoned.prev_run(next), expected_prev, "prev_run(next_run({}))", at(t));
+        }
+    }
+
+    /// `is_open`, `next_open` and `next_close` equal the reference's, and
+    /// `explain_event` starts the event's run at the next opening with the
+    /// deadline where the window closes on it.
     #[test]
     fn window_queries_match_reference((s, t) in windowed_schedule_and_secs()) {
         let zoned = engine(&s);
@@ -450,12 +113,37 @@ proptest! {
         prop_assert_eq!(zoned.is_open(t_at), reference_zoned::is_open(&s, t), "is_open {} at {} (wall {})", s.tz.name(), t_at, wall);
         let next_open = reference_zoned::next_open(&s, t);
         prop_assert_eq!(secs(zoned.next_open(t_at)), next_open, "next_open {} at {} (wall {})", s.tz.name(), t_at, wall);
-        prop_assert_eq!(secs(zoned.next_open(t_at)), next_open, "start_for_restore_point {} at {}", s.tz.name(), t_at);
         prop_assert_eq!(
             secs(zoned.next_close(t_at)),
             reference_zoned::next_close(&s, t),
             "next_close {} at {} (wall {})", s.tz.name(), t_at, wall
         );
+        let event = zoned.explain_event(t_at);
+        prop_assert_eq!(event.map(|e| e.run.timestamp()), next_open, "explain_event {} at {}", s.tz.name(), t_at);
+        if let (Some(event), Some(run)) = (event, next_open) {
+            prop_assert_eq!(event.trigger, t_at);
+            prop_assert_eq!(secs(event.deadline), reference_zoned::next_close(&s, run), "deadline of the event at {}", t_at);
+        }
+    }
+
+    /// `explain_next`: the run is the reference's next run; the trigger it
+    /// reports is a trigger whose first opening is that run, and the trigger
+    /// before it ran earlier; the deadline is where the window next closes.
+    #[test]
+    fn explain_next_matches_reference((s, t) in schedule_and_secs()) {
+        let zoned = engine(&s);
+        let detail = zoned.explain_next(at(t));
+        prop_assert_eq!(detail.map(|d| d.run.timestamp()), reference_zoned::next_run(&s, t), "{} at {}", s.tz.name(), at(t));
+        if let Some(detail) = detail {
+            let (run, trigger) = (detail.run.timestamp(), detail.trigger.timestamp());
+            prop_assert!(reference_zoned::is_trigger(&s, trigger), "{} is not a trigger", detail.trigger);
+            prop_assert_eq!(reference_zoned::next_open(&s, trigger), Some(run), "trigger {}", detail.trigger);
+            if let Some(previous) = reference_zoned::trigger_before(&s, trigger) {
+                let previous_run = reference_zoned::next_open(&s, previous);
+                prop_assert!(previous_run.is_some_and(|r| r < run), "trigger {} also leads to {}", at(previous), detail.run);
+            }
+            prop_assert_eq!(secs(detail.deadline), reference_zoned::next_close(&s, run));
+        }
     }
 
     /// The runs from `t` are strictly increasing, each is repeated
@@ -469,7 +157,6 @@ proptest! {
         let mut previous = t;
         for (i, run) in runs.iter().map(|r| r.timestamp()).enumerate() {
             prop_assert!(run > previous, "run {} = {} not after {}", i, at(run), at(previous));
-            prop_assert_eq!(secs(zoned.next_run(at(previous))), Some(run), "run {}", i);
             prop_assert!(reference_zoned::is_open(&s, run), "run {} at {} (wall {}) in a closed hour", i, at(run), reference_zoned::wall(s.tz, run));
             let opening = !reference_zoned::is_open(&s, run - 1);
             let trigger = reference_zoned::is_trigger(&s, run);
@@ -508,26 +195,32 @@ proptest! {
         }
     }
 
-    /// In a zone the window's `minuteOffset` is not used.
+    /// In a zone the window's `minuteOffset` and the triggers' offset are
+    /// not used: the zone's wall clock is.
     #[test]
-    fn minute_offset_is_unused((s, t) in windowed_schedule_and_secs(), minute_offset in -1439..=1439i32) {
+    fn minute_and_trigger_offsets_are_unused(
+        (s, t) in windowed_schedule_and_secs(),
+        minute_offset in offsets::offset(),
+        trigger_offset in offsets::offset(),
+    ) {
         let zone = zone(s.tz);
-        let plain = to_engine(&s, 0).in_zone(zone);
-        let shifted = to_engine(&s, minute_offset).in_zone(zone);
+        let plain = zones::to_engine(&s).in_zone(zone);
+        let shifted = zones::to_engine_at(&s, minute_offset, trigger_offset).in_zone(zone);
         let t = at(t);
         prop_assert_eq!(plain.is_open(t), shifted.is_open(t));
         prop_assert_eq!(plain.next_open(t), shifted.next_open(t));
         prop_assert_eq!(plain.next_close(t), shifted.next_close(t));
+        prop_assert_eq!(plain.prev_run(t), shifted.prev_run(t));
         prop_assert_eq!(plain.upcoming(t).take(4).collect::<Vec<_>>(), shifted.upcoming(t).take(4).collect::<Vec<_>>());
     }
 
-    /// `offset_drift` marks exactly the instants at which the zone's offset
+/// `offset_drift` marks exactly the instants at which the zone's offset
     /// (by chrono-tz) differs from the fixed one, in maximal periods.
     #[test]
     fn offset_drift_matches_chrono_tz(
         tz in tz(),
         minute_offset in prop_oneof![select(vec![0, 60, 120, -300, -240, 330, 630, 660, 765, 825]), -1439..=1439i32],
-        from in 3 * 365 * DAY..YEAR_2090,
+        from in 3 * 365 * DAY..zones::YEAR_2090,
         length in prop_oneof![0..=40 * DAY, 0..=400 * DAY],
         samples in prop::collection::vec(0.0f64..1.0, 8),
     ) {
@@ -570,29 +263,84 @@ proptest! {
     }
 }
 
-/// A zone with no daylight saving since 1945 behaves as the fixed offset:
-/// Asia/Kolkata against `minuteOffset` 330, for any window and a grid whose
-/// interval divides 330 minutes (so the local-midnight grid is the UTC one).
+/// 2102-01-01 and 2200-01-01: past the end of the zone table (2101) and of
+/// chrono-tz's data (2099).
+const YEAR_2102: i64 = 4_165_516_800;
+const YEAR_2200: i64 = 7_258_118_400;
+/// 1799-01-01: before the zone table and every zone's first change.
+const YEAR_1799: i64 = -5_396_198_400;
+
+/// Where a zone keeps one offset, a schedule in it is the fixed-offset
+/// schedule with its triggers read at that offset and its window at it:
+/// Asia/Kolkata (+05:30 since 1945), every zone past the end of its table
+/// (2102 up to chrono's last instant), and before its table starts
+/// (chrono's first instant), where its first offset is whole minutes (a
+/// local mean time with seconds has no fixed-offset twin; there the
+/// answers only have to make sense).
 #[test]
-fn kolkata_grid_equals_fixed_offset() {
+fn a_zone_with_one_offset_is_that_fixed_offset() {
+    use strategies::instants::{max_secs, min_secs};
     let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(cases()));
+    let kolkata = (
+        Just(chrono_tz::Asia::Kolkata),
+        zones::YEAR_1970..zones::YEAR_2090,
+        Just(zones::YEAR_1970),
+    );
+    let late = prop_oneof![YEAR_2102..YEAR_2200, (0..21 * DAY).prop_map(|k| max_secs() - k)];
+    let early = (0..21 * DAY).prop_map(|k| min_secs() + k);
     let strategy = (
-        hours(),
-        select(vec![1u32, 2, 3, 5, 6, 10, 15, 30]),
-        YEAR_1970..YEAR_2090,
+        prop_oneof![
+            kolkata,
+            (tz(), late, Just(YEAR_2102)),
+            (tz(), early, Just(YEAR_1799)),
+        ],
+        strategies::triggers::trigger(),
+        prop::option::of(windows::hours()),
+        strategies::instants::nanos(),
     );
     runner
-        .run(&strategy, |(hours, every, t)| {
-            let every = Schedule::periodic(Interval::from_minutes(every).expect("divides a day"));
-            let zoned = every
-                .with_window(Window::new(&hours, 0).expect("valid"))
-                .in_zone(zone(chrono_tz::Asia::Kolkata));
-            let fixed = every.with_window(Window::new(&hours, 330).expect("valid"));
-            let t = at(t);
-            prop_assert_eq!(zoned.next_run(t), fixed.next_run(t));
+        .run(&strategy, |((tz, t, sample), trigger, hours, nanos)| {
+            let offset = reference_zoned::offset_secs(tz, sample);
+            let reference = ZSchedule {
+                tz,
+                trigger: zones::zoned_trigger(trigger),
+                window: hours,
+            };
+            let zoned = engine(&reference);
+            let t = DateTime::from_timestamp(t, nanos).expect("in range");
+            let next = zoned.next_run(t);
+            let prev = zoned.prev_run(t);
+            prop_assert!(
+                next.is_none_or(|run| run > t && zoned.is_open(run)),
+                "next_run({}) = {:?}",
+                t,
+                next
+            );
+            prop_assert!(
+                prev.is_none_or(|run| run < t && zoned.is_open(run)),
+                "prev_run({}) = {:?}",
+                t,
+                prev
+            );
+            if offset % 60 != 0 {
+                return Ok(());
+            }
+            let minutes = i32::try_from(offset / 60).expect("within a day");
+            let fixed = zones::to_engine_at(&reference, minutes, minutes);
+            prop_assert_eq!(
+                next,
+                fixed.next_run(t),
+                "{} next_run({}), offset {}",
+                tz.name(),
+                t,
+                minutes
+            );
+            prop_assert_eq!(prev, fixed.prev_run(t), "{} prev_run({})", tz.name(), t);
             prop_assert_eq!(zoned.is_open(t), fixed.is_open(t));
             prop_assert_eq!(zoned.next_open(t), fixed.next_open(t));
             prop_assert_eq!(zoned.next_close(t), fixed.next_close(t));
+            prop_assert_eq!(zoned.explain_next(t), fixed.explain_next(t));
+            prop_assert_eq!(zoned.explain_event(t), fixed.explain_event(t));
             Ok(())
         })
         .unwrap();
@@ -632,7 +380,7 @@ fn reference_matches_hand_values() {
         window: if cells.is_empty() {
             None
         } else {
-            Some(hours_from(cells.iter().copied()))
+            Some(windows::hours_from(cells.iter().copied()))
         },
     };
     let berlin = chrono_tz::Europe::Berlin;

@@ -16,7 +16,8 @@
 //! - a periodic trigger is every instant whose wall-clock time of day is a
 //!   multiple of the interval: found by looking at every *tick* (below);
 //! - runs = { first open instant >= trigger }; `next_run(after)` = the
-//!   earliest run > `after` within a 16-day horizon.
+//!   earliest run > `after` within a 16-day horizon; `prev_run(before)` =
+//!   the latest run < `before` within a 32-day horizon.
 //!
 //! # Ticks
 //!
@@ -50,6 +51,10 @@ pub const OPEN_HORIZON: i64 = 16 * DAY;
 pub const RUN_HORIZON: i64 = 16 * DAY;
 /// How far back [`next_run`] looks for the start of a closed stretch.
 pub const LOOKBACK: i64 = 16 * DAY;
+/// How far back [`prev_run`] looks for a run: a closed stretch (up to two
+/// weeks where a gap removes the one open hour of a week) and the week
+/// between two triggers before it.
+pub const PREV_HORIZON: i64 = LOOKBACK + RUN_HORIZON;
 
 /// What makes a schedule want a run, in the zone's wall-clock time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -249,6 +254,31 @@ fn triggers(s: &ZSchedule, from: i64, to: i64) -> Box<dyn Iterator<Item = i64> +
     }
 }
 
+/// The triggers in `[from, to]`, latest first, produced lazily.
+fn triggers_back(s: &ZSchedule, from: i64, to: i64) -> Box<dyn Iterator<Item = i64> + '_> {
+    match s.trigger {
+        ZTrigger::Immediate => Box::new(std::iter::empty()),
+        ZTrigger::Daily { days, at_secs } => {
+            Box::new(daily_triggers(s.tz, days, at_secs, from, to).into_iter().rev())
+        }
+        ZTrigger::Periodic { every_minutes } => {
+            let every = i64::from(every_minutes) * MINUTE;
+            let tz = s.tz;
+            let last = if is_tick(tz, to) { to } else { tick_before(tz, to) };
+            Box::new(
+                std::iter::successors(Some(last), move |&t| Some(tick_before(tz, t)))
+                    .take_while(move |&t| t >= from)
+                    .filter(move |&t| on_grid(tz, t, every)),
+            )
+        }
+    }
+}
+
+/// The latest trigger strictly before `t`, at most [`LOOKBACK`] back.
+pub fn trigger_before(s: &ZSchedule, t: i64) -> Option<i64> {
+    triggers_back(s, t - LOOKBACK, t - 1).next()
+}
+
 /// Whether `t` is a trigger.
 pub fn is_trigger(s: &ZSchedule, t: i64) -> bool {
     triggers(s, t, t).next().is_some()
@@ -299,6 +329,32 @@ pub fn next_run(s: &ZSchedule, after: i64) -> Option<i64> {
             return Some(run);
         }
         last_run = Some(run);
+    }
+    None
+}
+
+/// The latest run strictly before `before`, within [`PREV_HORIZON`]; `None`
+/// for `Immediate`, and when there is none in the horizon.
+///
+/// A run is `first_open(trigger)`, which never decreases with the trigger,
+/// so the answer is the run of the latest trigger whose run is before
+/// `before`. Walking the triggers back from `before`: the first one with an
+/// open instant between it and `before` runs at the first such instant. A
+/// trigger without one finds the window closed all the way to `before`, so
+/// for the triggers before it, looking up to it is enough.
+pub fn prev_run(s: &ZSchedule, before: i64) -> Option<i64> {
+    if s.window
+        .is_some_and(|hours| hours.iter().all(|&allowed| !allowed))
+    {
+        return None; // never open: no runs (and nothing to walk)
+    }
+    // The window is known to be closed on [bound, before).
+    let mut bound = before;
+    for trigger in triggers_back(s, before - PREV_HORIZON, before - 1) {
+        if let Some(run) = next_open_until(s, trigger, bound - 1) {
+            return Some(run);
+        }
+        bound = trigger;
     }
     None
 }
