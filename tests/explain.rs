@@ -17,7 +17,7 @@ use strategies::schedules::{self, Pair};
 const DAY: i64 = 86_400;
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(128))]
+    #![proptest_config(ProptestConfig::with_cases(strategies::cases(128)))]
 
     #[test]
     fn the_reported_trigger_is_the_earliest_that_leads_to_the_run(

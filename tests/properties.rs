@@ -29,7 +29,7 @@ fn plain(trigger: RefTrigger) -> Schedule {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(strategies::cases(256)))]
 
     /// `next_run` equals the reference's on whole seconds, often exactly on
     /// a run, a window edge, or one second off.

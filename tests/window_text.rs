@@ -381,7 +381,7 @@ fn canonical_texts() {
 // Round trip on random windows.
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(ProptestConfig::with_cases(strategies::cases(512)))]
 
     /// Printing then parsing gives the same hours; printing that again gives
     /// the same text; the offset is not printed.
@@ -624,7 +624,7 @@ fn set_operations_across_frames() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(strategies::cases(256)))]
 
     /// The set operations are the operations on `is_open`, at every instant,
     /// for offsets a whole number of hours apart.
@@ -761,7 +761,7 @@ fn open_intervals_edges() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig::with_cases(strategies::cases(64)))]
 
     /// Over a random three-day range, a minute is open exactly when it lies in
     /// one of the intervals; the intervals are ordered, apart, clipped to the

@@ -36,12 +36,9 @@ const DAY: i64 = 86_400;
 
 // ---------------------------------------------------------------- properties
 
-/// Cases per property: 128, or `PROPTEST_CASES` when set (for a longer run).
+/// Cases per property: 128, or `PROPTEST_CASES` when set.
 fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|cases| cases.parse().ok())
-        .unwrap_or(128)
+    strategies::cases(128)
 }
 
 proptest! {

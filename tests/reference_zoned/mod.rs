@@ -33,6 +33,8 @@
 // Not every test binary that includes this module uses all of it.
 #![allow(dead_code)]
 
+pub mod scenarios;
+
 use chrono::{
     DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone,
     Timelike,

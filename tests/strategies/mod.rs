@@ -25,3 +25,12 @@ pub mod window_text;
 pub mod windows;
 #[cfg(feature = "tz")]
 pub mod zones;
+
+/// Cases per property: `default`, or `PROPTEST_CASES` when set (fewer for a
+/// quick run such as mutation testing, more for a long one).
+pub fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|cases| cases.parse().ok())
+        .unwrap_or(default)
+}

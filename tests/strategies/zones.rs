@@ -15,13 +15,14 @@ use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
 use backup_schedule::{MinuteOffset, Schedule, Window, Zone, ZonedSchedule};
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike};
+use chrono::NaiveDate;
 use chrono_tz::{Tz, TZ_VARIANTS};
 use proptest::prelude::*;
 use proptest::sample::select;
 
 use super::{intervals, schedules, triggers, weekdays, windows};
 use crate::reference::RefTrigger;
+use crate::reference_zoned::scenarios::{self, AcrossChange};
 use crate::reference_zoned::{self, ZSchedule, ZTrigger, HOURS};
 
 const DAY: i64 = 86_400;
@@ -253,31 +254,16 @@ pub fn maybe_hours_spec() -> impl Strategy<Value = Option<HoursSpec>> {
     prop_oneof![1 => Just(None), 4 => hours_spec().prop_map(Some)]
 }
 
-/// The wall clock at the change's first second as the old offset reads it:
-/// the second after the old offset's last wall time.
-fn old_reading(tz: Tz, change: i64) -> NaiveDateTime {
-    reference_zoned::wall(tz, change - 1) + Duration::seconds(1)
-}
-
-/// The cell (`day * 24 + hour`, day 0 = Sunday) of a wall time.
-fn cell(wall: NaiveDateTime) -> usize {
-    wall.weekday().num_days_from_sunday() as usize * 24 + wall.hour() as usize
-}
-
 /// The reference schedule and the instant for generated specs.
 pub fn build(tz: Tz, when: When, trigger: TriggerSpec, hours: Option<HoursSpec>) -> (ZSchedule, i64) {
     let (change, t) = change_and_instant(tz, when);
-    let old_reading = change.map(|c| old_reading(tz, c));
     let trigger = match trigger {
         TriggerSpec::Immediate => ZTrigger::Immediate,
         TriggerSpec::Periodic { every_minutes } => ZTrigger::Periodic { every_minutes },
         TriggerSpec::Daily { days, at } => {
             let at_secs = match at {
                 At::Fixed(at_secs) => at_secs,
-                At::AroundChange(k) => {
-                    let base = old_reading.map_or(0, |w| i64::from(w.num_seconds_from_midnight()));
-                    (base + k).rem_euclid(DAY) as u32
-                }
+                At::AroundChange(k) => scenarios::daily_time_near(tz, change, k),
             };
             ZTrigger::Daily { days, at_secs }
         }
@@ -289,42 +275,9 @@ pub fn build(tz: Tz, when: When, trigger: TriggerSpec, hours: Option<HoursSpec>)
             len,
             every_day,
             invert,
-        } => {
-            // The wall-clock hour right after the change (Sunday 03:00 for
-            // Berlin in spring, Sunday 02:00 in autumn).
-            let first = change.map_or(2, |c| cell(reference_zoned::wall(tz, c))) + HOURS - before;
-            let days = if every_day { 0..7 } else { 0..1 };
-            let hours = windows::hours_from(days.flat_map(|day| (0..len).map(move |i| first + i + day * 24)));
-            if invert {
-                hours.map(|allowed| !allowed)
-            } else {
-                hours
-            }
-        }
+        } => scenarios::hours_near(tz, change, before, len, every_day, invert),
     });
     (ZSchedule { tz, trigger, window }, t)
-}
-
-/// A closed stretch that spans an offset change, a daily trigger in it
-/// before the change, and an instant in it after the change: the case
-/// where a run waits across the change.
-#[derive(Clone, Copy, Debug)]
-pub struct AcrossChange {
-    /// Whole wall-clock hours closed before the earlier of the two readings
-    /// of the change (old offset, new offset), and after the later one.
-    before: i64,
-    after: i64,
-    /// The trigger, seconds before the change's old reading (within the
-    /// closed hours).
-    trigger_before: i64,
-    /// The instant, seconds after the change.
-    query_after: i64,
-    /// Closed on every day at those hours, or on that day alone.
-    every_day: bool,
-    /// Whether the hours a gap skips stay open (they never come): then the
-    /// window's wall-clock hours close just before the change and again
-    /// from it, and only the real time shows one closed stretch.
-    gap_open: bool,
 }
 
 fn across_change() -> impl Strategy<Value = AcrossChange> {
@@ -354,50 +307,22 @@ fn across_change() -> impl Strategy<Value = AcrossChange> {
 /// is near (or, with no change, as [`build`] with a daily 01:00 and two
 /// hours closed every night).
 pub fn build_across_change(tz: Tz, when: When, spec: AcrossChange) -> (ZSchedule, i64) {
-    let Some(change) = change_and_instant(tz, when).0 else {
-        let trigger = TriggerSpec::Daily {
-            days: [true; 7],
-            at: At::Fixed(3_600),
-        };
-        let hours = HoursSpec::AroundChange {
-            before: 1,
-            len: 2,
-            every_day: true,
-            invert: true,
-        };
-        return build(tz, when, trigger, Some(hours));
-    };
-    let old = old_reading(tz, change);
-    let new = reference_zoned::wall(tz, change);
-    let (low, high) = (old.min(new), old.max(new));
-    // The wall-clock hours from `before` hours before the lower reading to
-    // `after` hours after the higher one, closed (but for the hours wholly
-    // in a gap, with `gap_open`); the rest open.
-    let in_gap = |wall: NaiveDateTime| {
-        let hour = wall.date().and_hms_opt(wall.hour(), 0, 0).expect("a whole hour");
-        spec.gap_open && new > old && hour >= old && hour + Duration::hours(1) <= new
-    };
-    let mut closed = Vec::new();
-    let mut wall = low - Duration::hours(spec.before);
-    while wall <= high + Duration::hours(spec.after) {
-        if !in_gap(wall) {
-            closed.push(cell(wall));
+    match change_and_instant(tz, when).0 {
+        Some(change) => scenarios::across_change(tz, change, spec),
+        None => {
+            let trigger = TriggerSpec::Daily {
+                days: [true; 7],
+                at: At::Fixed(3_600),
+            };
+            let hours = HoursSpec::AroundChange {
+                before: 1,
+                len: 2,
+                every_day: true,
+                invert: true,
+            };
+            build(tz, when, trigger, Some(hours))
         }
-        wall += Duration::hours(1);
     }
-    let days = if spec.every_day { 0..7 } else { 0..1 };
-    let closed = windows::hours_from(days.flat_map(|day| closed.iter().map(move |cell| cell + day * 24)));
-    let trigger_wall = old - Duration::seconds(spec.trigger_before);
-    let trigger = ZTrigger::Daily {
-        days: [true; 7],
-        at_secs: trigger_wall.num_seconds_from_midnight(),
-    };
-    let schedule = ZSchedule {
-        tz,
-        trigger,
-        window: Some(closed.map(|closed| !closed)),
-    };
-    (schedule, change + spec.query_after)
 }
 
 /// Moves `t` onto something of the schedule, decided by the reference (never
