@@ -1,12 +1,15 @@
 //! Checks shared by the fuzz targets: the engine's invariants, and its
-//! answers against the naive reference model of `tests/reference/mod.rs`
-//! (included once, here, for every target).
+//! answers against the naive reference models of `tests/reference/mod.rs`
+//! and `tests/reference_zoned/mod.rs` (included once, here, for every
+//! target).
 
 // Not every target uses every helper.
 #![allow(dead_code)]
 
 #[path = "../../../tests/reference/mod.rs"]
 pub mod reference;
+#[path = "../../../tests/reference_zoned/mod.rs"]
+pub mod reference_zoned;
 
 use backup_schedule::{Schedule, Timetable, Trigger, Window};
 use chrono::{DateTime, TimeDelta, Timelike, Utc, Weekday};
@@ -57,6 +60,7 @@ pub fn reference_of(schedule: &Schedule) -> RefSchedule {
     };
     RefSchedule {
         trigger,
+        trigger_offset: schedule.trigger_offset().minutes(),
         window: schedule.window().map(reference_window),
     }
 }
@@ -86,8 +90,72 @@ pub fn check_next_run_against_reference(schedule: &Schedule, model: &RefSchedule
     );
 }
 
-/// `is_open`, `next_open`, `next_close` and `start_for_restore_point` agree
-/// with the reference at `t`.
+/// `prev_run(before)` agrees with the reference's (its horizon covers every
+/// previous run: one is at most two weeks back when there is any), and so
+/// does `past`'s next step.
+pub fn check_prev_run_against_reference(schedule: &Schedule, model: &RefSchedule, before: DateTime<Utc>) {
+    // Runs are whole seconds: those before `before` are those before its
+    // whole second, or at it when `before` has a fraction.
+    let secs = before.timestamp() + i64::from(before.timestamp_subsec_nanos() > 0);
+    let expected = expected_instant(reference::prev_run(model, secs));
+    let got = schedule.prev_run(before);
+    assert_eq!(
+        got, expected,
+        "prev_run({before:?}) of {schedule:?}: engine {got:?}, reference {expected:?}"
+    );
+    if let Some(run) = got {
+        let expected = expected_instant(reference::prev_run(model, run.timestamp()));
+        assert_eq!(
+            schedule.past(before).nth(1),
+            expected,
+            "past({before:?}) of {schedule:?}, second step"
+        );
+    }
+}
+
+/// `explain_next(after)`: the run is `next_run`'s; the trigger is one whose
+/// first opening is the run, and the trigger before it ran earlier; the
+/// deadline is where the window next closes on the run (by the reference).
+/// `None` only where `next_run` is, or (a finding, see tests/explain.rs)
+/// within three weeks of chrono's first instant.
+pub fn check_explain_next_against_reference(schedule: &Schedule, model: &RefSchedule, after: DateTime<Utc>) {
+    let detail = schedule.explain_next(after);
+    let run = schedule.next_run(after);
+    if detail.is_none() && run.is_some() && after.timestamp() < min_secs() + 21 * 86_400 {
+        return;
+    }
+    assert_eq!(
+        detail.map(|d| d.run),
+        run,
+        "explain_next({after:?}) of {schedule:?}"
+    );
+    let Some(detail) = detail else { return };
+    let (run, trigger) = (detail.run.timestamp(), detail.trigger.timestamp());
+    assert!(
+        reference::is_trigger(model, trigger),
+        "explain_next({after:?}): {:?} is not a trigger of {schedule:?}",
+        detail.trigger
+    );
+    assert_eq!(
+        reference::next_open(model, trigger),
+        Some(run),
+        "explain_next({after:?}) of {schedule:?}: the trigger's run"
+    );
+    if let Some(previous) = reference::trigger_before(model, trigger) {
+        assert!(
+            reference::next_open(model, previous).is_some_and(|r| r < run),
+            "explain_next({after:?}) of {schedule:?}: the trigger at {previous} also runs then"
+        );
+    }
+    assert_eq!(
+        detail.deadline,
+        expected_instant(reference::next_close(model, run)),
+        "explain_next({after:?}) of {schedule:?}: deadline"
+    );
+}
+
+/// `is_open`, `next_open`, `next_close` and `explain_event` agree with the
+/// reference at `t`.
 pub fn check_window_against_reference(schedule: &Schedule, model: &RefSchedule, t: DateTime<Utc>) {
     let secs = t.timestamp();
     let open = reference::is_open(model, secs);
@@ -104,11 +172,21 @@ pub fn check_window_against_reference(schedule: &Schedule, model: &RefSchedule, 
         expected_open,
         "next_open({t:?}) of {schedule:?}"
     );
+    // An event at `t` runs at the opening, until the window closes on it.
+    let event = schedule.explain_event(t);
     assert_eq!(
-        schedule.next_open(t),
+        event.map(|e| e.run),
         expected_open,
-        "start_for_restore_point({t:?}) of {schedule:?}"
+        "explain_event({t:?}) of {schedule:?}"
     );
+    if let (Some(event), Some(open)) = (event, reference::next_open(model, secs)) {
+        assert_eq!(event.trigger, t, "explain_event({t:?}): trigger");
+        assert_eq!(
+            event.deadline,
+            expected_instant(reference::next_close(model, open)),
+            "explain_event({t:?}) of {schedule:?}: deadline"
+        );
+    }
     if let Some(window) = schedule.window() {
         assert_eq!(window.is_open(t), open, "Window::is_open({t:?})");
         assert_eq!(window.next_open(t), expected_open, "Window::next_open({t:?})");
@@ -182,6 +260,7 @@ pub fn check_window_invariants(schedule: &Schedule, t: DateTime<Utc>) {
 
 /// What must hold of `next_run`, `upcoming` and `runs_between` from `after`.
 pub fn check_run_invariants(schedule: &Schedule, after: DateTime<Utc>) {
+    check_prev_run_invariants(schedule, after);
     let first = schedule.next_run(after);
     let mut runs = schedule.upcoming(after);
     assert_eq!(
@@ -251,6 +330,34 @@ pub fn check_run_invariants(schedule: &Schedule, after: DateTime<Utc>) {
         between[..],
         collected[1..collected.len() - 1],
         "runs_between({nudged:?}, {end:?})"
+    );
+}
+
+/// What must hold of `prev_run` before `before`: a whole second before it,
+/// open, with no run between it and `before` (its next run is at `before`
+/// or later); `None` only when no run can exist or near chrono's minimum.
+pub fn check_prev_run_invariants(schedule: &Schedule, before: DateTime<Utc>) {
+    let Some(prev) = schedule.prev_run(before) else {
+        let no_runs = matches!(schedule.trigger(), Trigger::Immediate)
+            || matches!(schedule.trigger(), Trigger::Daily { days, .. } if days.is_empty())
+            || schedule.window().is_some_and(Window::is_never_open);
+        assert!(
+            no_runs || before.timestamp() < min_secs() + 14 * 86_400,
+            "prev_run({before:?}) is None for {schedule:?}"
+        );
+        return;
+    };
+    assert!(prev < before, "prev_run({before:?}) = {prev:?} is not before it");
+    assert_eq!(prev.nanosecond(), 0, "run {prev:?} is not a whole second");
+    assert!(schedule.is_open(prev), "window closed at run {prev:?}");
+    assert!(
+        before.timestamp() - prev.timestamp() <= 14 * 86_400,
+        "prev_run({before:?}) = {prev:?} is more than 14 days back"
+    );
+    let next = schedule.next_run(prev);
+    assert!(
+        next.is_some_and(|next| next >= before) || before.timestamp() > max_secs() - 14 * 86_400,
+        "a run {next:?} between prev_run({before:?}) = {prev:?} and it"
     );
 }
 
