@@ -160,6 +160,10 @@ pub fn first_trigger_served<E: Engine>(engine: &E, run: i64) -> Option<i64> {
     if gate.is_open_at(run - 1) {
         return Some(run);
     }
+    // `run` is an opening here, and the gates open on whole minutes: asked
+    // at `run` or `run + 1` instead of `run - 1`, `closed_since` (of the
+    // hour that opens, or of the span before a change that opens it) gives
+    // this same start, so mutants of this `- 1` are equivalent.
     let closed_since = gate.closed_since(run - 1)?;
     Some(engine.triggers().after(closed_since - 1)?.min(run))
 }
