@@ -21,7 +21,7 @@ use chrono::{DateTime, Datelike, NaiveTime, Timelike, Utc, Weekday};
 use serde_json::{json, Value};
 
 use reference::{RefSchedule, RefTrigger, RefWindow, HOURS};
-use strategies::schedules::to_reference;
+use strategies::forms::to_reference;
 
 /// Open stretches of a window: `(local day, from hour, to hour)`, where `to`
 /// may pass 24 to run into the next day (and past Saturday into Sunday).
@@ -61,7 +61,7 @@ enum Source {
 #[derive(Clone, Copy)]
 enum Ask {
     NextRun(&'static str, Option<&'static str>),
-    /// The first runs after an instant, and then no more (when shorter than asked).
+    /// The first runs after an instant; none at all when empty.
     Upcoming(&'static str, &'static [&'static str]),
     RunsBetween(&'static str, &'static str, &'static [&'static str]),
     IsOpen(&'static str, bool),
@@ -872,6 +872,60 @@ fn opt(text: Option<&str>) -> Option<DateTime<Utc>> {
     text.map(instant)
 }
 
+/// An instant-valued query at `t`: the engine's answer, and at a whole
+/// second the reference's, against the hand-derived `expected`.
+fn instant_query(
+    expect: &mut impl FnMut(&str, String, String),
+    what: &str,
+    (t, expected): (&str, Option<&str>),
+    engine: impl Fn(DateTime<Utc>) -> Option<DateTime<Utc>>,
+    reference: impl Fn(i64) -> Option<i64>,
+) {
+    let expected = opt(expected);
+    expect(
+        &format!("engine {what}"),
+        format!("{:?}", engine(instant(t))),
+        format!("{expected:?}"),
+    );
+    if let Some(t) = whole(t) {
+        expect(
+            &format!("reference {what}"),
+            format!("{:?}", reference(t)),
+            format!("{:?}", expected.map(|t| t.timestamp())),
+        );
+    }
+}
+
+/// The first runs from `t` one way or the other: the engine's, and at a
+/// whole second the reference's, `step` after `step`, against `expected`.
+fn runs_query(
+    expect: &mut impl FnMut(&str, String, String),
+    what: &str,
+    (t, expected): (&str, &[&str]),
+    engine: impl Fn(DateTime<Utc>, usize) -> Vec<DateTime<Utc>>,
+    step: impl Fn(i64) -> Option<i64>,
+) {
+    let want: Vec<_> = expected.iter().map(|t| instant(t)).collect();
+    // At least one, so that an empty expectation means no run at all.
+    let count = want.len().max(1);
+    expect(
+        &format!("engine {what}"),
+        format!("{:?}", engine(instant(t), count)),
+        format!("{want:?}"),
+    );
+    if let Some(t) = whole(t) {
+        let found: Vec<_> = std::iter::successors(step(t), |&run| step(run))
+            .take(count)
+            .collect();
+        let want: Vec<_> = want.iter().map(|t| t.timestamp()).collect();
+        expect(
+            &format!("reference {what}"),
+            format!("{found:?}"),
+            format!("{want:?}"),
+        );
+    }
+}
+
 /// Checks one case against the engine and, where it applies, the reference;
 /// returns the failures.
 fn check(case: &Case) -> Vec<String> {
@@ -887,35 +941,50 @@ fn check(case: &Case) -> Vec<String> {
         }
     };
     let secs = |t: Option<DateTime<Utc>>| t.map(|t| t.timestamp());
+    let model = &model;
     match case.ask {
-        Ask::NextRun(after, expected) => {
-            expect(
-                "engine next_run",
-                format!("{:?}", schedule.next_run(instant(after))),
-                format!("{:?}", opt(expected)),
-            );
-            if let Some(after) = whole(after) {
-                expect(
-                    "reference next_run",
-                    format!("{:?}", reference::next_run(&model, after)),
-                    format!("{:?}", secs(opt(expected))),
-                );
-            }
-        }
-        Ask::Upcoming(after, expected) => {
-            let want: Vec<_> = expected.iter().map(|t| instant(t)).collect();
-            let found: Vec<_> = schedule.upcoming(instant(after)).take(want.len()).collect();
-            expect("engine upcoming", format!("{found:?}"), format!("{want:?}"));
-            if let Some(mut t) = whole(after) {
-                let mut found = Vec::new();
-                while let Some(run) = reference::next_run(&model, t).filter(|_| found.len() < want.len()) {
-                    found.push(run);
-                    t = run;
-                }
-                let want: Vec<_> = want.iter().map(|t| t.timestamp()).collect();
-                expect("reference upcoming", format!("{found:?}"), format!("{want:?}"));
-            }
-        }
+        Ask::NextRun(t, expected) => instant_query(
+            &mut expect,
+            "next_run",
+            (t, expected),
+            |t| schedule.next_run(t),
+            |t| reference::next_run(model, t),
+        ),
+        Ask::PrevRun(t, expected) => instant_query(
+            &mut expect,
+            "prev_run",
+            (t, expected),
+            |t| schedule.prev_run(t),
+            |t| reference::prev_run(model, t),
+        ),
+        Ask::NextOpen(t, expected) => instant_query(
+            &mut expect,
+            "next_open",
+            (t, expected),
+            |t| schedule.next_open(t),
+            |t| reference::next_open(model, t),
+        ),
+        Ask::NextClose(t, expected) => instant_query(
+            &mut expect,
+            "next_close",
+            (t, expected),
+            |t| schedule.next_close(t),
+            |t| reference::next_close(model, t),
+        ),
+        Ask::Upcoming(t, expected) => runs_query(
+            &mut expect,
+            "upcoming",
+            (t, expected),
+            |t, count| schedule.upcoming(t).take(count).collect(),
+            |t| reference::next_run(model, t),
+        ),
+        Ask::Past(t, expected) => runs_query(
+            &mut expect,
+            "past",
+            (t, expected),
+            |t, count| schedule.past(t).take(count).collect(),
+            |t| reference::prev_run(model, t),
+        ),
         Ask::RunsBetween(start, end, expected) => {
             let want: Vec<_> = expected.iter().map(|t| instant(t)).collect();
             let found: Vec<_> = schedule.runs_between(instant(start), instant(end)).collect();
@@ -930,66 +999,9 @@ fn check(case: &Case) -> Vec<String> {
             if let Some(t) = whole(t) {
                 expect(
                     "reference is_open",
-                    reference::is_open(&model, t).to_string(),
+                    reference::is_open(model, t).to_string(),
                     expected.to_string(),
                 );
-            }
-        }
-        Ask::NextOpen(t, expected) => {
-            expect(
-                "engine next_open",
-                format!("{:?}", schedule.next_open(instant(t))),
-                format!("{:?}", opt(expected)),
-            );
-            if let Some(t) = whole(t) {
-                expect(
-                    "reference next_open",
-                    format!("{:?}", reference::next_open(&model, t)),
-                    format!("{:?}", secs(opt(expected))),
-                );
-            }
-        }
-        Ask::NextClose(t, expected) => {
-            expect(
-                "engine next_close",
-                format!("{:?}", schedule.next_close(instant(t))),
-                format!("{:?}", opt(expected)),
-            );
-            if let Some(t) = whole(t) {
-                expect(
-                    "reference next_close",
-                    format!("{:?}", reference::next_close(&model, t)),
-                    format!("{:?}", secs(opt(expected))),
-                );
-            }
-        }
-        Ask::PrevRun(before, expected) => {
-            expect(
-                "engine prev_run",
-                format!("{:?}", schedule.prev_run(instant(before))),
-                format!("{:?}", opt(expected)),
-            );
-            if let Some(before) = whole(before) {
-                expect(
-                    "reference prev_run",
-                    format!("{:?}", reference::prev_run(&model, before)),
-                    format!("{:?}", secs(opt(expected))),
-                );
-            }
-        }
-        Ask::Past(before, expected) => {
-            let want: Vec<_> = expected.iter().map(|t| instant(t)).collect();
-            let count = want.len().max(1);
-            let found: Vec<_> = schedule.past(instant(before)).take(count).collect();
-            expect("engine past", format!("{found:?}"), format!("{want:?}"));
-            if let Some(before) = whole(before) {
-                let found: Vec<_> = std::iter::successors(reference::prev_run(&model, before), |&run| {
-                    reference::prev_run(&model, run)
-                })
-                .take(count)
-                .collect();
-                let want: Vec<_> = want.iter().map(|t| t.timestamp()).collect();
-                expect("reference past", format!("{found:?}"), format!("{want:?}"));
             }
         }
         Ask::ExplainNext(after, expected) => {
@@ -1001,10 +1013,10 @@ fn check(case: &Case) -> Vec<String> {
             expect("engine explain_next", format!("{found:?}"), format!("{want:?}"));
             if let (Some(after), Some((run, trigger, deadline))) = (whole(after), want) {
                 let found = (
-                    reference::next_run(&model, after),
-                    reference::is_trigger(&model, trigger.timestamp()),
-                    reference::next_open(&model, trigger.timestamp()),
-                    reference::next_close(&model, run.timestamp()),
+                    reference::next_run(model, after),
+                    reference::is_trigger(model, trigger.timestamp()),
+                    reference::next_open(model, trigger.timestamp()),
+                    reference::next_close(model, run.timestamp()),
                 );
                 let want = (Some(run.timestamp()), true, Some(run.timestamp()), secs(deadline));
                 expect(
@@ -1022,7 +1034,7 @@ fn check(case: &Case) -> Vec<String> {
             expect("engine explain_event", format!("{found:?}"), format!("{want:?}"));
             if let Some(t) = whole(t) {
                 let found =
-                    reference::next_open(&model, t).map(|run| (run, reference::next_close(&model, run)));
+                    reference::next_open(model, t).map(|run| (run, reference::next_close(model, run)));
                 let want = want.map(|(run, _, deadline)| (run.timestamp(), secs(deadline)));
                 expect(
                     "reference (run, deadline)",

@@ -17,11 +17,11 @@ use proptest::prelude::*;
 use reference::{RefSchedule, RefTrigger, HOURS};
 use strategies::instants::{self, at, in_range, secs_of as secs};
 use strategies::schedules::{self, Pair};
-use strategies::{intervals, offsets, triggers, weekdays, windows};
+use strategies::{forms, intervals, offsets, triggers, weekdays, windows};
 
 /// The schedule with no window and its triggers read at UTC.
 fn plain(trigger: RefTrigger) -> Schedule {
-    schedules::to_engine(&RefSchedule {
+    forms::to_engine(&RefSchedule {
         trigger,
         trigger_offset: 0,
         window: None,
@@ -118,7 +118,7 @@ proptest! {
     ) {
         let reference = RefSchedule { trigger_offset: offset, ..pair.reference };
         let engine = pair.engine.with_trigger_offset(MinuteOffset::from_minutes(offset).expect("in range"));
-        prop_assert_eq!(engine, schedules::to_engine(&reference));
+        prop_assert_eq!(engine, forms::to_engine(&reference));
         prop_assert_eq!(engine.trigger_offset().minutes(), offset);
         prop_assert_eq!(secs(engine.next_run(at(t))), in_range(reference::next_run(&reference, t)), "next_run({})", at(t));
         prop_assert_eq!(secs(engine.prev_run(at(t))), in_range(reference::prev_run(&reference, t)), "prev_run({})", at(t));
@@ -318,7 +318,7 @@ proptest! {
         } else {
             rotated.rotate_left(k.unsigned_abs() as usize % HOURS);
         }
-        let original = schedules::to_engine(&RefSchedule { trigger, trigger_offset, window: Some(window) });
+        let original = forms::to_engine(&RefSchedule { trigger, trigger_offset, window: Some(window) });
         let shifted = original.with_window(Window::new(&rotated, shifted_offset).expect("in range"));
         prop_assert_eq!(original.is_open(t), shifted.is_open(t));
         prop_assert_eq!(original.next_open(t), shifted.next_open(t));

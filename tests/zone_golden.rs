@@ -25,28 +25,20 @@
 
 #![cfg(feature = "tz")]
 
-use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
+#[path = "strategies/zone_cache.rs"]
+mod zone_cache;
 
 use backup_schedule::{Interval, OffsetDrift, Schedule, Timetable, Weekdays, Window, Zone};
 use chrono::{DateTime, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
 use chrono_tz::{America, Asia, Australia, Europe, Pacific};
+use zone_cache::zone;
 
 const BERLIN: Tz = Europe::Berlin;
 const NEW_YORK: Tz = America::New_York;
 const LORD_HOWE: Tz = Australia::Lord_Howe;
 const CHATHAM: Tz = Pacific::Chatham;
 const KOLKATA: Tz = Asia::Kolkata;
-
-/// One prepared `Zone` per zone for the whole test binary.
-fn zone(tz: Tz) -> &'static Zone {
-    static ZONES: OnceLock<Mutex<HashMap<Tz, &'static Zone>>> = OnceLock::new();
-    let mut zones = ZONES.get_or_init(Default::default).lock().expect("not poisoned");
-    zones
-        .entry(tz)
-        .or_insert_with(|| Box::leak(Box::new(Zone::new(tz))))
-}
 
 /// `"2027-03-28T01:30:00Z"` as an instant.
 fn utc(s: &str) -> DateTime<Utc> {

@@ -5,7 +5,8 @@
 //! `Zone::new` finds the changes by sampling chrono-tz every 6 days, which
 //! is right only while no two changes are closer than that (they are at
 //! least 166 hours apart in chrono-tz 0.10's data). Here chrono-tz's changes
-//! are found independently of `src/zone.rs`: walking each zone in steps of
+//! are found independently of `src/zone.rs` (by `tests/reference_zoned`'s
+//! `offset_changes_every`): walking each zone in steps of
 //! a day or two and bisecting to the second wherever the offset differs,
 //! which misses only a change undone within a step. So a tz data upgrade
 //! that breaks the table's premise fails this test.
@@ -23,12 +24,16 @@
 
 #![cfg(feature = "tz")]
 
+mod reference_zoned;
+
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use backup_schedule::Zone;
-use chrono::{DateTime, Offset, TimeZone, Utc};
+use chrono::{DateTime, Utc};
 use chrono_tz::{Tz, TZ_VARIANTS};
+
+use reference_zoned::{offset_changes_every as chrono_changes, offset_secs};
 
 const HOUR: i64 = 3_600;
 const DAY: i64 = 86_400;
@@ -37,42 +42,6 @@ const YEAR_1600: i64 = -11_676_096_000;
 const YEAR_1800: i64 = -5_364_662_400;
 const YEAR_2101: i64 = 4_133_980_800;
 const YEAR_2200: i64 = 7_258_118_400;
-
-/// chrono-tz's offset at Unix second `t`, in seconds east of UTC.
-fn offset(tz: Tz, t: i64) -> i32 {
-    let utc = DateTime::from_timestamp(t, 0).expect("in range").naive_utc();
-    tz.offset_from_utc_datetime(&utc).fix().local_minus_utc()
-}
-
-/// chrono-tz's changes in `(from, until]`: the first second of each new
-/// offset, found by sampling every `step` seconds and bisecting.
-fn chrono_changes(tz: Tz, from: i64, until: i64, step: i64) -> Vec<i64> {
-    let mut changes = Vec::new();
-    let (mut t, mut current) = (from, offset(tz, from));
-    while t < until {
-        let next = (t + step).min(until);
-        let next_offset = offset(tz, next);
-        if next_offset != current {
-            let (mut before, mut after) = (t, next);
-            while after - before > 1 {
-                let middle = before + (after - before) / 2;
-                if offset(tz, middle) == current {
-                    before = middle;
-                } else {
-                    after = middle;
-                }
-            }
-            changes.push(after);
-            // A second change between `after` and `next` (closer than
-            // `step`) is found from `after` on.
-            current = offset(tz, after);
-            t = after;
-        } else {
-            t = next;
-        }
-    }
-    changes
-}
 
 /// The `Zone`'s changes in `(from, until)`: the starts of the periods
 /// `offset_drift` reports against an offset no zone has.
@@ -93,7 +62,10 @@ fn differences(tz: Tz, from: i64, until: i64, step: i64) -> Vec<String> {
     let changes = chrono_changes(tz, from, until, step);
     for &change in &changes {
         for t in [change - 1, change] {
-            let (ours, theirs) = (zone.minute_offset_at(minutes(t)), offset(tz, t) / 60);
+            let (ours, theirs) = (
+                i64::from(zone.minute_offset_at(minutes(t))),
+                offset_secs(tz, t) / 60,
+            );
             if ours != theirs {
                 found.push(format!(
                     "{}: offset at {t} is {ours} min, chrono-tz {theirs}",

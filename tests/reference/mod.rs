@@ -14,10 +14,22 @@
 // Not every test binary that includes this module uses all of it.
 #![allow(dead_code)]
 
-use chrono::{DateTime, Datelike, Timelike};
+use chrono::{DateTime, Datelike, Timelike, Weekday};
 
 /// Hours in a week: the length of `backupWindow`.
 pub const HOURS: usize = 168;
+
+/// The days of the week in the order of the reference's day sets and of
+/// `backupWindow`: index 0 = Sunday.
+pub const SUNDAY_FIRST: [Weekday; 7] = [
+    Weekday::Sun,
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+];
 
 const MINUTE: i64 = 60;
 const DAY: i64 = 86_400;

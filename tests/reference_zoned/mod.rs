@@ -361,32 +361,39 @@ pub fn prev_run(s: &ZSchedule, before: i64) -> Option<i64> {
     None
 }
 
-/// The instants in `[from, to)` at which the zone's offset changes (the first
+/// The instants in `(from, to]` at which the zone's offset changes (the first
 /// second of the new offset), by sampling chrono-tz every 6 hours and
 /// bisecting to the second. Changes closer together than 6 hours would be
-/// missed; the tz database has none in the years the tests use.
+/// missed; the tz database has none.
 pub fn offset_changes(tz: Tz, from: i64, to: i64) -> Vec<i64> {
-    const STEP: i64 = 6 * 3_600;
+    offset_changes_every(tz, from, to, 6 * 3_600)
+}
+
+/// [`offset_changes`], sampling every `step` seconds: a change undone
+/// within a step is missed.
+pub fn offset_changes_every(tz: Tz, from: i64, to: i64, step: i64) -> Vec<i64> {
     let mut out = Vec::new();
-    let mut t = from;
-    let mut offset = offset_secs(tz, t);
+    let (mut t, mut offset) = (from, offset_secs(tz, from));
     while t < to {
-        let next = (t + STEP).min(to);
-        let next_offset = offset_secs(tz, next);
-        if next_offset != offset {
-            let (mut before, mut at) = (t, next);
-            while at - before > 1 {
-                let middle = before + (at - before) / 2;
-                if offset_secs(tz, middle) == offset {
-                    before = middle;
-                } else {
-                    at = middle;
-                }
-            }
-            out.push(at);
-            offset = next_offset;
+        let next = (t + step).min(to);
+        if offset_secs(tz, next) == offset {
+            t = next;
+            continue;
         }
-        t = next;
+        // The first second of another offset in (t, next]; a second change
+        // after it and before `next` is found from it on.
+        let (mut before, mut at) = (t, next);
+        while at - before > 1 {
+            let middle = before + (at - before) / 2;
+            if offset_secs(tz, middle) == offset {
+                before = middle;
+            } else {
+                at = middle;
+            }
+        }
+        out.push(at);
+        offset = offset_secs(tz, at);
+        t = at;
     }
     out
 }

@@ -15,6 +15,11 @@
 // Not every test binary that includes this module uses all of it.
 #![allow(dead_code)]
 
+// The reference model, as `super::reference` for `forms` (which the fuzz
+// targets include beside their own copy of it).
+use crate::reference;
+
+pub mod forms;
 pub mod instants;
 pub mod intervals;
 pub mod offsets;
@@ -23,6 +28,8 @@ pub mod triggers;
 pub mod weekdays;
 pub mod window_text;
 pub mod windows;
+#[cfg(feature = "tz")]
+pub mod zone_cache;
 #[cfg(feature = "tz")]
 pub mod zones;
 

@@ -1,11 +1,10 @@
 //! Schedules in both forms: the engine's [`Schedule`], built through the
 //! public API, and the reference model's [`RefSchedule`].
 
-use backup_schedule::{Interval, MinuteOffset, Schedule, Trigger, Window};
-use chrono::{NaiveTime, Timelike};
+use backup_schedule::Schedule;
 use proptest::prelude::*;
 
-use super::{instants, offsets, triggers, weekdays, windows};
+use super::{instants, offsets, triggers, windows};
 use crate::reference::{self, RefSchedule, RefTrigger, RefWindow};
 
 /// One schedule in both forms.
@@ -15,54 +14,7 @@ pub struct Pair {
     pub reference: RefSchedule,
 }
 
-/// The engine's schedule of a reference trigger, read at UTC, no window.
-pub fn trigger_to_engine(trigger: RefTrigger) -> Schedule {
-    match trigger {
-        RefTrigger::Immediate => Schedule::immediate(),
-        RefTrigger::Daily { days, at_secs } => {
-            let at = NaiveTime::from_num_seconds_from_midnight_opt(at_secs, 0).expect("at_secs < 86400");
-            Schedule::daily(weekdays::to_weekdays(days), at).expect("whole seconds")
-        }
-        RefTrigger::Periodic { every_minutes } => {
-            Schedule::periodic(Interval::from_minutes(every_minutes).expect("divides a day"))
-        }
-    }
-}
-
-/// The engine's schedule for a reference schedule, through the public API.
-pub fn to_engine(reference: &RefSchedule) -> Schedule {
-    let offset = MinuteOffset::from_minutes(reference.trigger_offset).expect("offset in range");
-    let schedule = trigger_to_engine(reference.trigger).with_trigger_offset(offset);
-    match &reference.window {
-        None => schedule,
-        Some(window) => {
-            schedule.with_window(Window::new(&window.hours, window.minute_offset).expect("offset in range"))
-        }
-    }
-}
-
-/// The reference schedule of an engine's, read off its accessors.
-pub fn to_reference(schedule: &Schedule) -> RefSchedule {
-    let trigger = match schedule.trigger() {
-        Trigger::Immediate => RefTrigger::Immediate,
-        Trigger::Daily { days, at } => RefTrigger::Daily {
-            days: weekdays::from_weekdays(days),
-            at_secs: at.num_seconds_from_midnight(),
-        },
-        Trigger::Periodic { every } => RefTrigger::Periodic {
-            every_minutes: every.minutes(),
-        },
-        other => panic!("unknown trigger {other:?}"),
-    };
-    RefSchedule {
-        trigger,
-        trigger_offset: schedule.trigger_offset().minutes(),
-        window: schedule.window().map(|window| RefWindow {
-            hours: window.hours(),
-            minute_offset: window.minute_offset(),
-        }),
-    }
-}
+use super::forms::to_engine;
 
 /// Both forms of a reference schedule.
 pub fn pair(reference: RefSchedule) -> Pair {

@@ -11,17 +11,14 @@
 //! window hours are often placed relative to that change, so they land in
 //! its gap or fold, or make a closed stretch that spans it.
 
-use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
-
-use backup_schedule::{MinuteOffset, Schedule, Window, Zone, ZonedSchedule};
+use backup_schedule::{Schedule, ZonedSchedule};
 use chrono::NaiveDate;
 use chrono_tz::{Tz, TZ_VARIANTS};
 use proptest::prelude::*;
 use proptest::sample::select;
 
-use super::{intervals, schedules, triggers, weekdays, windows};
-use crate::reference::RefTrigger;
+use super::{forms, intervals, triggers, weekdays, windows};
+use crate::reference::{RefSchedule, RefTrigger, RefWindow};
 use crate::reference_zoned::scenarios::{self, AcrossChange};
 use crate::reference_zoned::{self, ZSchedule, ZTrigger, HOURS};
 
@@ -79,15 +76,7 @@ pub const CLOSE: [(Tz, i32); 6] = [
     (chrono_tz::Europe::Riga, 1944),       // +2 to +1 to +3, 262 hours apart
 ];
 
-/// One prepared `Zone` per zone for the whole test binary (building one
-/// costs about a millisecond).
-pub fn zone(tz: Tz) -> &'static Zone {
-    static ZONES: OnceLock<Mutex<HashMap<Tz, &'static Zone>>> = OnceLock::new();
-    let mut zones = ZONES.get_or_init(Default::default).lock().expect("not poisoned");
-    zones
-        .entry(tz)
-        .or_insert_with(|| Box::leak(Box::new(Zone::new(tz))))
-}
+pub use super::zone_cache::zone;
 
 /// The reference trigger of the fixed-offset model for a zoned one (the
 /// same fields, read on another clock).
@@ -112,12 +101,11 @@ pub fn zoned_trigger(trigger: RefTrigger) -> ZTrigger {
 /// API, with the window's hours at `minute_offset` and the triggers read at
 /// `trigger_offset` (neither is used in a zone).
 pub fn to_engine_at(reference: &ZSchedule, minute_offset: i32, trigger_offset: i32) -> Schedule {
-    let offset = MinuteOffset::from_minutes(trigger_offset).expect("offset in range");
-    let schedule = schedules::trigger_to_engine(ref_trigger(reference.trigger)).with_trigger_offset(offset);
-    match &reference.window {
-        None => schedule,
-        Some(hours) => schedule.with_window(Window::new(hours, minute_offset).expect("offset in range")),
-    }
+    forms::to_engine(&RefSchedule {
+        trigger: ref_trigger(reference.trigger),
+        trigger_offset,
+        window: reference.window.map(|hours| RefWindow { hours, minute_offset }),
+    })
 }
 
 /// The engine's schedule for a zoned reference schedule.
