@@ -89,3 +89,26 @@ fn zoned_sentences() {
         "Every day at 02:30 UTC, held to the window Mon-Fri 08:00-18:00 (UTC+00:00)",
     );
 }
+
+/// A zoned schedule's parts: its schedule, its zone, and its `Debug` view
+/// (the schedule's and the zone's name, not the zone's table).
+#[cfg(feature = "tz")]
+#[test]
+fn a_zoned_schedule_shows_its_parts() {
+    use backup_schedule::{Zone, Zoned};
+    let berlin = Zone::new(chrono_tz::Europe::Berlin);
+    let schedule = every(15).with_window("Mon-Fri 08:00-18:00".parse().unwrap());
+    let zoned = schedule.in_zone(&berlin);
+    assert_eq!(zoned.schedule(), &schedule);
+    assert_eq!(zoned.zone().map(Zone::name), Some("Europe/Berlin"));
+    assert_eq!(
+        format!("{zoned:?}"),
+        format!("Zoned {{ schedule: {schedule:?}, zone: Some(\"Europe/Berlin\") }}")
+    );
+    let unzoned = Zoned::new(schedule, None);
+    assert!(unzoned.zone().is_none());
+    assert_eq!(
+        format!("{unzoned:?}"),
+        format!("Zoned {{ schedule: {schedule:?}, zone: None }}")
+    );
+}

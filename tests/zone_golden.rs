@@ -17,6 +17,8 @@
 //! | Pacific/Chatham | +12:45, +13:45 | 2027-04-03 14:00 | Sun 04-04 03:45 (+13:45) -> 02:45 (+12:45): fold [02:45, 03:45), first 13:00-14:00Z, again 14:00-15:00Z |
 //! | | | 2027-09-25 14:00 | Sun 09-26 02:45 (+12:45) -> 03:45 (+13:45): gap [02:45, 03:45) |
 //! | Asia/Kolkata | IST +05:30, no change since 1945 | | |
+//! | Asia/Gaza | +02:00, +03:00 | 2040-10-20 00:00 | Sat 02:00 (+2) -> 03:00 (+3): gap [02:00, 03:00) |
+//! | | | 2040-10-26 23:00 | Sat 10-27 02:00 (+3) -> 01:00 (+2): fold [01:00, 02:00); 167 hours after the gap |
 //!
 //! Local -> UTC: subtract the offset in effect (in a gap: the offset before
 //! the change, so the wall time moves forward by the gap's length; in a fold:
@@ -39,6 +41,7 @@ const NEW_YORK: Tz = America::New_York;
 const LORD_HOWE: Tz = Australia::Lord_Howe;
 const CHATHAM: Tz = Pacific::Chatham;
 const KOLKATA: Tz = Asia::Kolkata;
+const GAZA: Tz = Asia::Gaza;
 
 /// `"2027-03-28T01:30:00Z"` as an instant.
 fn utc(s: &str) -> DateTime<Utc> {
@@ -808,6 +811,40 @@ fn past_runs_across_changes() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+/// Two changes 167 hours apart (Gaza, 2040) take a weekly hour away for two
+/// weeks: the answers lie more than a week and beyond the second change
+/// away, and the queries must walk that far.
+#[test]
+fn a_weekly_hour_missing_between_two_changes() {
+    const SAT: usize = 6;
+    let gaza = zone(GAZA);
+    // Open Saturdays 02:00-03:00 only. 10-13 02:00-03:00 (+2) = 00:00Z-01:00Z. 10-20 02:00
+    // is in the gap. 10-27 02:00 (+2), after the fold, = 00:00Z to 03:00 (+2) = 01:00Z.
+    let saturday_2 = window(&[(SAT, 2)]);
+    let after_the_hour = utc("2040-10-13T01:00:00Z");
+    let immediate = Schedule::immediate().with_window(saturday_2).in_zone(gaza);
+    assert!(!immediate.is_open(after_the_hour));
+    assert_eq!(
+        immediate.next_open(after_the_hour),
+        Some(utc("2040-10-27T00:00:00Z"))
+    );
+    assert_eq!(
+        immediate.next_close(after_the_hour),
+        Some(utc("2040-10-27T01:00:00Z"))
+    );
+    // Hourly: 10-13's 02:00 trigger ran at 00:00Z; from 03:00 (+2) on every trigger waits
+    // for 10-27 02:00 (+2) = 00:00Z, itself a trigger; the next, 03:00 = 01:00Z, waits a week.
+    let hourly = every(60).with_window(saturday_2).in_zone(gaza);
+    assert_eq!(hourly.next_run(after_the_hour), Some(utc("2040-10-27T00:00:00Z")));
+    assert_eq!(
+        hourly.prev_run(utc("2040-10-27T00:00:00Z")),
+        Some(utc("2040-10-13T00:00:00Z"))
+    );
+    let detail = hourly.explain_next(after_the_hour).expect("a run");
+    assert_eq!(detail.trigger, utc("2040-10-13T01:00:00Z")); // 03:00 (+2), the first to wait
+    assert_eq!(detail.deadline, Some(utc("2040-10-27T01:00:00Z")));
 }
 
 /// A window table row: the window queries of a schedule with `window` in

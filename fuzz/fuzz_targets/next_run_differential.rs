@@ -21,12 +21,7 @@ use libfuzzer_sys::fuzz_target;
 
 use common::input::{Hours, Instant, Offset};
 use common::reference::{RefSchedule, RefTrigger, RefWindow};
-
-/// The divisors of 1440: every interval a periodic schedule may have.
-const DIVISORS: [u32; 36] = [
-    1, 2, 3, 4, 5, 6, 8, 9, 10, 12, 15, 16, 18, 20, 24, 30, 32, 36, 40, 45, 48, 60, 72, 80, 90, 96, 120, 144,
-    160, 180, 240, 288, 360, 480, 720, 1440,
-];
+use common::DIVISORS;
 
 /// The API's `periodicallyEvery` intervals.
 const API_MINUTES: [u32; 9] = [5, 10, 15, 30, 60, 120, 240, 480, 720];

@@ -18,18 +18,20 @@
 #![no_main]
 
 mod common;
-
-use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
+#[path = "../../tests/strategies/zone_cache.rs"]
+mod zone_cache;
 
 use arbitrary::Arbitrary;
-use backup_schedule::{Interval, MinuteOffset, Schedule, Timetable, Window, Zone, ZonedSchedule};
+use backup_schedule::{Schedule, Timetable, ZonedSchedule};
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Utc};
 use chrono_tz::{Tz, TZ_VARIANTS};
 use libfuzzer_sys::fuzz_target;
+use zone_cache::zone;
 
 use common::input::{Hours, Offset};
+use common::DIVISORS;
 use common::reference_zoned::scenarios::{self, AcrossChange};
+use common::reference::{RefSchedule, RefTrigger, RefWindow};
 use common::reference_zoned::{self as reference, ZSchedule, ZTrigger};
 
 /// Zones with unusual changes, drawn often: gaps and folds of an hour, half
@@ -56,11 +58,6 @@ const ZONES: [Tz; 16] = [
     chrono_tz::Asia::Kathmandu,
 ];
 
-/// The divisors of 1440: every interval a periodic schedule may have.
-const DIVISORS: [u32; 36] = [
-    1, 2, 3, 4, 5, 6, 8, 9, 10, 12, 15, 16, 18, 20, 24, 30, 32, 36, 40, 45, 48, 60, 72, 80, 90, 96, 120, 144,
-    160, 180, 240, 288, 360, 480, 720, 1440,
-];
 
 const DAY: i64 = 86_400;
 /// 1900-01-01, 1799-01-01, 2102-01-01: the zone table covers 1800-2101.
@@ -162,15 +159,6 @@ struct Input {
 }
 
 fuzz_target!(|input: Input| check(input));
-
-/// One `Zone` per zone for the whole run (building one takes a millisecond).
-fn zone(tz: Tz) -> &'static Zone {
-    static ZONES: OnceLock<Mutex<HashMap<Tz, &'static Zone>>> = OnceLock::new();
-    let mut zones = ZONES.get_or_init(Default::default).lock().expect("not poisoned");
-    zones
-        .entry(tz)
-        .or_insert_with(|| Box::leak(Box::new(Zone::new(tz))))
-}
 
 fn year_start(year: i32) -> i64 {
     NaiveDate::from_ymd_opt(year, 1, 1)
@@ -283,28 +271,16 @@ fn model(tz: Tz, shape: &Shape, first: i64, change: Option<i64>) -> (ZSchedule, 
 /// The engine's schedule of a zoned reference schedule, with the window at
 /// `minute_offset` and the triggers read at `trigger_offset`.
 fn engine_schedule(model: &ZSchedule, minute_offset: i32, trigger_offset: i32) -> Schedule {
-    let schedule = match model.trigger {
-        ZTrigger::Immediate => Schedule::immediate(),
-        ZTrigger::Daily { days, at_secs } => {
-            let days = common::SUNDAY_FIRST
-                .iter()
-                .zip(days)
-                .filter(|&(_, on)| on)
-                .map(|(&day, _)| day)
-                .collect();
-            let at = NaiveTime::from_num_seconds_from_midnight_opt(at_secs, 0).expect("below a day");
-            Schedule::daily(days, at).expect("whole seconds")
-        }
-        ZTrigger::Periodic { every_minutes } => {
-            Schedule::periodic(Interval::from_minutes(every_minutes).expect("divides a day"))
-        }
+    let trigger = match model.trigger {
+        ZTrigger::Immediate => RefTrigger::Immediate,
+        ZTrigger::Daily { days, at_secs } => RefTrigger::Daily { days, at_secs },
+        ZTrigger::Periodic { every_minutes } => RefTrigger::Periodic { every_minutes },
     };
-    let schedule =
-        schedule.with_trigger_offset(MinuteOffset::from_minutes(trigger_offset).expect("in range"));
-    match &model.window {
-        None => schedule,
-        Some(hours) => schedule.with_window(Window::new(hours, minute_offset).expect("in range")),
-    }
+    common::forms::to_engine(&RefSchedule {
+        trigger,
+        trigger_offset,
+        window: model.window.map(|hours| RefWindow { hours, minute_offset }),
+    })
 }
 
 fn check(input: Input) {

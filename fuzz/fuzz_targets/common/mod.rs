@@ -3,18 +3,21 @@
 //! and `tests/reference_zoned/mod.rs` (included once, here, for every
 //! target).
 
-// Not every target uses every helper.
-#![allow(dead_code)]
+// Not every target uses every helper (nor every name re-exported here).
+#![allow(dead_code, unused_imports)]
 
 #[path = "../../../tests/reference/mod.rs"]
 pub mod reference;
 #[path = "../../../tests/reference_zoned/mod.rs"]
 pub mod reference_zoned;
+/// The engine's schedule for the reference's and back, as the tests convert.
+#[path = "../../../tests/strategies/forms.rs"]
+pub mod forms;
 
 use backup_schedule::{Schedule, Timetable, Trigger, Window};
-use chrono::{DateTime, TimeDelta, Timelike, Utc, Weekday};
+use chrono::{DateTime, TimeDelta, Timelike, Utc};
 
-use reference::{RefSchedule, RefTrigger, RefWindow};
+use reference::RefSchedule;
 
 /// Unix second of chrono's earliest instant.
 pub fn min_secs() -> i64 {
@@ -33,44 +36,17 @@ pub fn instant(secs: i64, nanos: u32) -> DateTime<Utc> {
         .unwrap_or_else(|| DateTime::from_timestamp(secs, 0).expect("clamped into chrono's range"))
 }
 
-/// The days of the week as the reference wants them, 0 = Sunday.
-pub const SUNDAY_FIRST: [Weekday; 7] = [
-    Weekday::Sun,
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
+pub use reference::SUNDAY_FIRST;
+
+/// The divisors of 1440: every interval a periodic schedule may have.
+pub const DIVISORS: [u32; 36] = [
+    1, 2, 3, 4, 5, 6, 8, 9, 10, 12, 15, 16, 18, 20, 24, 30, 32, 36, 40, 45, 48, 60, 72, 80, 90, 96, 120, 144,
+    160, 180, 240, 288, 360, 480, 720, 1440,
 ];
 
 /// The engine's schedule as the reference model, read back through the
-/// public accessors (`trigger()`, `window()`).
-pub fn reference_of(schedule: &Schedule) -> RefSchedule {
-    let trigger = match schedule.trigger() {
-        Trigger::Immediate => RefTrigger::Immediate,
-        Trigger::Daily { days, at } => RefTrigger::Daily {
-            days: SUNDAY_FIRST.map(|day| days.contains(day)),
-            at_secs: at.num_seconds_from_midnight(),
-        },
-        Trigger::Periodic { every } => RefTrigger::Periodic {
-            every_minutes: every.minutes(),
-        },
-        other => panic!("a trigger the fuzz targets do not know: {other:?}"),
-    };
-    RefSchedule {
-        trigger,
-        trigger_offset: schedule.trigger_offset().minutes(),
-        window: schedule.window().map(reference_window),
-    }
-}
-
-pub fn reference_window(window: &Window) -> RefWindow {
-    RefWindow {
-        hours: window.hours(),
-        minute_offset: window.minute_offset(),
-    }
-}
+/// public accessors (`trigger()`, `trigger_offset()`, `window()`).
+pub use forms::{reference_window, to_reference as reference_of};
 
 /// `Some(secs)` as an instant, `None` past chrono's range: what the engine
 /// must answer when the reference finds `secs`.
