@@ -1,6 +1,6 @@
 //! The wire model of the Veeam Backup for Microsoft 365 REST API: its copy
 //! job and schedule policy JSON, field for field, and its conversion into the
-//! engine's [`Schedule`](crate::Schedule).
+//! engine's [`Schedule`].
 //!
 //! Every field is optional, as in the API's schema, and unknown fields are
 //! ignored (the API adds fields between versions). Parsing keeps what was
