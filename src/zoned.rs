@@ -255,11 +255,12 @@ impl<'z, S: Zonable> Engine for Zoned<'z, S> {
 /// The spans of fixed offset from the one containing `t` on, forward, until
 /// the horizon from `t`.
 ///
-/// The horizon bounds the work, not the answers: every answer lies within it
-/// (see [`HORIZON`]), and a search that finds none walks on to it. Walking
-/// further (as mutants that turn the `&&` here or in [`spans_back_from`] into
-/// `||` do, to the zone's first or last span) gives the same answers, more
-/// slowly: those mutants are equivalent.
+/// The horizon bounds the work, not the answers: every answer lies well
+/// within it (see [`HORIZON`]), and a search that finds none walks on to it.
+/// Walking a span further or shorter at the limit (mutants turning `<=` into
+/// `<` here or `>` into `>=` in [`spans_back_from`]), or on to the zone's last
+/// or first span (`&&` into `||`), gives the same answers: those mutants are
+/// equivalent.
 fn spans_from(zone: &Zone, t: i64) -> impl Iterator<Item = Span> + '_ {
     let limit = t.saturating_add(HORIZON);
     core::iter::successors(Some(zone.span(t)), move |span| {
