@@ -310,6 +310,11 @@ impl<G: Gate> Gate for ZonedGate<'_, G> {
         };
         for span in spans_back_from(zone, t) {
             // Closed from `upto` (in this span) back to here, at least.
+            // (Asked at `span.end` instead, one second later on this span's
+            // wall clock, the window's `closed_since` gives the same start:
+            // within an hour it moves with the second, and at an hour that
+            // opens it is the end of the last open hour all the same. So a
+            // mutant of this `- 1` is equivalent.)
             let upto = t.min(span.end - 1);
             let since = self.inner.closed_since(upto + span.offset)? - span.offset;
             if since > span.start {
