@@ -22,7 +22,7 @@ mod reference_zoned;
 mod strategies;
 
 use backup_schedule::Timetable;
-use chrono::DateTime;
+use chrono::{DateTime, Timelike};
 use chrono_tz::Tz;
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -338,6 +338,43 @@ fn a_zone_with_one_offset_is_that_fixed_offset() {
             prop_assert_eq!(zoned.next_close(t), fixed.next_close(t));
             prop_assert_eq!(zoned.explain_next(t), fixed.explain_next(t));
             prop_assert_eq!(zoned.explain_event(t), fixed.explain_event(t));
+            Ok(())
+        })
+        .unwrap();
+}
+
+/// The reference's ticks find every turn of the wall clock's minute, where
+/// the offset has seconds too (local mean times before 1901, Monrovia until
+/// 1972): its next run every minute is the first second after `t` whose wall
+/// time is a whole minute, found here second by second.
+#[test]
+fn reference_ticks_turn_with_the_wall_minute() {
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(cases()));
+    let strategy = (
+        prop_oneof![
+            Just(chrono_tz::Africa::Monrovia),
+            Just(chrono_tz::Pacific::Kiritimati),
+            Just(chrono_tz::Europe::Amsterdam),
+            tz(),
+        ],
+        // 1850 to 1973.
+        -3_786_825_600i64..94_694_400,
+    );
+    runner
+        .run(&strategy, |(tz, t)| {
+            let every_minute = ZSchedule {
+                tz,
+                trigger: ZTrigger::Periodic { every_minutes: 1 },
+                window: None,
+            };
+            let expected = (t + 1..=t + 61).find(|&s| reference_zoned::wall(tz, s).second() == 0);
+            prop_assert_eq!(
+                reference_zoned::next_run(&every_minute, t),
+                expected,
+                "{} after {}",
+                tz.name(),
+                t
+            );
             Ok(())
         })
         .unwrap();

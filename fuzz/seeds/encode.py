@@ -169,6 +169,10 @@ ZONED = {
     + off_hours(-10) + off_extreme(True) + instants(past_table(1000), z_near_max(0), near_change(2099, 1, 100)),
     "kolkata_near_min": unusual(KOLKATA) + free(z_periodic(0), z_hours(bits(range(0, 168, 7))))
     + NO_SHIFTS + instants(z_near_min(0), z_near_min(3 * 86_400), z_near_max(7 * 86_400)),
+    # Found by fuzzing (a 10 s timeout in the reference, not the crate): a local mean time with
+    # seconds (Kiritimati, -10:29:20 in 1900) made the reference step every second of 16 days.
+    "kiritimati_1900_never_open_grid": unusual(KIRITIMATI) + free(z_periodic(35), z_hours(never()))
+    + off_quarters(75) + off_quarters(-103) + instants(since_1900(256_103)),
     "any_zone_immediate": any_zone(123) + free(z_immediate(), z_hours(one(100))) + NO_SHIFTS
     + instants(since_1900(4_000_000_000)),
 }

@@ -21,12 +21,14 @@
 //!
 //! # Ticks
 //!
-//! Searches step over *ticks*: every whole UTC minute, and every whole second
-//! of a UTC minute in which the offset is not a whole number of minutes
-//! (Africa/Monrovia until 1972 was UTC-0:44:30) or changes. chrono-tz's
-//! offsets and changes are whole seconds, so the wall clock's minute (hence
-//! its hour, day, and whether it is on a grid of whole minutes) can only
-//! change at a tick, and the window's state is constant between two ticks.
+//! Searches step over *ticks*: every whole UTC minute; in a UTC minute whose
+//! offset is not a whole number of minutes (Africa/Monrovia until 1972 was
+//! UTC-0:44:30; every zone's local mean time before its first change), the
+//! second at which the wall clock's minute turns; and every second of a UTC
+//! minute at whose end the offset differs. chrono-tz's offsets and changes
+//! are whole seconds, so the wall clock's minute (hence its hour, day, and
+//! whether it is on a grid of whole minutes) can only change at a tick, and
+//! the window's state is constant between two ticks.
 //!
 //! All instants are Unix seconds (`i64`).
 
@@ -108,40 +110,72 @@ pub fn is_open(s: &ZSchedule, t: i64) -> bool {
     }
 }
 
-/// Whether UTC minute `m` (a multiple of 60) needs every second as a tick:
-/// the offset is not whole minutes at its start, or differs at its end.
-fn fine_minute(tz: Tz, m: i64) -> bool {
+/// The ticks of UTC minute `m` (a multiple of 60) after its first second:
+/// every second when the offset differs at the minute's end (it changes in
+/// it or right after), the one second at which the wall clock's minute turns
+/// when the offset is the same but not whole minutes, none otherwise.
+enum Inside {
+    EverySecond,
+    At(i64),
+    None,
+}
+
+fn ticks_inside(tz: Tz, m: i64) -> Inside {
     let (start, end) = (offset_secs(tz, m), offset_secs(tz, m + MINUTE));
-    start % MINUTE != 0 || start != end
+    if start != end {
+        Inside::EverySecond
+    } else if start % MINUTE != 0 {
+        // The wall clock, t + start, is on a whole minute where t = -start
+        // (mod 60).
+        Inside::At(m + (-start).rem_euclid(MINUTE))
+    } else {
+        Inside::None
+    }
 }
 
 /// Whether `t` is a tick.
 fn is_tick(tz: Tz, t: i64) -> bool {
-    t.rem_euclid(MINUTE) == 0 || fine_minute(tz, t - t.rem_euclid(MINUTE))
+    let minute = t - t.rem_euclid(MINUTE);
+    t == minute
+        || match ticks_inside(tz, minute) {
+            Inside::EverySecond => true,
+            Inside::At(turn) => t == turn,
+            Inside::None => false,
+        }
 }
 
 /// The first tick strictly after `t`.
 fn tick_after(tz: Tz, t: i64) -> i64 {
     let minute = t - t.rem_euclid(MINUTE);
-    if t + 1 < minute + MINUTE && fine_minute(tz, minute) {
-        t + 1
-    } else {
-        minute + MINUTE
+    match ticks_inside(tz, minute) {
+        Inside::EverySecond => t + 1,
+        Inside::At(turn) if turn > t => turn,
+        _ => minute + MINUTE,
     }
 }
 
 /// The last tick strictly before `t`.
 fn tick_before(tz: Tz, t: i64) -> i64 {
     let minute = (t - 1) - (t - 1).rem_euclid(MINUTE);
-    if fine_minute(tz, minute) {
-        t - 1
-    } else {
-        minute
+    match ticks_inside(tz, minute) {
+        Inside::EverySecond => t - 1,
+        Inside::At(turn) if turn < t => turn,
+        _ => minute,
     }
+}
+
+/// Whether the window allows no hour: then nothing opens, closes or runs,
+/// and the searches need not walk their horizons to say so.
+fn never_open(s: &ZSchedule) -> bool {
+    s.window
+        .is_some_and(|hours| hours.iter().all(|&allowed| !allowed))
 }
 
 /// The first open instant at or after `t`, at most [`OPEN_HORIZON`] ahead.
 pub fn next_open(s: &ZSchedule, t: i64) -> Option<i64> {
+    if never_open(s) {
+        return None;
+    }
     next_open_until(s, t, t + OPEN_HORIZON)
 }
 
@@ -167,6 +201,7 @@ pub fn next_close(s: &ZSchedule, t: i64) -> Option<i64> {
     match &s.window {
         None => return None,
         Some(hours) if hours.iter().all(|&h| h) => return None,
+        Some(_) if never_open(s) => return None,
         Some(_) => {}
     }
     // The state is constant between ticks, so "just before the first tick
@@ -313,6 +348,9 @@ fn closed_since(s: &ZSchedule, t: i64) -> i64 {
 /// answer is `first_open` of the first such trigger whose `first_open` is
 /// after `after`.
 pub fn next_run(s: &ZSchedule, after: i64) -> Option<i64> {
+    if never_open(s) {
+        return None;
+    }
     let end = after + RUN_HORIZON;
     let start = if is_open(s, after) {
         after + 1
