@@ -396,6 +396,10 @@ impl<T: Triggers> Triggers for ZonedTriggers<'_, T> {
                 (point >= span.start).then_some(point)
             }),
             TriggerClock::TimeOfDay => {
+                // Any start a day or more ahead will do: an instant at or
+                // before `t` has a wall time at most a day after `t`'s (an
+                // offset falls by a day at most, as Apia's did in 1892), so
+                // a mutant turning `3 * DAY` into `3 + DAY` is equivalent.
                 let mut wall = zone.wall(t) + 3 * DAY;
                 loop {
                     wall = self.inner.at_or_before(wall)?;
