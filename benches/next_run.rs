@@ -1,6 +1,7 @@
 //! `next_run` side by side with the peers (saffron, cron, croner) on four
-//! equivalent schedules, then the same schedules held to a window, and the
-//! chrono round trip every answer pays for.
+//! equivalent schedules, then the same schedules held to a window, our
+//! `prev_run` next to each `next_run`, and the chrono round trip every
+//! answer pays for.
 //!
 //! Each bench cycles through 64 instants spread over four weeks, so that no
 //! branch is always predicted. Before anything is timed, every peer and ours
@@ -11,7 +12,7 @@ mod common;
 
 use backup_schedule::Timetable;
 use chrono::{DateTime, TimeDelta};
-use common::{check_points, windows, Cycle, EQUIVALENTS};
+use common::{check_points, check_prev_run, instants, windows, Cycle, EQUIVALENTS};
 use criterion::{criterion_group, criterion_main, Criterion};
 
 fn cross_check_peers() {
@@ -54,12 +55,22 @@ fn cross_check_windowed() {
                     window.name
                 );
             }
+            check_prev_run(
+                &format!("{} with {}", case.name, window.name),
+                instants(),
+                |t| ours.next_run(t),
+                |t| ours.prev_run(t),
+            );
         }
     }
 }
 
 fn peers(c: &mut Criterion) {
     cross_check_peers();
+    for case in &EQUIVALENTS {
+        let ours = case.ours();
+        check_prev_run(case.name, instants(), |t| ours.next_run(t), |t| ours.prev_run(t));
+    }
     for case in &EQUIVALENTS {
         let mut group = c.benchmark_group(format!("next_run/{}", case.name));
         let ours = case.ours();
@@ -68,6 +79,7 @@ fn peers(c: &mut Criterion) {
         let croner = case.croner();
         let mut cycle = Cycle::new();
         group.bench_function("ours", |b| b.iter(|| ours.next_run(cycle.next())));
+        group.bench_function("ours_prev_run", |b| b.iter(|| ours.prev_run(cycle.next())));
         group.bench_function("saffron", |b| b.iter(|| saffron.next_after(cycle.next())));
         group.bench_function("cron", |b| b.iter(|| cron.after(&cycle.next()).next()));
         group.bench_function("croner", |b| {
@@ -85,6 +97,12 @@ fn windowed(c: &mut Criterion) {
         for window in windows() {
             let ours = case.ours_with(&window);
             group.bench_function(&window.name, |b| b.iter(|| ours.next_run(cycle.next())));
+        }
+        group.finish();
+        let mut group = c.benchmark_group(format!("windowed_prev_run/{}", case.name));
+        for window in windows() {
+            let ours = case.ours_with(&window);
+            group.bench_function(&window.name, |b| b.iter(|| ours.prev_run(cycle.next())));
         }
         group.finish();
     }

@@ -65,6 +65,36 @@ def main():
               + f" | {max(times) / saffron:.3f} |")
     print("\n(in brackets: ours with the window / saffron's unwindowed time on the same schedule)")
 
+    if any(k.startswith("windowed_prev_run/") for k in r):
+        print("\n### prev_run next to next_run\n")
+        print("| schedule | next_run | prev_run | prev / next | windowed: worst prev / next |")
+        print("|---|---|---|---|---|")
+        for s in SCHEDULES:
+            ours, prev = r[f"next_run/{s}/ours"], r[f"next_run/{s}/ours_prev_run"]
+            worst = max(r[f"windowed_prev_run/{s}/{w}"] / r[f"windowed/{s}/{w}"] for w in windows)
+            print(f"| {s} | {ns(ours)} | {ns(prev)} | {prev / ours:.2f} | {worst:.2f} |")
+
+    zoned = sorted({k.split("/")[1] for k in r if k.startswith("zoned/") and k.count("/") == 2})
+    if zoned:
+        print("\n### Zoned (Europe/Berlin) against the fixed-offset path on the same schedule\n")
+        print("| schedule | fixed | zoned | zoned / fixed | windowed: fixed | zoned | zoned / fixed "
+              "| prev_run: fixed | zoned | zoned / fixed | windowed prev_run: zoned / fixed | zoned / cron |")
+        print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+        for s in zoned:
+            g = lambda name: r.get(f"zoned/{s}/{name}")
+            fixed, zone = g("ours_fixed_offset"), g("ours_zoned")
+            wf, wz = g("ours_fixed_offset_windowed"), g("ours_zoned_windowed")
+            pf, pz = g("ours_fixed_offset_prev_run"), g("ours_zoned_prev_run")
+            wpf, wpz = g("ours_fixed_offset_windowed_prev_run"), g("ours_zoned_windowed_prev_run")
+            cron = g("cron_tz")
+            cells = [ns(fixed), ns(zone), f"{zone / fixed:.2f}", ns(wf), ns(wz), f"{wz / wf:.2f}"]
+            if pf and pz:
+                cells += [ns(pf), ns(pz), f"{pz / pf:.2f}", f"{wpz / wpf:.2f}"]
+            else:
+                cells += ["-"] * 4
+            cells.append(f"{zone / cron:.3f}")
+            print(f"| {s} | " + " | ".join(cells) + " |")
+
     print("\n### Window queries and Immediate\n")
     print("| bench | time |")
     print("|---|---|")

@@ -1,6 +1,6 @@
-//! Schedules evaluated in an IANA zone: our zoned `next_run` beside our
-//! fixed-offset path on the same schedule, and beside `cron` evaluating the
-//! equivalent expression in the same `chrono_tz::Tz`.
+//! Schedules evaluated in an IANA zone: our zoned `next_run` (and
+//! `prev_run`) beside our fixed-offset path on the same schedule, and beside
+//! `cron` evaluating the equivalent expression in the same `chrono_tz::Tz`.
 //!
 //! The 64 instants are spread over the four weeks around Europe/Berlin's
 //! 2027-03-28 change, so a share of the queries cross it. Before timing,
@@ -18,6 +18,7 @@ use std::str::FromStr;
 use backup_schedule::{Interval, Schedule, Timetable, TzSource, Weekdays, Window, Zone};
 use chrono::{DateTime, NaiveTime, TimeDelta, TimeZone, Utc};
 use chrono_tz::Tz;
+use common::check_prev_run;
 use criterion::{criterion_group, criterion_main, Criterion};
 
 const INSTANTS: usize = 64;
@@ -73,7 +74,21 @@ fn cases() -> Vec<Case> {
 }
 
 fn cross_check(zone: &Zone) {
+    let business_hours: Window = "Mon-Fri 08:00-18:00".parse().expect("window text");
     for case in cases() {
+        for schedule in [case.ours, case.ours.with_window(business_hours)] {
+            let zoned = schedule.in_zone(zone);
+            let points = || instants().into_iter().chain(instants_over_a_year());
+            let what = format!("{} zoned", case.name);
+            check_prev_run(&what, points(), |t| zoned.next_run(t), |t| zoned.prev_run(t));
+            let what = format!("{} fixed", case.name);
+            check_prev_run(
+                &what,
+                points(),
+                |t| schedule.next_run(t),
+                |t| schedule.prev_run(t),
+            );
+        }
         let zoned = case.ours.in_zone(zone);
         let cron = cron::Schedule::from_str(case.cron).expect("cron expression");
         for t in instants().into_iter().chain(instants_over_a_year()) {
@@ -119,6 +134,10 @@ fn bench(c: &mut Criterion) {
         };
         group.bench_function("ours_fixed_offset", |b| b.iter(|| fixed.next_run(next())));
         group.bench_function("ours_zoned", |b| b.iter(|| zoned.next_run(next())));
+        group.bench_function("ours_fixed_offset_prev_run", |b| {
+            b.iter(|| fixed.prev_run(next()))
+        });
+        group.bench_function("ours_zoned_prev_run", |b| b.iter(|| zoned.prev_run(next())));
         group.bench_function("ours_zoned_over_a_year", |b| {
             b.iter(|| zoned.next_run(next_in_year()))
         });
@@ -134,6 +153,12 @@ fn bench(c: &mut Criterion) {
         });
         group.bench_function("ours_zoned_windowed", |b| {
             b.iter(|| zoned_windowed.next_run(next()))
+        });
+        group.bench_function("ours_fixed_offset_windowed_prev_run", |b| {
+            b.iter(|| windowed.prev_run(next()))
+        });
+        group.bench_function("ours_zoned_windowed_prev_run", |b| {
+            b.iter(|| zoned_windowed.prev_run(next()))
         });
         group.bench_function("cron_tz", |b| {
             b.iter(|| cron.after(&next().with_timezone(&ZONE)).next())

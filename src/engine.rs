@@ -190,6 +190,10 @@ pub fn first_trigger_served<E: Engine>(engine: &E, run: i64) -> Option<i64> {
     if gate.is_open_at(run - 1) {
         return Some(run);
     }
+    // `run` is an opening here, and the gates open on whole minutes: asked
+    // at `run` or `run + 1` instead of `run - 1`, `closed_since` (of the
+    // hour that opens, or of the span before a change that opens it) gives
+    // this same start, so mutants of this `- 1` are equivalent.
     let closed_since = gate.closed_since(run - 1)?;
     Some(engine.triggers().after(closed_since - 1)?.min(run))
 }
@@ -198,4 +202,81 @@ pub fn first_trigger_served<E: Engine>(engine: &E, run: i64) -> Option<i64> {
 #[inline]
 pub fn deadline_of<E: Engine>(engine: &E, run: i64) -> Option<i64> {
     engine.deadline_window().close_after(run)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::timetable::Timetable;
+    use crate::{Interval, MinuteOffset, Schedule, Weekdays, Window};
+    use chrono::NaiveTime;
+
+    /// A schedule's primitives without its fast paths: the rule as the
+    /// trait's default methods write it, for a kind of schedule (backup
+    /// jobs) that has no faster path.
+    #[derive(Clone, Copy)]
+    struct Plain(Schedule);
+
+    impl Engine for Plain {
+        type Triggers = <Schedule as Engine>::Triggers;
+        type Gate = <Schedule as Engine>::Gate;
+        type Deadline = <Schedule as Engine>::Deadline;
+
+        fn triggers(&self) -> Self::Triggers {
+            self.0.triggers()
+        }
+
+        fn gate(&self) -> Self::Gate {
+            self.0.gate()
+        }
+
+        fn deadline_window(&self) -> Self::Deadline {
+            self.0.deadline_window()
+        }
+
+        fn has_deadline(&self) -> bool {
+            self.0.has_deadline()
+        }
+
+        fn write_sentence(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            self.0.write_sentence(f)
+        }
+    }
+
+    /// The default `run_after` and `next_run_at` (the rule over the
+    /// primitives) answer as the fixed-offset fast paths do, and so do the
+    /// queries written over them.
+    #[test]
+    fn the_default_methods_answer_as_the_fast_paths() {
+        let window: Window = "Mon-Fri 20:00-23:00, Sat 01:00-02:00".parse().unwrap();
+        let schedules = [
+            Schedule::periodic(Interval::from_minutes(60).unwrap()),
+            Schedule::daily(Weekdays::WORKDAYS, NaiveTime::from_hms_opt(22, 0, 0).unwrap()).unwrap(),
+            Schedule::daily(Weekdays::SUNDAY, NaiveTime::from_hms_opt(0, 30, 0).unwrap()).unwrap(),
+        ];
+        let mut runs = 0;
+        for schedule in schedules {
+            for held in [
+                schedule,
+                schedule.with_window(window.with_minute_offset(-210).unwrap()),
+                schedule
+                    .with_trigger_offset(MinuteOffset::from_minutes(330).unwrap())
+                    .with_window(window),
+            ] {
+                let plain = Plain(held);
+                for t in (1_764_460_800..1_764_460_800 + 15 * 86_400).step_by(1_777) {
+                    let at = time::from_secs(t).unwrap();
+                    assert_eq!(plain.run_after(t), held.run_after(t), "{held:?} after {t}");
+                    assert_eq!(plain.next_run(at), held.next_run(at), "{held:?} after {at}");
+                    assert_eq!(
+                        plain.explain_next(at),
+                        held.explain_next(at),
+                        "{held:?} after {at}"
+                    );
+                    runs += usize::from(plain.next_run(at).is_some());
+                }
+            }
+        }
+        assert!(runs > 1_000, "{runs} runs");
+    }
 }

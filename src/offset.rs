@@ -200,6 +200,19 @@ mod tests {
     }
 
     #[test]
+    fn conversions_with_i32() {
+        for minutes in [330, -210, 0, 1439, -1439] {
+            let offset = MinuteOffset::try_from(minutes).unwrap();
+            assert_eq!(offset.minutes(), minutes);
+            assert_eq!(i32::from(offset), minutes);
+        }
+        for minutes in [1440, -1440, i32::MAX] {
+            let err = MinuteOffset::try_from(minutes).unwrap_err();
+            assert_eq!(err.path(), Some("minuteOffset"), "{minutes}");
+        }
+    }
+
+    #[test]
     fn display_pads_and_signs() {
         let show = |minutes| MinuteOffset::from_minutes(minutes).unwrap().to_string();
         assert_eq!(show(0), "UTC+00:00");

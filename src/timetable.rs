@@ -303,7 +303,8 @@ pub trait Timetable: Engine {
 
     /// When the run at `run` starts, staggered by `stagger`: `run` plus the
     /// job's delay, which keeps it before the window closes on it and before
-    /// the next run; see [`Stagger`].
+    /// the next run; see [`Stagger`]. A delay that would pass the last
+    /// instant `DateTime<Utc>` holds is dropped: the start is `run`.
     ///
     /// # Example
     ///

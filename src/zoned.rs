@@ -217,6 +217,8 @@ impl<'z, S: Zonable> Engine for Zoned<'z, S> {
         }
     }
 
+    // Nothing in the crate asks `has_deadline` yet (it is for describing a
+    // run), so mutants of its body are equivalent until something does.
     fn has_deadline(&self) -> bool {
         self.schedule.has_deadline()
     }
@@ -321,6 +323,13 @@ impl<'z, S: Zonable> Engine for Zoned<'z, S> {
 
 /// The spans of fixed offset from the one containing `t` on, forward, until
 /// the horizon from `t`.
+///
+/// The horizon bounds the work, not the answers: every answer lies well
+/// within it (see [`HORIZON`]), and a search that finds none walks on to it.
+/// Walking a span further or shorter at the limit (mutants turning `<=` into
+/// `<` here or `>` into `>=` in [`spans_back_from`]), or on to the zone's last
+/// or first span (`&&` into `||`), gives the same answers: those mutants are
+/// equivalent.
 fn spans_from(zone: &Zone, t: i64) -> impl Iterator<Item = Span> + '_ {
     let limit = t.saturating_add(HORIZON);
     core::iter::successors(Some(zone.span(t)), move |span| {
@@ -370,6 +379,11 @@ impl<G: Gate> Gate for ZonedGate<'_, G> {
         };
         for span in spans_back_from(zone, t) {
             // Closed from `upto` (in this span) back to here, at least.
+            // (Asked at `span.end` instead, one second later on this span's
+            // wall clock, the window's `closed_since` gives the same start:
+            // within an hour it moves with the second, and at an hour that
+            // opens it is the end of the last open hour all the same. So a
+            // mutant of this `- 1` is equivalent.)
             let upto = t.min(span.end - 1);
             let since = self.inner.closed_since(upto + span.offset)? - span.offset;
             if since > span.start {
@@ -451,6 +465,10 @@ impl<T: Triggers> Triggers for ZonedTriggers<'_, T> {
                 (point >= span.start).then_some(point)
             }),
             TriggerClock::TimeOfDay => {
+                // Any start a day or more ahead will do: an instant at or
+                // before `t` has a wall time at most a day after `t`'s (an
+                // offset falls by a day at most, as Apia's did in 1892), so
+                // a mutant turning `3 * DAY` into `3 + DAY` is equivalent.
                 let mut wall = zone.wall(t) + 3 * DAY;
                 loop {
                     wall = self.inner.at_or_before(wall)?;

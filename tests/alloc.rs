@@ -1,7 +1,10 @@
-//! The hot path allocates nothing: a counting global allocator watches
-//! `next_run`, the window queries and each step of the upcoming-runs
-//! iterator, over every kind of schedule, with and without windows, at
-//! whole-hour and other offsets. And a `Schedule` fits in 64 bytes.
+//! The queries allocate nothing: a counting global allocator watches
+//! `next_run`, `prev_run`, the explanations, the window queries and each
+//! step of the iterators (`upcoming`, `runs_between`, `past`,
+//! `explain_upcoming`), over every kind of schedule, with and without
+//! windows, at whole-hour and other offsets, triggers read at UTC and at an
+//! offset, fixed and in time zones (once the `Zone` is built). And a
+//! `Schedule` fits in 64 bytes.
 //!
 //! The count is per thread, so tests running in parallel on other threads do
 //! not disturb it.
@@ -9,7 +12,9 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
-use backup_schedule::{Interval, Schedule, Timetable, Weekdays, Window};
+use std::fmt::Debug;
+
+use backup_schedule::{Interval, MinuteOffset, Schedule, Timetable, Weekdays, Window};
 use chrono::{DateTime, NaiveTime, TimeDelta, TimeZone, Utc};
 
 /// The system allocator, counting the allocations made on each thread.
@@ -93,8 +98,11 @@ fn schedules() -> Vec<Schedule> {
     });
     let hour_sets = [[true; 168], business, sparse, [false; 168], random];
     let mut all = Vec::new();
+    let read_at = |minutes| MinuteOffset::from_minutes(minutes).unwrap();
     for schedule in plain {
         all.push(schedule);
+        all.push(schedule.with_trigger_offset(read_at(330)));
+        all.push(schedule.with_trigger_offset(read_at(-1439)));
         for hours in &hour_sets {
             for offset in [0, 180, 330, -210, 1439, -1439] {
                 all.push(schedule.with_window(Window::new(hours, offset).unwrap()));
@@ -126,20 +134,67 @@ fn the_counter_sees_allocations() {
     assert!(count >= 1, "counted {count} allocations for a Vec");
 }
 
+/// Asks `schedule` every query at `t`, each with the counter watching, and
+/// fails naming the query that allocated. Returns how many queries had an
+/// answer.
+fn every_query_at<S: Timetable + Debug>(schedule: &S, t: DateTime<Utc>) -> usize {
+    let mut answers = 0;
+    let mut watch = |what: &str, answered: &dyn Fn() -> bool| {
+        let (count, answered) = allocations(answered);
+        assert_eq!(count, 0, "{schedule:?} {what}({t}) allocated");
+        answers += usize::from(answered);
+    };
+    watch("next_run", &|| schedule.next_run(t).is_some());
+    watch("prev_run", &|| schedule.prev_run(t).is_some());
+    watch("explain_next", &|| schedule.explain_next(t).is_some());
+    watch("explain_event", &|| schedule.explain_event(t).is_some());
+    watch("is_open", &|| schedule.is_open(t));
+    watch("next_open", &|| schedule.next_open(t).is_some());
+    watch("next_close", &|| schedule.next_close(t).is_some());
+    answers
+}
+
+/// Steps through each iterator of `schedule` from `t`, the counter watching
+/// each step (and the iterator's making); returns the steps that gave a run.
+fn every_iterator_from<S: Timetable + Debug>(schedule: &S, t: DateTime<Utc>, steps: usize) -> usize {
+    fn walk<I: Iterator>(what: &str, schedule: &dyn Debug, make: impl FnOnce() -> I, steps: usize) -> usize {
+        let (count, mut iterator) = allocations(make);
+        assert_eq!(count, 0, "{schedule:?}: making {what} allocated");
+        (0..steps)
+            .filter(|_| {
+                let (count, item) = allocations(|| iterator.next());
+                assert_eq!(count, 0, "{schedule:?}: a step of {what} allocated");
+                item.is_some()
+            })
+            .count()
+    }
+    let end = t + TimeDelta::weeks(3);
+    walk("upcoming", schedule, || schedule.upcoming(t), steps)
+        + walk("runs_between", schedule, || schedule.runs_between(t, end), steps)
+        + walk("past", schedule, || schedule.past(t), steps)
+        + walk(
+            "explain_upcoming",
+            schedule,
+            || schedule.explain_upcoming(t),
+            steps,
+        )
+}
+
 #[test]
-fn next_run_does_not_allocate() {
+fn queries_do_not_allocate() {
     let schedules = schedules();
     let instants = instants();
     let mut answers = 0;
     for schedule in &schedules {
         for &t in &instants {
-            let (count, run) = allocations(|| schedule.next_run(t));
-            assert_eq!(count, 0, "{schedule:?} next_run({t}) allocated");
-            answers += usize::from(run.is_some());
+            answers += every_query_at(schedule, t);
         }
     }
-    // The loop did reach the computation, not only the early `None`s.
-    assert!(answers > schedules.len() * instants.len() / 3, "{answers} runs");
+    // The loops did reach the computations, not only the early `None`s.
+    assert!(
+        answers > schedules.len() * instants.len() * 3,
+        "{answers} answers"
+    );
 }
 
 #[test]
@@ -149,47 +204,66 @@ fn window_queries_do_not_allocate() {
     for schedule in &schedules {
         let window = schedule.window().copied().unwrap_or_else(Window::always_open);
         for &t in &instants {
-            let (count, _) = allocations(|| {
-                (
-                    window.is_open(t),
-                    window.next_open(t),
-                    window.next_close(t),
-                    schedule.is_open(t),
-                    schedule.next_open(t),
-                    schedule.next_close(t),
-                    schedule.next_open(t),
-                )
-            });
+            let (count, _) = allocations(|| (window.is_open(t), window.next_open(t), window.next_close(t)));
             assert_eq!(count, 0, "{window:?} queries at {t} allocated");
         }
     }
 }
 
 #[test]
-fn each_step_of_the_runs_iterator_does_not_allocate() {
+fn each_step_of_the_iterators_does_not_allocate() {
     let schedules = schedules();
     let start = Utc.with_ymd_and_hms(2026, 12, 27, 10, 11, 12).unwrap();
-    let end = start + TimeDelta::weeks(3);
-    let mut steps = 0;
-    for schedule in &schedules {
-        let (count, mut upcoming) = allocations(|| schedule.upcoming(start));
-        assert_eq!(count, 0, "{schedule:?} upcoming() allocated");
-        for _ in 0..300 {
-            let (count, run) = allocations(|| upcoming.next());
-            assert_eq!(count, 0, "{schedule:?}: a step of upcoming allocated");
-            steps += usize::from(run.is_some());
-        }
-        let (count, mut between) = allocations(|| schedule.runs_between(start, end));
-        assert_eq!(count, 0, "{schedule:?} runs_between() allocated");
-        loop {
-            let (count, run) = allocations(|| between.next());
-            assert_eq!(count, 0, "{schedule:?}: a step of runs_between allocated");
-            if run.is_none() {
-                break;
+    let steps: usize = schedules
+        .iter()
+        .map(|schedule| every_iterator_from(schedule, start, 300))
+        .sum();
+    assert!(steps > schedules.len() * 300, "only {steps} steps gave a run");
+}
+
+/// Zoned queries, once the zones are built: around Berlin's and Lord Howe's
+/// changes, in Chatham's +12:45/+13:45, in Apia (a whole day skipped), in
+/// Kolkata (no change), past the zone table's end and at chrono's ends.
+#[cfg(feature = "tz-chrono")]
+#[test]
+fn every_zoned_query_and_iterator_does_not_allocate() {
+    use backup_schedule::Zone;
+    let zones: Vec<Zone> = [
+        chrono_tz::Europe::Berlin,
+        chrono_tz::Australia::Lord_Howe,
+        chrono_tz::Pacific::Chatham,
+        chrono_tz::Pacific::Apia,
+        chrono_tz::Asia::Kolkata,
+    ]
+    .into_iter()
+    .map(Zone::new)
+    .collect();
+    let changes = [
+        Utc.with_ymd_and_hms(2027, 3, 28, 1, 0, 0).unwrap(),
+        Utc.with_ymd_and_hms(2027, 10, 31, 1, 0, 0).unwrap(),
+        Utc.with_ymd_and_hms(2027, 10, 2, 15, 30, 0).unwrap(),
+        Utc.with_ymd_and_hms(2011, 12, 30, 10, 0, 0).unwrap(),
+        Utc.with_ymd_and_hms(2150, 6, 1, 0, 0, 0).unwrap(),
+    ];
+    let mut instants: Vec<_> = changes
+        .iter()
+        .flat_map(|&change| (-12..12).map(move |i| change + TimeDelta::seconds(i * 7_919)))
+        .collect();
+    instants.extend([DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC]);
+    let schedules: Vec<_> = schedules().into_iter().step_by(7).collect();
+    let (mut answers, mut steps) = (0, 0);
+    for zone in &zones {
+        for schedule in &schedules {
+            let zoned = schedule.in_zone(zone);
+            for &t in &instants {
+                answers += every_query_at(&zoned, t);
             }
+            steps += every_iterator_from(&zoned, changes[0], 20);
         }
     }
-    assert!(steps > schedules.len() * 100, "only {steps} steps gave a run");
+    let asked = zones.len() * schedules.len();
+    assert!(answers > asked * instants.len() * 3, "{answers} answers");
+    assert!(steps > asked * 20, "only {steps} steps gave a run");
 }
 
 #[test]
@@ -198,7 +272,7 @@ fn a_schedule_fits_in_64_bytes() {
     assert!(size <= 64, "size_of::<Schedule>() is {size}");
 }
 
-/// Zoned queries allocate nothing either, from each source's data: around
+/// The main zoned queries allocate nothing either, from each source's data: around
 /// Europe/Berlin's changes, before its first one, past the table's end in
 /// 2101 (the rule's 400-year cycle) and near the end of chrono's range.
 #[cfg(any(feature = "tz-system", feature = "tz-bundled", feature = "tz-chrono"))]

@@ -11,13 +11,17 @@
 //! UTC + minuteOffset.
 
 mod reference;
+#[cfg(feature = "tz")]
+mod reference_zoned;
+mod strategies;
 
 use backup_schedule::vb365::CopyJobSchedulePolicy;
-use backup_schedule::{Interval, Schedule, Timetable, Trigger, Weekdays, Window};
+use backup_schedule::{Interval, MinuteOffset, Schedule, Timetable, Weekdays, Window};
 use chrono::{DateTime, Datelike, NaiveTime, Timelike, Utc, Weekday};
 use serde_json::{json, Value};
 
 use reference::{RefSchedule, RefTrigger, RefWindow, HOURS};
+use strategies::forms::to_reference;
 
 /// Open stretches of a window: `(local day, from hour, to hour)`, where `to`
 /// may pass 24 to run into the next day (and past Saturday into Sunday).
@@ -57,13 +61,25 @@ enum Source {
 #[derive(Clone, Copy)]
 enum Ask {
     NextRun(&'static str, Option<&'static str>),
-    /// The first runs after an instant, and then no more (when shorter than asked).
+    /// The first runs after an instant; none at all when empty.
     Upcoming(&'static str, &'static [&'static str]),
     RunsBetween(&'static str, &'static str, &'static [&'static str]),
     IsOpen(&'static str, bool),
     NextOpen(&'static str, Option<&'static str>),
     NextClose(&'static str, Option<&'static str>),
-    StartForRestorePoint(&'static str, Option<&'static str>),
+    /// The last run strictly before an instant.
+    PrevRun(&'static str, Option<&'static str>),
+    /// The first runs before an instant, latest first; none at all when
+    /// empty.
+    Past(&'static str, &'static [&'static str]),
+    /// `explain_next`: the run, the earliest trigger it serves, its deadline.
+    ExplainNext(
+        &'static str,
+        Option<(&'static str, &'static str, Option<&'static str>)>,
+    ),
+    /// `explain_event` (a restore point, a start by hand): the run and its
+    /// deadline; its trigger is the event's instant.
+    Event(&'static str, Option<(&'static str, Option<&'static str>)>),
 }
 
 struct Case {
@@ -173,6 +189,27 @@ fn every_12h_minus_720() -> Schedule {
         SUN_0_1,
         -720,
     )
+}
+fn read_at(schedule: Schedule, minutes: i32) -> Schedule {
+    schedule.with_trigger_offset(MinuteOffset::from_minutes(minutes).unwrap())
+}
+fn workdays_2200_at_plus_180() -> Schedule {
+    read_at(Schedule::daily(Weekdays::WORKDAYS, at(22, 0, 0)).unwrap(), 180)
+}
+fn workdays_2200_at_plus_180_in_its_window() -> Schedule {
+    with(workdays_2200_at_plus_180(), MON_FRI_20_23, 180)
+}
+fn sunday_0200_at_india() -> Schedule {
+    read_at(
+        Schedule::daily(Weekdays::NONE.with(Weekday::Sun), at(2, 0, 0)).unwrap(),
+        330,
+    )
+}
+fn every_12h_at_india() -> Schedule {
+    read_at(Schedule::periodic(Interval::from_minutes(720).unwrap()), 330)
+}
+fn monday_0100_at_minus_1439() -> Schedule {
+    read_at(Schedule::daily(Weekdays::MONDAY, at(1, 0, 0)).unwrap(), -1439)
 }
 
 const CASES: &[Case] = &[
@@ -481,13 +518,20 @@ const CASES: &[Case] = &[
         // local = Sun 22:59Z.
         name: "immediate: restore point waits for the window (-1439)",
         source: Source::Built(immediate_newfoundland_minus_1439),
-        ask: Ask::StartForRestorePoint("2026-11-29T22:58:59Z", Some("2026-11-29T22:59:00Z")),
+        // Its deadline: Sat 24:00 local = Sun 23:59Z.
+        ask: Ask::Event(
+            "2026-11-29T22:58:59Z",
+            Some(("2026-11-29T22:59:00Z", Some("2026-11-29T23:59:00Z"))),
+        ),
     },
     Case {
         // Sun 23:30Z = Sat 23:31 local: open, starts at once.
         name: "immediate: restore point in the window starts at once",
         source: Source::Built(immediate_newfoundland_minus_1439),
-        ask: Ask::StartForRestorePoint("2026-11-29T23:30:00Z", Some("2026-11-29T23:30:00Z")),
+        ask: Ask::Event(
+            "2026-11-29T23:30:00Z",
+            Some(("2026-11-29T23:30:00Z", Some("2026-11-29T23:59:00Z"))),
+        ),
     },
     Case {
         // The stretch ends at Sun 00:00 local = Sun 23:59Z.
@@ -496,16 +540,17 @@ const CASES: &[Case] = &[
         ask: Ask::NextClose("2026-11-29T23:30:00Z", Some("2026-11-29T23:59:00Z")),
     },
     Case {
-        // Immediate from JSON without a window: a restore point starts at once.
+        // Immediate from JSON without a window: a restore point starts at once, fraction and
+        // all, and nothing ends it.
         name: "immediate: no window, starts at once",
         source: Source::Json(IMMEDIATE, Win::Absent),
-        ask: Ask::StartForRestorePoint("2026-11-29T23:30:07Z", Some("2026-11-29T23:30:07Z")),
+        ask: Ask::Event("2026-11-29T23:30:07.25Z", Some(("2026-11-29T23:30:07.25Z", None))),
     },
     Case {
         // Immediate with an empty window: never starts.
         name: "immediate: empty window never starts",
         source: Source::Json(IMMEDIATE, Win::On(NEVER, 0)),
-        ask: Ask::StartForRestorePoint("2026-11-29T23:30:00Z", None),
+        ask: Ask::Event("2026-11-29T23:30:00Z", None),
     },
     // ---- Empty and full windows. ----
     Case {
@@ -633,6 +678,154 @@ const CASES: &[Case] = &[
         ),
         ask: Ask::NextClose("2026-12-03T23:59:59Z", Some("2026-12-04T00:00:00Z")),
     },
+    // ---- Previous runs. ----
+    Case {
+        // The example (Mon-Fri 20-23 local at +180, Workdays 22:00 UTC): before Monday's run
+        // (Mon 11-30 17:00Z, Friday's trigger), Thursday 11-26's 22:00Z trigger = Fri 01:00
+        // local waited for Fri 20:00 local = Fri 11-27 17:00Z.
+        name: "example: the run before Monday's",
+        source: Source::Json(WORKDAYS_22, Win::On(MON_FRI_20_23, 180)),
+        ask: Ask::PrevRun("2026-11-30T17:00:00Z", Some("2026-11-27T17:00:00Z")),
+    },
+    Case {
+        // Half a second after Monday's run, that run is strictly before.
+        name: "example: prev_run half a second after a run is the run",
+        source: Source::Json(WORKDAYS_22, Win::On(MON_FRI_20_23, 180)),
+        ask: Ask::PrevRun("2026-11-30T17:00:00.5Z", Some("2026-11-30T17:00:00Z")),
+    },
+    Case {
+        // From Tue 12-01 12:00Z back: Mon 17:00Z; Fri 11-27 17:00Z; Wed 11-25 22:00Z = Thu
+        // 01:00 local waited for Thu 20:00 local = Thu 11-26 17:00Z.
+        name: "example: past runs, latest first",
+        source: Source::Json(WORKDAYS_22, Win::On(MON_FRI_20_23, 180)),
+        ask: Ask::Past(
+            "2026-12-01T12:00:00Z",
+            &[
+                "2026-11-30T17:00:00Z",
+                "2026-11-27T17:00:00Z",
+                "2026-11-26T17:00:00Z",
+            ],
+        ),
+    },
+    Case {
+        // -300, Mon-Fri 09-17 local, Everyday 12:00Z (07:00 local). Mon 12-07 13:00Z is 08:00
+        // local, closed since Fri 17:00 local; the triggers Sat, Sun and Mon 12:00Z wait for
+        // 09:00 local = 14:00Z. The run before: Friday's trigger at 12-04 14:00Z.
+        name: "-300: prev_run while the weekend's triggers wait",
+        source: Source::Json(EVERYDAY_12, Win::On(MON_FRI_9_17, -300)),
+        ask: Ask::PrevRun("2026-12-07T13:00:00Z", Some("2026-12-04T14:00:00Z")),
+    },
+    Case {
+        // An empty window: no run ever, before or after.
+        name: "prev_run with an empty window",
+        source: Source::Json(EVERYDAY_8, Win::On(NEVER, 0)),
+        ask: Ask::PrevRun("2026-12-01T12:00:00Z", None),
+    },
+    Case {
+        // Immediate has no timed triggers: no previous run.
+        name: "immediate: no previous run",
+        source: Source::Json(IMMEDIATE, Win::Absent),
+        ask: Ask::Past("2026-12-01T12:00:00Z", &[]),
+    },
+    // ---- Explanations. ----
+    Case {
+        // Asked Sat 11-28 15:00Z: Friday 11-27's 22:00Z trigger (Sat 01:00 local) waited for
+        // Mon 20:00 local = 17:00Z; the window closes on it at 23:00 local = 20:00Z.
+        name: "example: explain Monday's run",
+        source: Source::Json(WORKDAYS_22, Win::On(MON_FRI_20_23, 180)),
+        ask: Ask::ExplainNext(
+            "2026-11-28T15:00:00Z",
+            Some((
+                "2026-11-30T17:00:00Z",
+                "2026-11-27T22:00:00Z",
+                Some("2026-11-30T20:00:00Z"),
+            )),
+        ),
+    },
+    Case {
+        // -300: Monday 12-07's 14:00Z run serves the triggers from Sat 12-05 12:00Z on (the
+        // window closed at Fri 17:00 local = Fri 22:00Z, after Friday's trigger); it ends at
+        // Mon 17:00 local = 22:00Z.
+        name: "-300: explain the run the weekend's triggers coalesce into",
+        source: Source::Json(EVERYDAY_12, Win::On(MON_FRI_9_17, -300)),
+        ask: Ask::ExplainNext(
+            "2026-12-05T13:00:00Z",
+            Some((
+                "2026-12-07T14:00:00Z",
+                "2026-12-05T12:00:00Z",
+                Some("2026-12-07T22:00:00Z"),
+            )),
+        ),
+    },
+    Case {
+        // No window: the run is its trigger and never ends.
+        name: "explain a run without a window",
+        source: Source::Json(EVERYDAY_8, Win::Absent),
+        ask: Ask::ExplainNext(
+            "2026-12-01T07:00:00Z",
+            Some(("2026-12-01T08:00:00Z", "2026-12-01T08:00:00Z", None)),
+        ),
+    },
+    // ---- Triggers read at an offset from UTC (`with_trigger_offset`). ----
+    Case {
+        // Workdays 22:00 at UTC+03:00 = 19:00Z of the same (local) workday. From Sat 11-28
+        // 15:00Z (Sat 18:00 local) the next local workday is Mon 11-30: 19:00Z; then Tue.
+        name: "trigger offset +180: workdays 22:00 local",
+        source: Source::Built(workdays_2200_at_plus_180),
+        ask: Ask::Upcoming(
+            "2026-11-28T15:00:00Z",
+            &["2026-11-30T19:00:00Z", "2026-12-01T19:00:00Z"],
+        ),
+    },
+    Case {
+        // Before Mon 11-30 19:00Z, the last was Friday 11-27's 22:00 local = 19:00Z.
+        name: "trigger offset +180: the run before Monday's",
+        source: Source::Built(workdays_2200_at_plus_180),
+        ask: Ask::PrevRun("2026-11-30T19:00:00Z", Some("2026-11-27T19:00:00Z")),
+    },
+    Case {
+        // Read in the window's frame, 22:00 local falls in the window 20-23 local: the run is
+        // the trigger, Mon 19:00Z, and ends at 23:00 local = 20:00Z.
+        name: "trigger offset +180 in a window at +180: runs at the trigger",
+        source: Source::Built(workdays_2200_at_plus_180_in_its_window),
+        ask: Ask::ExplainNext(
+            "2026-11-28T15:00:00Z",
+            Some((
+                "2026-11-30T19:00:00Z",
+                "2026-11-30T19:00:00Z",
+                Some("2026-11-30T20:00:00Z"),
+            )),
+        ),
+    },
+    Case {
+        // Sunday 02:00 at UTC+05:30 is Saturday 20:30Z: the local day is not the UTC day.
+        name: "trigger offset +330: Sunday 02:00 local is Saturday in UTC",
+        source: Source::Built(sunday_0200_at_india),
+        ask: Ask::NextRun("2026-11-28T12:00:00Z", Some("2026-11-28T20:30:00Z")),
+    },
+    Case {
+        // The one before: a week earlier, Sat 11-21 20:30Z.
+        name: "trigger offset +330: the Sunday before",
+        source: Source::Built(sunday_0200_at_india),
+        ask: Ask::PrevRun("2026-11-28T20:30:00Z", Some("2026-11-21T20:30:00Z")),
+    },
+    Case {
+        // Every 12 hours from local midnight at +05:30: 00:00 and 12:00 local = 18:30Z and
+        // 06:30Z. From Mon 11-30 07:00Z: 18:30Z, then Tue 06:30Z.
+        name: "trigger offset +330: the 12-hour grid from local midnight",
+        source: Source::Built(every_12h_at_india),
+        ask: Ask::Upcoming(
+            "2026-11-30T07:00:00Z",
+            &["2026-11-30T18:30:00Z", "2026-12-01T06:30:00Z"],
+        ),
+    },
+    Case {
+        // Monday 01:00 at UTC-23:59 is Monday 01:00 + 23:59 = Tue 00:59Z. From Mon 11-30
+        // 12:00Z: Tue 12-01 00:59Z.
+        name: "trigger offset -1439: Monday 01:00 local is Tuesday in UTC",
+        source: Source::Built(monday_0100_at_minus_1439),
+        ask: Ask::NextRun("2026-11-30T12:00:00Z", Some("2026-12-01T00:59:00Z")),
+    },
 ];
 
 fn instant(text: &str) -> DateTime<Utc> {
@@ -669,38 +862,6 @@ fn build(source: Source) -> Schedule {
     }
 }
 
-const SUNDAY_FIRST: [Weekday; 7] = [
-    Weekday::Sun,
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-];
-
-/// The same schedule for the reference model, read off the engine's fields.
-fn to_reference(schedule: &Schedule) -> RefSchedule {
-    let trigger = match schedule.trigger() {
-        Trigger::Immediate => RefTrigger::Immediate,
-        Trigger::Daily { days, at, .. } => RefTrigger::Daily {
-            days: SUNDAY_FIRST.map(|day| days.contains(day)),
-            at_secs: at.num_seconds_from_midnight(),
-        },
-        Trigger::Periodic { every, .. } => RefTrigger::Periodic {
-            every_minutes: every.minutes(),
-        },
-        other => panic!("unknown trigger {other:?}"),
-    };
-    RefSchedule {
-        trigger,
-        window: schedule.window().map(|window| RefWindow {
-            hours: window.hours(),
-            minute_offset: window.minute_offset(),
-        }),
-    }
-}
-
 /// Whole-second instants only: the reference works on Unix seconds.
 fn whole(text: &str) -> Option<i64> {
     let t = instant(text);
@@ -709,6 +870,60 @@ fn whole(text: &str) -> Option<i64> {
 
 fn opt(text: Option<&str>) -> Option<DateTime<Utc>> {
     text.map(instant)
+}
+
+/// An instant-valued query at `t`: the engine's answer, and at a whole
+/// second the reference's, against the hand-derived `expected`.
+fn instant_query(
+    expect: &mut impl FnMut(&str, String, String),
+    what: &str,
+    (t, expected): (&str, Option<&str>),
+    engine: impl Fn(DateTime<Utc>) -> Option<DateTime<Utc>>,
+    reference: impl Fn(i64) -> Option<i64>,
+) {
+    let expected = opt(expected);
+    expect(
+        &format!("engine {what}"),
+        format!("{:?}", engine(instant(t))),
+        format!("{expected:?}"),
+    );
+    if let Some(t) = whole(t) {
+        expect(
+            &format!("reference {what}"),
+            format!("{:?}", reference(t)),
+            format!("{:?}", expected.map(|t| t.timestamp())),
+        );
+    }
+}
+
+/// The first runs from `t` one way or the other: the engine's, and at a
+/// whole second the reference's, `step` after `step`, against `expected`.
+fn runs_query(
+    expect: &mut impl FnMut(&str, String, String),
+    what: &str,
+    (t, expected): (&str, &[&str]),
+    engine: impl Fn(DateTime<Utc>, usize) -> Vec<DateTime<Utc>>,
+    step: impl Fn(i64) -> Option<i64>,
+) {
+    let want: Vec<_> = expected.iter().map(|t| instant(t)).collect();
+    // At least one, so that an empty expectation means no run at all.
+    let count = want.len().max(1);
+    expect(
+        &format!("engine {what}"),
+        format!("{:?}", engine(instant(t), count)),
+        format!("{want:?}"),
+    );
+    if let Some(t) = whole(t) {
+        let found: Vec<_> = std::iter::successors(step(t), |&run| step(run))
+            .take(count)
+            .collect();
+        let want: Vec<_> = want.iter().map(|t| t.timestamp()).collect();
+        expect(
+            &format!("reference {what}"),
+            format!("{found:?}"),
+            format!("{want:?}"),
+        );
+    }
 }
 
 /// Checks one case against the engine and, where it applies, the reference;
@@ -726,35 +941,50 @@ fn check(case: &Case) -> Vec<String> {
         }
     };
     let secs = |t: Option<DateTime<Utc>>| t.map(|t| t.timestamp());
+    let model = &model;
     match case.ask {
-        Ask::NextRun(after, expected) => {
-            expect(
-                "engine next_run",
-                format!("{:?}", schedule.next_run(instant(after))),
-                format!("{:?}", opt(expected)),
-            );
-            if let Some(after) = whole(after) {
-                expect(
-                    "reference next_run",
-                    format!("{:?}", reference::next_run(&model, after)),
-                    format!("{:?}", secs(opt(expected))),
-                );
-            }
-        }
-        Ask::Upcoming(after, expected) => {
-            let want: Vec<_> = expected.iter().map(|t| instant(t)).collect();
-            let found: Vec<_> = schedule.upcoming(instant(after)).take(want.len()).collect();
-            expect("engine upcoming", format!("{found:?}"), format!("{want:?}"));
-            if let Some(mut t) = whole(after) {
-                let mut found = Vec::new();
-                while let Some(run) = reference::next_run(&model, t).filter(|_| found.len() < want.len()) {
-                    found.push(run);
-                    t = run;
-                }
-                let want: Vec<_> = want.iter().map(|t| t.timestamp()).collect();
-                expect("reference upcoming", format!("{found:?}"), format!("{want:?}"));
-            }
-        }
+        Ask::NextRun(t, expected) => instant_query(
+            &mut expect,
+            "next_run",
+            (t, expected),
+            |t| schedule.next_run(t),
+            |t| reference::next_run(model, t),
+        ),
+        Ask::PrevRun(t, expected) => instant_query(
+            &mut expect,
+            "prev_run",
+            (t, expected),
+            |t| schedule.prev_run(t),
+            |t| reference::prev_run(model, t),
+        ),
+        Ask::NextOpen(t, expected) => instant_query(
+            &mut expect,
+            "next_open",
+            (t, expected),
+            |t| schedule.next_open(t),
+            |t| reference::next_open(model, t),
+        ),
+        Ask::NextClose(t, expected) => instant_query(
+            &mut expect,
+            "next_close",
+            (t, expected),
+            |t| schedule.next_close(t),
+            |t| reference::next_close(model, t),
+        ),
+        Ask::Upcoming(t, expected) => runs_query(
+            &mut expect,
+            "upcoming",
+            (t, expected),
+            |t, count| schedule.upcoming(t).take(count).collect(),
+            |t| reference::next_run(model, t),
+        ),
+        Ask::Past(t, expected) => runs_query(
+            &mut expect,
+            "past",
+            (t, expected),
+            |t, count| schedule.past(t).take(count).collect(),
+            |t| reference::prev_run(model, t),
+        ),
         Ask::RunsBetween(start, end, expected) => {
             let want: Vec<_> = expected.iter().map(|t| instant(t)).collect();
             let found: Vec<_> = schedule.runs_between(instant(start), instant(end)).collect();
@@ -769,50 +999,47 @@ fn check(case: &Case) -> Vec<String> {
             if let Some(t) = whole(t) {
                 expect(
                     "reference is_open",
-                    reference::is_open(&model, t).to_string(),
+                    reference::is_open(model, t).to_string(),
                     expected.to_string(),
                 );
             }
         }
-        Ask::NextOpen(t, expected) => {
-            expect(
-                "engine next_open",
-                format!("{:?}", schedule.next_open(instant(t))),
-                format!("{:?}", opt(expected)),
-            );
-            if let Some(t) = whole(t) {
+        Ask::ExplainNext(after, expected) => {
+            let found = schedule
+                .explain_next(instant(after))
+                .map(|d| (d.run, d.trigger, d.deadline));
+            let want =
+                expected.map(|(run, trigger, deadline)| (instant(run), instant(trigger), opt(deadline)));
+            expect("engine explain_next", format!("{found:?}"), format!("{want:?}"));
+            if let (Some(after), Some((run, trigger, deadline))) = (whole(after), want) {
+                let found = (
+                    reference::next_run(model, after),
+                    reference::is_trigger(model, trigger.timestamp()),
+                    reference::next_open(model, trigger.timestamp()),
+                    reference::next_close(model, run.timestamp()),
+                );
+                let want = (Some(run.timestamp()), true, Some(run.timestamp()), secs(deadline));
                 expect(
-                    "reference next_open",
-                    format!("{:?}", reference::next_open(&model, t)),
-                    format!("{:?}", secs(opt(expected))),
+                    "reference (run, trigger is one, its run, deadline)",
+                    format!("{found:?}"),
+                    format!("{want:?}"),
                 );
             }
         }
-        Ask::NextClose(t, expected) => {
-            expect(
-                "engine next_close",
-                format!("{:?}", schedule.next_close(instant(t))),
-                format!("{:?}", opt(expected)),
-            );
+        Ask::Event(t, expected) => {
+            let found = schedule
+                .explain_event(instant(t))
+                .map(|d| (d.run, d.trigger, d.deadline));
+            let want = expected.map(|(run, deadline)| (instant(run), instant(t), opt(deadline)));
+            expect("engine explain_event", format!("{found:?}"), format!("{want:?}"));
             if let Some(t) = whole(t) {
+                let found =
+                    reference::next_open(model, t).map(|run| (run, reference::next_close(model, run)));
+                let want = want.map(|(run, _, deadline)| (run.timestamp(), secs(deadline)));
                 expect(
-                    "reference next_close",
-                    format!("{:?}", reference::next_close(&model, t)),
-                    format!("{:?}", secs(opt(expected))),
-                );
-            }
-        }
-        Ask::StartForRestorePoint(t, expected) => {
-            expect(
-                "engine start_for_restore_point",
-                format!("{:?}", schedule.next_open(instant(t))),
-                format!("{:?}", opt(expected)),
-            );
-            if let Some(t) = whole(t) {
-                expect(
-                    "reference next_open",
-                    format!("{:?}", reference::next_open(&model, t)),
-                    format!("{:?}", secs(opt(expected))),
+                    "reference (run, deadline)",
+                    format!("{found:?}"),
+                    format!("{want:?}"),
                 );
             }
         }
@@ -848,6 +1075,7 @@ fn one_hour_window(index: usize, minute_offset: i32) -> RefSchedule {
     hours[index] = true;
     RefSchedule {
         trigger: RefTrigger::Immediate,
+        trigger_offset: 0,
         window: Some(RefWindow { hours, minute_offset }),
     }
 }
@@ -893,6 +1121,7 @@ fn reference_next_run_coalesces_and_waits() {
     assert_eq!(reference::next_run(&s, monday_8), None);
     let mut empty = RefSchedule {
         trigger: RefTrigger::Periodic { every_minutes: 5 },
+        trigger_offset: 0,
         window: None,
     };
     empty.window = Some(RefWindow {
@@ -905,7 +1134,7 @@ fn reference_next_run_coalesces_and_waits() {
 }
 
 #[test]
-fn reference_is_total_at_chronos_limits() {
+fn reference_answers_at_chronos_limits() {
     // The weekday and hour chrono itself gives at its limits, compared with the
     // reference's shifted computation.
     for t in [DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC] {
@@ -917,7 +1146,9 @@ fn reference_is_total_at_chronos_limits() {
             "{t}"
         );
     }
-    // Nothing panics or overflows at the limits, with any trigger and extreme offsets.
+    // At the limits, with any trigger and extreme offsets, the reference answers (it works
+    // on any i64, past chrono's range too), and its answers are what they say: an opening
+    // at most a week ahead, a closing edge, runs in open hours within two weeks.
     let triggers = [
         RefTrigger::Immediate,
         RefTrigger::Daily {
@@ -926,6 +1157,7 @@ fn reference_is_total_at_chronos_limits() {
         },
         RefTrigger::Periodic { every_minutes: 5 },
     ];
+    const WEEK: i64 = 7 * 86_400;
     for t in [
         DateTime::<Utc>::MIN_UTC.timestamp(),
         DateTime::<Utc>::MAX_UTC.timestamp(),
@@ -936,11 +1168,36 @@ fn reference_is_total_at_chronos_limits() {
                 hours[100] = true;
                 let s = RefSchedule {
                     trigger,
+                    trigger_offset: minute_offset,
                     window: Some(RefWindow { hours, minute_offset }),
                 };
-                let _ = reference::next_run(&s, t);
-                let _ = reference::next_open(&s, t);
-                let _ = reference::next_close(&s, t);
+                let what = format!("{trigger:?} at {minute_offset}, t = {t}");
+                let open = reference::next_open(&s, t).expect("opens weekly");
+                assert!(
+                    (t..=t + WEEK).contains(&open) && reference::is_open(&s, open),
+                    "{what}"
+                );
+                assert!(open == t || !reference::is_open(&s, open - 1), "{what}");
+                let close = reference::next_close(&s, t).expect("closes weekly");
+                assert!(
+                    close > t && !reference::is_open(&s, close) && reference::is_open(&s, close - 1),
+                    "{what}"
+                );
+                let (next, prev) = (reference::next_run(&s, t), reference::prev_run(&s, t));
+                if trigger == RefTrigger::Immediate {
+                    assert_eq!((next, prev), (None, None), "{what}");
+                } else {
+                    let next = next.expect("a run within two weeks");
+                    let prev = prev.expect("a run within two weeks before");
+                    assert!(
+                        next > t && next - t <= 2 * WEEK && reference::is_open(&s, next),
+                        "{what}"
+                    );
+                    assert!(
+                        prev < t && t - prev <= 2 * WEEK && reference::is_open(&s, prev),
+                        "{what}"
+                    );
+                }
             }
         }
     }

@@ -1,63 +1,91 @@
 //! Run explanations against the naive reference model: the trigger a run
-//! reports is a trigger, leads to that run, and is the earliest one that does.
+//! reports is a trigger, leads to that run, and is the earliest one that does;
+//! the deadline is where the window next closes on the run.
 
 mod reference;
+#[cfg(feature = "tz")]
+mod reference_zoned;
 mod strategies;
 
-use backup_schedule::Timetable;
-use chrono::{DateTime, Utc};
+use backup_schedule::{Schedule, Timetable, Weekdays, Window};
+use chrono::{DateTime, NaiveTime, Utc};
 use proptest::prelude::*;
 
-use reference::{RefSchedule, RefTrigger};
-use strategies::Pair;
+use strategies::instants::{self, at, in_range, min_secs, secs_of as secs};
+use strategies::schedules::{self, Pair};
 
-fn at(secs: i64) -> DateTime<Utc> {
-    DateTime::from_timestamp(secs, 0).expect("in range")
-}
-
-/// Whether Unix second `t` is a trigger of `s`, from the definition: a grid
-/// point of the interval from 00:00 UTC, or `dailyTime` on a selected UTC day
-/// (1970-01-01 was a Thursday, day 4 counting from Sunday).
-fn is_trigger(s: &RefSchedule, t: i64) -> bool {
-    match s.trigger {
-        RefTrigger::Immediate => false,
-        RefTrigger::Periodic { every_minutes } => t.rem_euclid(i64::from(every_minutes) * 60) == 0,
-        RefTrigger::Daily { days, at_secs } => {
-            let day = t.div_euclid(86_400);
-            t.rem_euclid(86_400) == i64::from(at_secs) && days[(day + 4).rem_euclid(7) as usize]
-        }
-    }
-}
-
-/// The trigger before `t`, by stepping back one second at a time over at
-/// most eight days (every schedule here triggers at least weekly).
-fn previous_trigger(s: &RefSchedule, t: i64) -> Option<i64> {
-    (t - 8 * 86_400..t).rev().find(|&x| is_trigger(s, x))
-}
+const DAY: i64 = 86_400;
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig::with_cases(strategies::cases(128)))]
 
     #[test]
     fn the_reported_trigger_is_the_earliest_that_leads_to_the_run(
-        (pair, t) in strategies::schedule_and_secs()
+        (pair, t) in schedules::schedule_and_secs()
     ) {
         let Pair { engine, reference } = pair;
         let detail = engine.explain_next(at(t));
+        // Within three weeks of chrono's first instant the earliest trigger a
+        // run serves can lie before chrono's range, and `explain_next` is
+        // then `None`: the finding `explain_next_has_the_run_of_next_run_at_
+        // chronos_first_days` below.
+        if t < min_secs() + 3 * 7 * DAY && detail.is_none() {
+            return Ok(());
+        }
+        prop_assert_eq!(secs(detail.map(|d| d.run)), in_range(reference::next_run(&reference, t)));
         prop_assert_eq!(detail.map(|d| d.run), engine.next_run(at(t)));
         if let Some(detail) = detail {
             let (run, trigger) = (detail.run.timestamp(), detail.trigger.timestamp());
             prop_assert!(trigger <= run);
-            prop_assert!(is_trigger(&reference, trigger), "{} is not a trigger", detail.trigger);
+            prop_assert!(reference::is_trigger(&reference, trigger), "{} is not a trigger", detail.trigger);
             // The first open instant at or after the trigger is the run.
             prop_assert_eq!(reference::next_open(&reference, trigger), Some(run));
             // The trigger before it ran earlier (else it would be reported).
-            if let Some(previous) = previous_trigger(&reference, trigger) {
+            if let Some(previous) = reference::trigger_before(&reference, trigger) {
                 let previous_run = reference::next_open(&reference, previous);
-                prop_assert!(previous_run.is_some_and(|r| r < run), "trigger {} also leads to {}", at(previous), detail.run);
+                prop_assert!(previous_run.is_some_and(|r| r < run), "trigger {} also leads to {}", previous, detail.run);
             }
-            prop_assert_eq!(detail.deadline.map(|d| d.timestamp()), reference::next_close(&reference, run));
+            prop_assert_eq!(secs(detail.deadline), in_range(reference::next_close(&reference, run)));
             prop_assert_eq!(detail.waited(), trigger != run);
         }
     }
+
+    /// `explain_upcoming` explains the runs of `upcoming`, one by one.
+    #[test]
+    fn explain_upcoming_explains_upcoming(pair in schedules::schedule(), t in instants::instant()) {
+        let engine = pair.engine;
+        let runs: Vec<_> = engine.upcoming(t).take(4).collect();
+        let details: Vec<_> = engine.explain_upcoming(t).take(4).collect();
+        prop_assert_eq!(details.iter().map(|d| d.run).collect::<Vec<_>>(), runs);
+        let mut after = t;
+        for detail in details {
+            prop_assert_eq!(Some(detail), engine.explain_next(after));
+            after = detail.run;
+        }
+    }
+}
+
+/// Finding: near chrono's first instant, a run whose earliest trigger lies
+/// before chrono's range has no explanation (`explain_next` is `None`),
+/// though its documentation says it is `None` only when `next_run` is.
+///
+/// Chrono's first instant, -262143-01-01T00:00:00Z, is Unix second
+/// -8_334_601_228_800 = day -96_465_292; (-96_465_292 + 4) mod 7 = 4 (1970-01-01,
+/// day 0, was a Thursday, day 4 from Sunday): a Thursday. Daily at 00:00
+/// UTC, open only Saturday 12:00-13:00 UTC: the trigger at chrono's first
+/// instant (and those of the days before it, which chrono cannot hold) wait
+/// for Saturday -262143-01-03 12:00, chrono's first instant + 2.5 days.
+#[test]
+#[ignore = "library finding: explain_next is None at chrono's first days (reported to the lead)"]
+fn explain_next_has_the_run_of_next_run_at_chronos_first_days() {
+    let mut hours = [false; 168];
+    hours[6 * 24 + 12] = true;
+    let schedule = Schedule::daily(Weekdays::EVERYDAY, NaiveTime::MIN)
+        .unwrap()
+        .with_window(Window::new(&hours, 0).unwrap());
+    let first = DateTime::<Utc>::MIN_UTC;
+    let run = at(first.timestamp() + 2 * DAY + DAY / 2);
+    assert_eq!(schedule.next_run(first), Some(run));
+    let detail = schedule.explain_next(first);
+    assert_eq!(detail.map(|d| d.run), Some(run));
 }

@@ -6,9 +6,18 @@
 //! under test; expected texts and instants are worked out by hand in the
 //! comments next to them.
 
+mod reference;
+#[cfg(feature = "tz")]
+mod reference_zoned;
+mod strategies;
+
 use backup_schedule::{Error, HourRange, Weekdays, Window};
 use chrono::{DateTime, Duration, TimeZone, Utc, Weekday};
 use proptest::prelude::*;
+
+use strategies::instants::minute_2026;
+use strategies::offsets::offset;
+use strategies::window_text::{any_hours, items, model, spelling, write_items, Spelling};
 
 const SUN: usize = 0;
 const MON: usize = 1;
@@ -371,186 +380,13 @@ fn canonical_texts() {
 // ---------------------------------------------------------------------------
 // Round trip on random windows.
 
-/// Any of the 2^168 windows, each hour a coin flip.
-fn dense() -> impl Strategy<Value = [bool; 168]> {
-    prop::collection::vec(any::<bool>(), 168).prop_map(|hours| hours.try_into().unwrap())
-}
-
-/// A few hours open, or a few closed.
-fn sparse() -> impl Strategy<Value = [bool; 168]> {
-    (prop::collection::btree_set(0..168usize, 0..8), any::<bool>()).prop_map(|(indices, inverted)| {
-        let mut hours = [inverted; 168];
-        for index in indices {
-            hours[index] = !inverted;
-        }
-        hours
-    })
-}
-
-/// How an item's days are written, with the days it means.
-#[derive(Clone, Debug)]
-enum DaysText {
-    /// `first-last`, inclusive, wrapping.
-    Range(usize, usize),
-    /// Single days joined by `+`.
-    List(Vec<usize>),
-    Keyword(&'static str, Vec<usize>),
-}
-
-impl DaysText {
-    fn days(&self) -> Vec<usize> {
-        match self {
-            DaysText::Range(first, last) => (0..=(last + 7 - first) % 7).map(|i| (first + i) % 7).collect(),
-            DaysText::List(days) | DaysText::Keyword(_, days) => days.clone(),
-        }
-    }
-}
-
-fn days_text() -> impl Strategy<Value = DaysText> {
-    prop_oneof![
-        (0..7usize, 0..7usize).prop_map(|(first, last)| DaysText::Range(first, last)),
-        prop::collection::vec(0..7usize, 1..4).prop_map(DaysText::List),
-        Just(DaysText::Keyword("daily", vec![0, 1, 2, 3, 4, 5, 6])),
-        Just(DaysText::Keyword("workdays", vec![1, 2, 3, 4, 5])),
-        Just(DaysText::Keyword("weekends", vec![0, 6])),
-    ]
-}
-
-/// An item: its days and its ranges as (start 0..24, end 0..=24).
-type Item = (DaysText, Vec<(usize, usize)>);
-
-fn items() -> impl Strategy<Value = Vec<Item>> {
-    prop::collection::vec(
-        (
-            days_text(),
-            prop::collection::vec((0..24usize, 0..=24usize), 1..3),
-        ),
-        1..5,
-    )
-}
-
-/// The hours the items allow, by the rule "a range whose end is not after
-/// its start runs into the next day", counted directly.
-fn model(items: &[Item]) -> [bool; 168] {
-    let mut hours = [false; 168];
-    for (days, ranges) in items {
-        for day in days.days() {
-            for &(start, end) in ranges {
-                let count = if end > start {
-                    end - start
-                } else {
-                    24 - start + end
-                };
-                for i in 0..count {
-                    hours[(day * 24 + start + i) % 168] = true;
-                }
-            }
-        }
-    }
-    hours
-}
-
-/// Spelling choices, so that the parser sees the grammar's variety.
-#[derive(Clone, Debug)]
-struct Spelling {
-    full_names: bool,
-    upper: bool,
-    pad_hours: bool,
-    semicolons: bool,
-    spaces: bool,
-}
-
-fn spelling() -> impl Strategy<Value = Spelling> {
-    (
-        any::<bool>(),
-        any::<bool>(),
-        any::<bool>(),
-        any::<bool>(),
-        any::<bool>(),
-    )
-        .prop_map(|(full_names, upper, pad_hours, semicolons, spaces)| Spelling {
-            full_names,
-            upper,
-            pad_hours,
-            semicolons,
-            spaces,
-        })
-}
-
-fn write_items(items: &[Item], spelling: &Spelling) -> String {
-    const SHORT: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-    const FULL: [&str; 7] = [
-        "Sunday",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-    ];
-    let name = |day: usize| {
-        let name = if spelling.full_names {
-            FULL[day]
-        } else {
-            SHORT[day]
-        };
-        if spelling.upper {
-            name.to_uppercase()
-        } else {
-            name.to_lowercase()
-        }
-    };
-    let hour = |hour: usize| {
-        if spelling.pad_hours {
-            format!("{hour:02}:00")
-        } else {
-            format!("{hour}:00")
-        }
-    };
-    let dash = if spelling.spaces { " - " } else { "-" };
-    let separator = match (spelling.semicolons, spelling.spaces) {
-        (true, true) => " ; ",
-        (true, false) => ";",
-        (false, true) => " , ",
-        (false, false) => ",",
-    };
-    items
-        .iter()
-        .map(|(days, ranges)| {
-            let days = match days {
-                DaysText::Range(first, last) => format!("{}{dash}{}", name(*first), name(*last)),
-                DaysText::List(days) => days.iter().map(|&day| name(day)).collect::<Vec<_>>().join("+"),
-                DaysText::Keyword(word, _) => word.to_string(),
-            };
-            let ranges: Vec<String> = ranges
-                .iter()
-                .map(|&(start, end)| format!("{}{dash}{}", hour(start), hour(end)))
-                .collect();
-            format!("{days} {}", ranges.join("  "))
-        })
-        .collect::<Vec<_>>()
-        .join(separator)
-}
-
-fn any_hours() -> impl Strategy<Value = [bool; 168]> {
-    prop_oneof![
-        dense(),
-        sparse(),
-        items().prop_map(|items| model(&items)),
-        // Mostly open windows, with structure.
-        items().prop_map(|items| model(&items).map(|open| !open)),
-        Just([true; 168]),
-        Just([false; 168]),
-    ]
-}
-
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(ProptestConfig::with_cases(strategies::cases(512)))]
 
     /// Printing then parsing gives the same hours; printing that again gives
     /// the same text; the offset is not printed.
     #[test]
-    fn round_trip(hours in any_hours(), minute_offset in -1439..=1439i32) {
+    fn round_trip(hours in any_hours(), minute_offset in offset()) {
         let window = Window::new(&hours, minute_offset).unwrap();
         let text = window.to_string();
         let back = Window::parse_with_offset(&text, minute_offset);
@@ -787,13 +623,8 @@ fn set_operations_across_frames() {
     assert!(utc.intersection(never).unwrap().is_never_open());
 }
 
-/// Some instant in 2026, on a whole minute.
-fn instant_2026() -> impl Strategy<Value = DateTime<Utc>> {
-    (0..(365 * 24 * 60i64)).prop_map(|minute| utc(1, 1, 0, 0) + Duration::minutes(minute))
-}
-
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(strategies::cases(256)))]
 
     /// The set operations are the operations on `is_open`, at every instant,
     /// for offsets a whole number of hours apart.
@@ -801,9 +632,9 @@ proptest! {
     fn set_operations_follow_is_open(
         a in any_hours(),
         b in any_hours(),
-        offset_a in -1439..=1439i32,
+        offset_a in offset(),
         hours in -23..=23i32,
-        t in instant_2026(),
+        t in minute_2026(),
     ) {
         // The same minutes past the hour as offset_a; always in -1380..=1439.
         let offset_b = offset_a.rem_euclid(60) + 60 * hours;
@@ -930,7 +761,7 @@ fn open_intervals_edges() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig::with_cases(strategies::cases(64)))]
 
     /// Over a random three-day range, a minute is open exactly when it lies in
     /// one of the intervals; the intervals are ordered, apart, clipped to the
@@ -939,8 +770,8 @@ proptest! {
     #[test]
     fn open_intervals_cover_the_open_minutes(
         hours in any_hours(),
-        minute_offset in -1439..=1439i32,
-        start in instant_2026(),
+        minute_offset in offset(),
+        start in minute_2026(),
     ) {
         let window = Window::new(&hours, minute_offset).unwrap();
         let end = start + Duration::days(3);

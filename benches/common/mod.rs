@@ -306,6 +306,26 @@ pub fn check_points(
     points
 }
 
+/// Checks `prev` at each of `points` against the runs `next` gives
+/// (already checked against the peers or the oracle): the last of them
+/// before the point, walking from 16 days before it.
+pub fn check_prev_run(
+    what: &str,
+    points: impl IntoIterator<Item = DateTime<Utc>>,
+    next: impl Fn(DateTime<Utc>) -> Option<DateTime<Utc>>,
+    prev: impl Fn(DateTime<Utc>) -> Option<DateTime<Utc>>,
+) {
+    for t in points {
+        let mut last = None;
+        let mut at = t - TimeDelta::days(16);
+        while let Some(run) = next(at).filter(|&run| run < t) {
+            last = Some(run);
+            at = run;
+        }
+        assert_eq!(prev(t), last, "{what}: prev_run({t})");
+    }
+}
+
 /// The seed's example documents, as the API page gives them.
 pub const SEED_REQUEST: &[u8] = include_bytes!("../../data/seed-copy-job-request.json");
 pub const SEED_RESPONSE: &[u8] = include_bytes!("../../data/seed-copy-job-response.json");

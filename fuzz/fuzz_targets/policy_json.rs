@@ -192,6 +192,7 @@ fn interpret(policy: &CopyJobSchedulePolicy) -> Result<(Schedule, RefSchedule), 
     let trigger = trigger.expect("no fault means a trigger");
     let model = RefSchedule {
         trigger,
+        trigger_offset: 0,
         window: if enabled { window } else { None },
     };
 

@@ -75,6 +75,7 @@ fn check(input: Input) {
     let schedule = Schedule::immediate().with_window(window);
     let model = RefSchedule {
         trigger: RefTrigger::Immediate,
+        trigger_offset: 0,
         window: Some(RefWindow { hours, minute_offset }),
     };
     assert_eq!(

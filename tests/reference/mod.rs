@@ -14,10 +14,22 @@
 // Not every test binary that includes this module uses all of it.
 #![allow(dead_code)]
 
-use chrono::{DateTime, Datelike, Timelike};
+use chrono::{DateTime, Datelike, Timelike, Weekday};
 
 /// Hours in a week: the length of `backupWindow`.
 pub const HOURS: usize = 168;
+
+/// The days of the week in the order of the reference's day sets and of
+/// `backupWindow`: index 0 = Sunday.
+pub const SUNDAY_FIRST: [Weekday; 7] = [
+    Weekday::Sun,
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+];
 
 const MINUTE: i64 = 60;
 const DAY: i64 = 86_400;
@@ -29,20 +41,28 @@ const GREGORIAN_CYCLE: i64 = 146_097 * DAY;
 const OPEN_HORIZON: i64 = 8 * DAY;
 /// Horizon of [`next_close`] and [`next_run`].
 const RUN_HORIZON: i64 = 16 * DAY;
-/// How far before `after` [`next_run`] starts simulating. A closed stretch of
-/// a window that opens at all is shorter than a week, so a trigger earlier
-/// than this has its run before `after`.
+/// How far before `before` [`prev_run`] looks for runs. Triggers come at
+/// least weekly and a closed stretch of a window that opens at all is
+/// shorter than a week, so a trigger in the week before `before - 1 week`
+/// has its run before `before`: the latest run before it is at most two
+/// weeks back.
+const PREV_HORIZON: i64 = 16 * DAY;
+/// How far before the first run it reports a simulation starts. A closed
+/// stretch of a window that opens at all is shorter than a week, so a
+/// trigger earlier than this has its run before the runs reported.
 const LOOKBACK: i64 = 8 * DAY;
 
-/// What makes a schedule want a run.
+/// What makes a schedule want a run. Days and times of day are those of
+/// the trigger frame, UTC + [`RefSchedule::trigger_offset`] minutes (UTC
+/// itself unless the schedule says otherwise).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RefTrigger {
     /// No timed triggers.
     Immediate,
-    /// At `at_secs` seconds after 00:00 UTC on each UTC day whose weekday is
+    /// At `at_secs` seconds after 00:00 on each day whose weekday is
     /// selected (index 0 = Sunday).
     Daily { days: [bool; 7], at_secs: u32 },
-    /// Every `every_minutes` minutes counted from 00:00 UTC.
+    /// Every `every_minutes` minutes counted from 00:00.
     Periodic { every_minutes: u32 },
 }
 
@@ -58,6 +78,10 @@ pub struct RefWindow {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RefSchedule {
     pub trigger: RefTrigger,
+    /// Minutes east of UTC at which the triggers are read
+    /// (`Schedule::with_trigger_offset`): the trigger frame is UTC + this.
+    /// 0, UTC, is the API's reading.
+    pub trigger_offset: i32,
     pub window: Option<RefWindow>,
 }
 
@@ -124,8 +148,11 @@ pub fn next_close(s: &RefSchedule, t: i64) -> Option<i64> {
     None
 }
 
-/// The triggers in `[from, to]`, in increasing order.
+/// The triggers in `[from, to]`, in increasing order: the triggers of the
+/// trigger frame in `[from + shift, to + shift]`, moved back by the shift.
 fn triggers(s: &RefSchedule, from: i64, to: i64) -> Vec<i64> {
+    let shift = i64::from(s.trigger_offset) * MINUTE;
+    let (from, to) = (from + shift, to + shift);
     let mut out = Vec::new();
     match s.trigger {
         RefTrigger::Immediate => {}
@@ -135,7 +162,7 @@ fn triggers(s: &RefSchedule, from: i64, to: i64) -> Vec<i64> {
                 let (weekday, _) = weekday_and_hour(midnight);
                 let t = midnight + i64::from(at_secs);
                 if days[weekday] && (from..=to).contains(&t) {
-                    out.push(t);
+                    out.push(t - shift);
                 }
             }
         }
@@ -144,7 +171,7 @@ fn triggers(s: &RefSchedule, from: i64, to: i64) -> Vec<i64> {
             let mut t = from.div_euclid(every) * every;
             while t <= to {
                 if t >= from {
-                    out.push(t);
+                    out.push(t - shift);
                 }
                 t += every;
             }
@@ -153,55 +180,90 @@ fn triggers(s: &RefSchedule, from: i64, to: i64) -> Vec<i64> {
     out
 }
 
+/// Whether Unix second `t` is a trigger.
+pub fn is_trigger(s: &RefSchedule, t: i64) -> bool {
+    !triggers(s, t, t).is_empty()
+}
+
+/// The latest trigger strictly before `t`, at most [`LOOKBACK`] back.
+pub fn trigger_before(s: &RefSchedule, t: i64) -> Option<i64> {
+    triggers(s, t - LOOKBACK, t - 1).last().copied()
+}
+
 /// Earliest run strictly after `after`, within a 16-day horizon; `None` for
 /// `Immediate` or when none is found.
-///
-/// Simulates from `after - 8 days`, in time order: at a trigger, an open
-/// window makes it a run and a closed one makes a run "pending"; at each
-/// whole minute, a pending run whose window is now open happens there.
-/// Triggers that are pending together thereby give one run.
 pub fn next_run(s: &RefSchedule, after: i64) -> Option<i64> {
-    let start = after - LOOKBACK;
-    let end = after + RUN_HORIZON;
-    let mut triggers = triggers(s, start, end).into_iter().peekable();
-    // `Some(m)` while a run is pending: the window has been closed from the
-    // pending trigger up to `m`, the next whole minute to look at.
-    let mut pending: Option<i64> = None;
-    loop {
-        // The next event: a trigger, unless a pending run's next minute
-        // comes strictly first.
-        let run = match (pending, triggers.peek().copied()) {
-            (Some(m), trigger) if trigger.is_none_or(|t| m <= t) => {
-                if m > end {
-                    return None;
+    Simulation::new(s, after - LOOKBACK, after + RUN_HORIZON).find(|&run| run > after)
+}
+
+/// Latest run strictly before `before`, within a 16-day horizon; `None` for
+/// `Immediate` or when none is found.
+pub fn prev_run(s: &RefSchedule, before: i64) -> Option<i64> {
+    let from = before - PREV_HORIZON;
+    Simulation::new(s, from - LOOKBACK, before - 1)
+        .filter(|&run| run >= from)
+        .last()
+}
+
+/// The runs of the triggers in `[start, end]` that happen by `end`, in time
+/// order. Exact from `start + LOOKBACK` on: a trigger before `start` has its
+/// run before then.
+///
+/// Simulates in time order: at a trigger, an open window makes it a run and
+/// a closed one makes a run "pending"; at each whole minute, a pending run
+/// whose window is now open happens there. Triggers that are pending
+/// together thereby give one run.
+struct Simulation<'a> {
+    s: &'a RefSchedule,
+    end: i64,
+    triggers: std::iter::Peekable<std::vec::IntoIter<i64>>,
+    /// `Some(m)` while a run is pending: the window has been closed from the
+    /// pending trigger up to `m`, the next whole minute to look at.
+    pending: Option<i64>,
+}
+
+impl<'a> Simulation<'a> {
+    fn new(s: &'a RefSchedule, start: i64, end: i64) -> Simulation<'a> {
+        Simulation {
+            s,
+            end,
+            triggers: triggers(s, start, end).into_iter().peekable(),
+            pending: None,
+        }
+    }
+}
+
+impl Iterator for Simulation<'_> {
+    type Item = i64;
+
+    fn next(&mut self) -> Option<i64> {
+        loop {
+            // The next event: a trigger, unless a pending run's next minute
+            // comes strictly first.
+            match (self.pending, self.triggers.peek().copied()) {
+                (Some(m), trigger) if trigger.is_none_or(|t| m <= t) => {
+                    if m > self.end {
+                        return None;
+                    }
+                    if is_open(self.s, m) {
+                        self.pending = None;
+                        return Some(m);
+                    }
+                    self.pending = Some(m + MINUTE);
                 }
-                if is_open(s, m) {
-                    pending = None;
-                    Some(m)
-                } else {
-                    pending = Some(m + MINUTE);
-                    None
-                }
-            }
-            (_, Some(t)) => {
-                triggers.next();
-                if is_open(s, t) {
-                    // Anything pending would run at this same instant.
-                    pending = None;
-                    Some(t)
-                } else {
+                (_, Some(t)) => {
+                    self.triggers.next();
+                    if is_open(self.s, t) {
+                        // Anything pending would run at this same instant.
+                        self.pending = None;
+                        return Some(t);
+                    }
                     // Joins a pending run, or starts one.
-                    pending = pending.or(Some(minute_after(t)));
-                    None
+                    self.pending = self.pending.or(Some(minute_after(t)));
                 }
-            }
-            // Nothing pending (a pending run with no trigger left took the
-            // first arm) and no trigger left.
-            (_, None) => return None,
-        };
-        if let Some(run) = run {
-            if run > after {
-                return Some(run);
+                // Nothing pending (a pending run with no trigger left took
+                // the first arm) and no trigger left.
+                (_, None) => return None,
             }
         }
     }

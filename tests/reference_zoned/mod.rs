@@ -21,21 +21,26 @@
 //! - a periodic trigger is every instant whose wall-clock time of day is a
 //!   multiple of the interval: found by looking at every *tick* (below);
 //! - runs = { first open instant >= trigger }; `next_run(after)` = the
-//!   earliest run > `after` within a 16-day horizon.
+//!   earliest run > `after` within a 16-day horizon; `prev_run(before)` =
+//!   the latest run < `before` within a 32-day horizon.
 //!
 //! # Ticks
 //!
-//! Searches step over *ticks*: every whole UTC minute, and every whole second
-//! of a UTC minute in which the offset is not a whole number of minutes
-//! (Africa/Monrovia until 1972 was UTC-0:44:30) or changes. chrono-tz's
-//! offsets and changes are whole seconds, so the wall clock's minute (hence
-//! its hour, day, and whether it is on a grid of whole minutes) can only
-//! change at a tick, and the window's state is constant between two ticks.
+//! Searches step over *ticks*: every whole UTC minute; in a UTC minute whose
+//! offset is not a whole number of minutes (Africa/Monrovia until 1972 was
+//! UTC-0:44:30; every zone's local mean time before its first change), the
+//! second at which the wall clock's minute turns; and every second of a UTC
+//! minute at whose end the offset differs. chrono-tz's offsets and changes
+//! are whole seconds, so the wall clock's minute (hence its hour, day, and
+//! whether it is on a grid of whole minutes) can only change at a tick, and
+//! the window's state is constant between two ticks.
 //!
 //! All instants are Unix seconds (`i64`).
 
 // Not every test binary that includes this module uses all of it.
 #![allow(dead_code)]
+
+pub mod scenarios;
 
 use chrono::{
     DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone,
@@ -59,6 +64,10 @@ pub const OPEN_HORIZON: i64 = 16 * DAY;
 pub const RUN_HORIZON: i64 = 16 * DAY;
 /// How far back [`next_run`] looks for the start of a closed stretch.
 pub const LOOKBACK: i64 = 16 * DAY;
+/// How far back [`prev_run`] looks for a run: a closed stretch (up to two
+/// weeks where a gap removes the one open hour of a week) and the week
+/// between two triggers before it.
+pub const PREV_HORIZON: i64 = LOOKBACK + RUN_HORIZON;
 
 /// What makes a schedule want a run, in the zone's wall-clock time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -121,40 +130,72 @@ pub fn is_open(s: &ZSchedule, t: i64) -> bool {
     }
 }
 
-/// Whether UTC minute `m` (a multiple of 60) needs every second as a tick:
-/// the offset is not whole minutes at its start, or differs at its end.
-fn fine_minute(tz: RefZone, m: i64) -> bool {
+/// The ticks of UTC minute `m` (a multiple of 60) after its first second:
+/// every second when the offset differs at the minute's end (it changes in
+/// it or right after), the one second at which the wall clock's minute turns
+/// when the offset is the same but not whole minutes, none otherwise.
+enum Inside {
+    EverySecond,
+    At(i64),
+    None,
+}
+
+fn ticks_inside(tz: RefZone, m: i64) -> Inside {
     let (start, end) = (offset_secs(tz, m), offset_secs(tz, m + MINUTE));
-    start % MINUTE != 0 || start != end
+    if start != end {
+        Inside::EverySecond
+    } else if start % MINUTE != 0 {
+        // The wall clock, t + start, is on a whole minute where t = -start
+        // (mod 60).
+        Inside::At(m + (-start).rem_euclid(MINUTE))
+    } else {
+        Inside::None
+    }
 }
 
 /// Whether `t` is a tick.
 fn is_tick(tz: RefZone, t: i64) -> bool {
-    t.rem_euclid(MINUTE) == 0 || fine_minute(tz, t - t.rem_euclid(MINUTE))
+    let minute = t - t.rem_euclid(MINUTE);
+    t == minute
+        || match ticks_inside(tz, minute) {
+            Inside::EverySecond => true,
+            Inside::At(turn) => t == turn,
+            Inside::None => false,
+        }
 }
 
 /// The first tick strictly after `t`.
 fn tick_after(tz: RefZone, t: i64) -> i64 {
     let minute = t - t.rem_euclid(MINUTE);
-    if t + 1 < minute + MINUTE && fine_minute(tz, minute) {
-        t + 1
-    } else {
-        minute + MINUTE
+    match ticks_inside(tz, minute) {
+        Inside::EverySecond => t + 1,
+        Inside::At(turn) if turn > t => turn,
+        _ => minute + MINUTE,
     }
 }
 
 /// The last tick strictly before `t`.
 fn tick_before(tz: RefZone, t: i64) -> i64 {
     let minute = (t - 1) - (t - 1).rem_euclid(MINUTE);
-    if fine_minute(tz, minute) {
-        t - 1
-    } else {
-        minute
+    match ticks_inside(tz, minute) {
+        Inside::EverySecond => t - 1,
+        Inside::At(turn) if turn < t => turn,
+        _ => minute,
     }
+}
+
+/// Whether the window allows no hour: then nothing opens, closes or runs,
+/// and the searches need not walk their horizons to say so.
+fn never_open(s: &ZSchedule) -> bool {
+    s.window
+        .is_some_and(|hours| hours.iter().all(|&allowed| !allowed))
 }
 
 /// The first open instant at or after `t`, at most [`OPEN_HORIZON`] ahead.
 pub fn next_open(s: &ZSchedule, t: i64) -> Option<i64> {
+    if never_open(s) {
+        return None;
+    }
     next_open_until(s, t, t + OPEN_HORIZON)
 }
 
@@ -180,6 +221,7 @@ pub fn next_close(s: &ZSchedule, t: i64) -> Option<i64> {
     match &s.window {
         None => return None,
         Some(hours) if hours.iter().all(|&h| h) => return None,
+        Some(_) if never_open(s) => return None,
         Some(_) => {}
     }
     // The state is constant between ticks, so "just before the first tick
@@ -349,6 +391,31 @@ fn triggers(s: &ZSchedule, from: i64, to: i64) -> Box<dyn Iterator<Item = i64> +
     }
 }
 
+/// The triggers in `[from, to]`, latest first, produced lazily.
+fn triggers_back(s: &ZSchedule, from: i64, to: i64) -> Box<dyn Iterator<Item = i64> + '_> {
+    match s.trigger {
+        ZTrigger::Immediate => Box::new(std::iter::empty()),
+        ZTrigger::Daily { days, at_secs } => {
+            Box::new(daily_triggers(s.tz, days, at_secs, from, to).into_iter().rev())
+        }
+        ZTrigger::Periodic { every_minutes } => {
+            let every = i64::from(every_minutes) * MINUTE;
+            let tz = s.tz;
+            let last = if is_tick(tz, to) { to } else { tick_before(tz, to) };
+            Box::new(
+                std::iter::successors(Some(last), move |&t| Some(tick_before(tz, t)))
+                    .take_while(move |&t| t >= from)
+                    .filter(move |&t| on_grid(tz, t, every)),
+            )
+        }
+    }
+}
+
+/// The latest trigger strictly before `t`, at most [`LOOKBACK`] back.
+pub fn trigger_before(s: &ZSchedule, t: i64) -> Option<i64> {
+    triggers_back(s, t - LOOKBACK, t - 1).next()
+}
+
 /// Whether `t` is a trigger.
 pub fn is_trigger(s: &ZSchedule, t: i64) -> bool {
     triggers(s, t, t).next().is_some()
@@ -381,6 +448,9 @@ fn closed_since(s: &ZSchedule, t: i64) -> i64 {
 /// answer is `first_open` of the first such trigger whose `first_open` is
 /// after `after`.
 pub fn next_run(s: &ZSchedule, after: i64) -> Option<i64> {
+    if never_open(s) {
+        return None;
+    }
     let end = after + RUN_HORIZON;
     let start = if is_open(s, after) {
         after + 1
@@ -403,32 +473,65 @@ pub fn next_run(s: &ZSchedule, after: i64) -> Option<i64> {
     None
 }
 
-/// The instants in `[from, to)` at which the zone's offset changes (the first
+/// The latest run strictly before `before`, within [`PREV_HORIZON`]; `None`
+/// for `Immediate`, and when there is none in the horizon.
+///
+/// A run is `first_open(trigger)`, which never decreases with the trigger,
+/// so the answer is the run of the latest trigger whose run is before
+/// `before`. Walking the triggers back from `before`: the first one with an
+/// open instant between it and `before` runs at the first such instant. A
+/// trigger without one finds the window closed all the way to `before`, so
+/// for the triggers before it, looking up to it is enough.
+pub fn prev_run(s: &ZSchedule, before: i64) -> Option<i64> {
+    if s.window
+        .is_some_and(|hours| hours.iter().all(|&allowed| !allowed))
+    {
+        return None; // never open: no runs (and nothing to walk)
+    }
+    // The window is known to be closed on [bound, before).
+    let mut bound = before;
+    for trigger in triggers_back(s, before - PREV_HORIZON, before - 1) {
+        if let Some(run) = next_open_until(s, trigger, bound - 1) {
+            return Some(run);
+        }
+        bound = trigger;
+    }
+    None
+}
+
+/// The instants in `(from, to]` at which the zone's offset changes (the first
 /// second of the new offset), by sampling chrono-tz every 6 hours and
 /// bisecting to the second. Changes closer together than 6 hours would be
-/// missed; the tz database has none in the years the tests use.
+/// missed; the tz database has none.
 pub fn offset_changes(tz: RefZone, from: i64, to: i64) -> Vec<i64> {
-    const STEP: i64 = 6 * 3_600;
+    offset_changes_every(tz, from, to, 6 * 3_600)
+}
+
+/// [`offset_changes`], sampling every `step` seconds: a change undone
+/// within a step is missed.
+pub fn offset_changes_every(tz: RefZone, from: i64, to: i64, step: i64) -> Vec<i64> {
     let mut out = Vec::new();
-    let mut t = from;
-    let mut offset = offset_secs(tz, t);
+    let (mut t, mut offset) = (from, offset_secs(tz, from));
     while t < to {
-        let next = (t + STEP).min(to);
-        let next_offset = offset_secs(tz, next);
-        if next_offset != offset {
-            let (mut before, mut at) = (t, next);
-            while at - before > 1 {
-                let middle = before + (at - before) / 2;
-                if offset_secs(tz, middle) == offset {
-                    before = middle;
-                } else {
-                    at = middle;
-                }
-            }
-            out.push(at);
-            offset = next_offset;
+        let next = (t + step).min(to);
+        if offset_secs(tz, next) == offset {
+            t = next;
+            continue;
         }
-        t = next;
+        // The first second of another offset in (t, next]; a second change
+        // after it and before `next` is found from it on.
+        let (mut before, mut at) = (t, next);
+        while at - before > 1 {
+            let middle = before + (at - before) / 2;
+            if offset_secs(tz, middle) == offset {
+                before = middle;
+            } else {
+                at = middle;
+            }
+        }
+        out.push(at);
+        offset = offset_secs(tz, at);
+        t = at;
     }
     out
 }

@@ -1,17 +1,23 @@
 //! Checks shared by the fuzz targets: the engine's invariants, and its
-//! answers against the naive reference model of `tests/reference/mod.rs`
-//! (included once, here, for every target).
+//! answers against the naive reference models of `tests/reference/mod.rs`
+//! and `tests/reference_zoned/mod.rs` (included once, here, for every
+//! target).
 
-// Not every target uses every helper.
-#![allow(dead_code)]
+// Not every target uses every helper (nor every name re-exported here).
+#![allow(dead_code, unused_imports)]
 
 #[path = "../../../tests/reference/mod.rs"]
 pub mod reference;
+#[path = "../../../tests/reference_zoned/mod.rs"]
+pub mod reference_zoned;
+/// The engine's schedule for the reference's and back, as the tests convert.
+#[path = "../../../tests/strategies/forms.rs"]
+pub mod forms;
 
 use backup_schedule::{Schedule, Timetable, Trigger, Window};
-use chrono::{DateTime, TimeDelta, Timelike, Utc, Weekday};
+use chrono::{DateTime, TimeDelta, Timelike, Utc};
 
-use reference::{RefSchedule, RefTrigger, RefWindow};
+use reference::RefSchedule;
 
 /// Unix second of chrono's earliest instant.
 pub fn min_secs() -> i64 {
@@ -30,43 +36,17 @@ pub fn instant(secs: i64, nanos: u32) -> DateTime<Utc> {
         .unwrap_or_else(|| DateTime::from_timestamp(secs, 0).expect("clamped into chrono's range"))
 }
 
-/// The days of the week as the reference wants them, 0 = Sunday.
-pub const SUNDAY_FIRST: [Weekday; 7] = [
-    Weekday::Sun,
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
+pub use reference::SUNDAY_FIRST;
+
+/// The divisors of 1440: every interval a periodic schedule may have.
+pub const DIVISORS: [u32; 36] = [
+    1, 2, 3, 4, 5, 6, 8, 9, 10, 12, 15, 16, 18, 20, 24, 30, 32, 36, 40, 45, 48, 60, 72, 80, 90, 96, 120, 144,
+    160, 180, 240, 288, 360, 480, 720, 1440,
 ];
 
 /// The engine's schedule as the reference model, read back through the
-/// public accessors (`trigger()`, `window()`).
-pub fn reference_of(schedule: &Schedule) -> RefSchedule {
-    let trigger = match schedule.trigger() {
-        Trigger::Immediate => RefTrigger::Immediate,
-        Trigger::Daily { days, at, .. } => RefTrigger::Daily {
-            days: SUNDAY_FIRST.map(|day| days.contains(day)),
-            at_secs: at.num_seconds_from_midnight(),
-        },
-        Trigger::Periodic { every, .. } => RefTrigger::Periodic {
-            every_minutes: every.minutes(),
-        },
-        other => panic!("a trigger the fuzz targets do not know: {other:?}"),
-    };
-    RefSchedule {
-        trigger,
-        window: schedule.window().map(reference_window),
-    }
-}
-
-pub fn reference_window(window: &Window) -> RefWindow {
-    RefWindow {
-        hours: window.hours(),
-        minute_offset: window.minute_offset(),
-    }
-}
+/// public accessors (`trigger()`, `trigger_offset()`, `window()`).
+pub use forms::{reference_window, to_reference as reference_of};
 
 /// `Some(secs)` as an instant, `None` past chrono's range: what the engine
 /// must answer when the reference finds `secs`.
@@ -86,8 +66,72 @@ pub fn check_next_run_against_reference(schedule: &Schedule, model: &RefSchedule
     );
 }
 
-/// `is_open`, `next_open`, `next_close` and `start_for_restore_point` agree
-/// with the reference at `t`.
+/// `prev_run(before)` agrees with the reference's (its horizon covers every
+/// previous run: one is at most two weeks back when there is any), and so
+/// does `past`'s next step.
+pub fn check_prev_run_against_reference(schedule: &Schedule, model: &RefSchedule, before: DateTime<Utc>) {
+    // Runs are whole seconds: those before `before` are those before its
+    // whole second, or at it when `before` has a fraction.
+    let secs = before.timestamp() + i64::from(before.timestamp_subsec_nanos() > 0);
+    let expected = expected_instant(reference::prev_run(model, secs));
+    let got = schedule.prev_run(before);
+    assert_eq!(
+        got, expected,
+        "prev_run({before:?}) of {schedule:?}: engine {got:?}, reference {expected:?}"
+    );
+    if let Some(run) = got {
+        let expected = expected_instant(reference::prev_run(model, run.timestamp()));
+        assert_eq!(
+            schedule.past(before).nth(1),
+            expected,
+            "past({before:?}) of {schedule:?}, second step"
+        );
+    }
+}
+
+/// `explain_next(after)`: the run is `next_run`'s; the trigger is one whose
+/// first opening is the run, and the trigger before it ran earlier; the
+/// deadline is where the window next closes on the run (by the reference).
+/// `None` only where `next_run` is, or (a finding, see tests/explain.rs)
+/// within three weeks of chrono's first instant.
+pub fn check_explain_next_against_reference(schedule: &Schedule, model: &RefSchedule, after: DateTime<Utc>) {
+    let detail = schedule.explain_next(after);
+    let run = schedule.next_run(after);
+    if detail.is_none() && run.is_some() && after.timestamp() < min_secs() + 21 * 86_400 {
+        return;
+    }
+    assert_eq!(
+        detail.map(|d| d.run),
+        run,
+        "explain_next({after:?}) of {schedule:?}"
+    );
+    let Some(detail) = detail else { return };
+    let (run, trigger) = (detail.run.timestamp(), detail.trigger.timestamp());
+    assert!(
+        reference::is_trigger(model, trigger),
+        "explain_next({after:?}): {:?} is not a trigger of {schedule:?}",
+        detail.trigger
+    );
+    assert_eq!(
+        reference::next_open(model, trigger),
+        Some(run),
+        "explain_next({after:?}) of {schedule:?}: the trigger's run"
+    );
+    if let Some(previous) = reference::trigger_before(model, trigger) {
+        assert!(
+            reference::next_open(model, previous).is_some_and(|r| r < run),
+            "explain_next({after:?}) of {schedule:?}: the trigger at {previous} also runs then"
+        );
+    }
+    assert_eq!(
+        detail.deadline,
+        expected_instant(reference::next_close(model, run)),
+        "explain_next({after:?}) of {schedule:?}: deadline"
+    );
+}
+
+/// `is_open`, `next_open`, `next_close` and `explain_event` agree with the
+/// reference at `t`.
 pub fn check_window_against_reference(schedule: &Schedule, model: &RefSchedule, t: DateTime<Utc>) {
     let secs = t.timestamp();
     let open = reference::is_open(model, secs);
@@ -104,11 +148,21 @@ pub fn check_window_against_reference(schedule: &Schedule, model: &RefSchedule, 
         expected_open,
         "next_open({t:?}) of {schedule:?}"
     );
+    // An event at `t` runs at the opening, until the window closes on it.
+    let event = schedule.explain_event(t);
     assert_eq!(
-        schedule.next_open(t),
+        event.map(|e| e.run),
         expected_open,
-        "start_for_restore_point({t:?}) of {schedule:?}"
+        "explain_event({t:?}) of {schedule:?}"
     );
+    if let (Some(event), Some(open)) = (event, reference::next_open(model, secs)) {
+        assert_eq!(event.trigger, t, "explain_event({t:?}): trigger");
+        assert_eq!(
+            event.deadline,
+            expected_instant(reference::next_close(model, open)),
+            "explain_event({t:?}) of {schedule:?}: deadline"
+        );
+    }
     if let Some(window) = schedule.window() {
         assert_eq!(window.is_open(t), open, "Window::is_open({t:?})");
         assert_eq!(window.next_open(t), expected_open, "Window::next_open({t:?})");
@@ -182,6 +236,7 @@ pub fn check_window_invariants(schedule: &Schedule, t: DateTime<Utc>) {
 
 /// What must hold of `next_run`, `upcoming` and `runs_between` from `after`.
 pub fn check_run_invariants(schedule: &Schedule, after: DateTime<Utc>) {
+    check_prev_run_invariants(schedule, after);
     let first = schedule.next_run(after);
     let mut runs = schedule.upcoming(after);
     assert_eq!(
@@ -251,6 +306,34 @@ pub fn check_run_invariants(schedule: &Schedule, after: DateTime<Utc>) {
         between[..],
         collected[1..collected.len() - 1],
         "runs_between({nudged:?}, {end:?})"
+    );
+}
+
+/// What must hold of `prev_run` before `before`: a whole second before it,
+/// open, with no run between it and `before` (its next run is at `before`
+/// or later); `None` only when no run can exist or near chrono's minimum.
+pub fn check_prev_run_invariants(schedule: &Schedule, before: DateTime<Utc>) {
+    let Some(prev) = schedule.prev_run(before) else {
+        let no_runs = matches!(schedule.trigger(), Trigger::Immediate)
+            || matches!(schedule.trigger(), Trigger::Daily { days, .. } if days.is_empty())
+            || schedule.window().is_some_and(Window::is_never_open);
+        assert!(
+            no_runs || before.timestamp() < min_secs() + 14 * 86_400,
+            "prev_run({before:?}) is None for {schedule:?}"
+        );
+        return;
+    };
+    assert!(prev < before, "prev_run({before:?}) = {prev:?} is not before it");
+    assert_eq!(prev.nanosecond(), 0, "run {prev:?} is not a whole second");
+    assert!(schedule.is_open(prev), "window closed at run {prev:?}");
+    assert!(
+        before.timestamp() - prev.timestamp() <= 14 * 86_400,
+        "prev_run({before:?}) = {prev:?} is more than 14 days back"
+    );
+    let next = schedule.next_run(prev);
+    assert!(
+        next.is_some_and(|next| next >= before) || before.timestamp() > max_secs() - 14 * 86_400,
+        "a run {next:?} between prev_run({before:?}) = {prev:?} and it"
     );
 }
 
