@@ -588,3 +588,26 @@ pub(crate) fn retry_after<E: Engine>(
         _ => Some(at),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `has_deadline` is not reached through the public API (nothing calls
+    /// it yet), so it is checked here: only an enabled backup window that
+    /// can close sets a deadline; permitted hours never do.
+    #[test]
+    fn a_deadline_comes_only_from_a_backup_window_that_closes() {
+        let hourly = BackupSchedule::periodic(Interval::from_minutes(60).unwrap());
+        assert!(!hourly.has_deadline());
+        assert!(!hourly.with_backup_window(Window::always_open()).has_deadline());
+        assert!(hourly.with_backup_window(Window::never_open()).has_deadline());
+        let permitted = hourly
+            .with_permitted_hours("daily 09:00-17:00".parse().unwrap())
+            .unwrap();
+        assert!(!permitted.has_deadline());
+        assert!(permitted
+            .with_backup_window("Mon-Fri 08:00-18:00".parse().unwrap())
+            .has_deadline());
+    }
+}
