@@ -298,40 +298,36 @@ fn cross_check() {
     }
 }
 
+/// `query` (`next_run`, `prev_run`) of the copy job and the backup job,
+/// side by side for each family and window.
+fn bench_query<R>(
+    c: &mut Criterion<Clock>,
+    name: &str,
+    copy_query: impl Fn(&Schedule, DateTime<Utc>) -> R,
+    backup_query: impl Fn(&BackupSchedule, DateTime<Utc>) -> R,
+) {
+    for family in families() {
+        let mut group = c.benchmark_group(format!("backup_{name}/{}", family.name));
+        for window in windows() {
+            let copy = family.copy_with(&window);
+            let backup = family.backup_with(&window);
+            let mut cycle = Cycle::new();
+            group.bench_function(BenchmarkId::new("copy", &window.name), |b| {
+                b.iter(|| copy_query(&copy, cycle.next()))
+            });
+            let mut cycle = Cycle::new();
+            group.bench_function(BenchmarkId::new("backup", &window.name), |b| {
+                b.iter(|| backup_query(&backup, cycle.next()))
+            });
+        }
+        group.finish();
+    }
+}
+
 fn bench(c: &mut Criterion<Clock>) {
     cross_check();
-    for family in families() {
-        let mut group = c.benchmark_group(format!("backup_next_run/{}", family.name));
-        for window in windows() {
-            let copy = family.copy_with(&window);
-            let backup = family.backup_with(&window);
-            let mut cycle = Cycle::new();
-            group.bench_function(BenchmarkId::new("copy", &window.name), |b| {
-                b.iter(|| copy.next_run(cycle.next()))
-            });
-            let mut cycle = Cycle::new();
-            group.bench_function(BenchmarkId::new("backup", &window.name), |b| {
-                b.iter(|| backup.next_run(cycle.next()))
-            });
-        }
-        group.finish();
-    }
-    for family in families() {
-        let mut group = c.benchmark_group(format!("backup_prev_run/{}", family.name));
-        for window in windows() {
-            let copy = family.copy_with(&window);
-            let backup = family.backup_with(&window);
-            let mut cycle = Cycle::new();
-            group.bench_function(BenchmarkId::new("copy", &window.name), |b| {
-                b.iter(|| copy.prev_run(cycle.next()))
-            });
-            let mut cycle = Cycle::new();
-            group.bench_function(BenchmarkId::new("backup", &window.name), |b| {
-                b.iter(|| backup.prev_run(cycle.next()))
-            });
-        }
-        group.finish();
-    }
+    bench_query(c, "next_run", |s, t| s.next_run(t), |s, t| s.next_run(t));
+    bench_query(c, "prev_run", |s, t| s.prev_run(t), |s, t| s.prev_run(t));
 }
 
 criterion_group! {

@@ -195,29 +195,52 @@ fn schedule_and_secs() -> impl Strategy<Value = (BSchedule, i64)> {
     })
 }
 
-/// A failure instant for a retry: often `retryWaitInterval` before the
-/// backup window's next close or the next run (so the retry lands on it),
-/// or a second either side.
-fn failure_at(s: &BSchedule, t: i64, which: u8) -> i64 {
-    let wait = i64::from(s.retry.map_or(0, |r| r.wait_minutes)) * 60;
-    let edge = match which / 3 {
-        0 => reference_backup::next_close(s, t),
-        1 => reference_backup::next_run(s, t),
-        _ => None,
-    };
-    edge.map(|edge| edge - wait + i64::from(which % 3) - 1)
-        .filter(|&f| DateTime::from_timestamp(f, 0).is_some())
-        .unwrap_or(t)
+/// How a retry is asked about: the retries when the schedule has none, and
+/// picks for the failure instant and the number of failures.
+#[derive(Clone, Copy, Debug)]
+struct RetryAsk {
+    retry: BRetry,
+    /// 0..3: `retryWaitInterval` before the backup window's next close, a
+    /// second either side; 3..6: the same before the next run; else `t`.
+    at: u8,
+    pick: u32,
+    /// The number of failures: `retryNumber`, one more, any, or small.
+    mode: u8,
 }
 
-/// The number of failures: small, at and past `retryNumber`, or any.
-fn failures(s: &BSchedule, pick: u32, mode: u8) -> u32 {
-    let number = s.retry.map_or(3, |r| r.number);
-    match mode {
-        0 => number,
-        1 => number + 1,
-        2 => pick % 800,
-        _ => pick % 4,
+fn retry_ask() -> impl Strategy<Value = RetryAsk> {
+    (retry(), 0..8u8, any::<u32>(), 0..4u8).prop_map(|(retry, at, pick, mode)| RetryAsk {
+        retry,
+        at,
+        pick,
+        mode,
+    })
+}
+
+impl RetryAsk {
+    /// `s` with retries, the failure instant near `t`, the failures.
+    fn apply(self, s: &BSchedule, t: i64) -> (BSchedule, i64, u32) {
+        let s = BSchedule {
+            retry: s.retry.or(Some(self.retry)),
+            ..*s
+        };
+        let retry = s.retry.expect("set above");
+        let edge = match self.at / 3 {
+            0 => reference_backup::next_close(&s, t),
+            1 => reference_backup::next_run(&s, t),
+            _ => None,
+        };
+        let f = edge
+            .map(|edge| edge - i64::from(retry.wait_minutes) * 60 + i64::from(self.at % 3) - 1)
+            .filter(|&f| DateTime::from_timestamp(f, 0).is_some())
+            .unwrap_or(t);
+        let failures = match self.mode {
+            0 => retry.number,
+            1 => retry.number + 1,
+            2 => self.pick % 800,
+            _ => self.pick % 4,
+        };
+        (s, f, failures)
     }
 }
 
@@ -305,15 +328,18 @@ fn check_sequences(engine: &impl Timetable, s: &BSchedule, t: i64, n: usize) -> 
     Ok(())
 }
 
-/// `retry_after` at `f` (and at `f` plus `nanos`) against the reference.
-fn check_retry(
-    engine: &impl Timetable,
+/// `retry_after` as `ask` says, near `t`, at a whole second and with
+/// `nanos`, against the reference.
+fn check_retry<T: Timetable>(
+    engine: impl Fn(&BSchedule) -> T,
     s: &BSchedule,
-    f: i64,
-    failures: u32,
+    t: i64,
+    ask: RetryAsk,
     nanos: u32,
 ) -> Result<(), TestCaseError> {
-    let expected = in_range(reference_backup::retry_after(s, f, failures));
+    let (s, f, failures) = ask.apply(s, t);
+    let engine = engine(&s);
+    let expected = in_range(reference_backup::retry_after(&s, f, failures));
     prop_assert_eq!(
         engine.retry_after(at(f), failures),
         expected,
@@ -353,16 +379,8 @@ proptest! {
     /// `retry_after` follows the rule, near the backup window's
     /// close and the next run.
     #[test]
-    fn retry_after_matches_reference(
-        (s, t) in schedule_and_secs(),
-        r in retry(),
-        which in 0..8u8,
-        (pick, mode) in (any::<u32>(), 0..4u8),
-        nanos in strategies::nanos(),
-    ) {
-        let s = BSchedule { retry: s.retry.or(Some(r)), ..s };
-        let f = failure_at(&s, t, which);
-        check_retry(&to_engine::engine(&s), &s, f, failures(&s, pick, mode), nanos)?;
+    fn retry_after_matches_reference((s, t) in schedule_and_secs(), ask in retry_ask(), nanos in strategies::nanos()) {
+        check_retry(to_engine::engine, &s, t, ask, nanos)?;
     }
 
     /// Without `retryEnabled` there is no retry.
@@ -474,14 +492,10 @@ mod zoned {
         #[test]
         fn zoned_retry_after_matches_reference(
             (s, t) in zoned_schedule_and_secs(),
-            r in retry(),
-            which in 0..8u8,
-            (pick, mode) in (any::<u32>(), 0..4u8),
+            ask in retry_ask(),
             nanos in strategies::nanos(),
         ) {
-            let s = BSchedule { retry: s.retry.or(Some(r)), ..s };
-            let f = failure_at(&s, t, which);
-            check_retry(&engine(&s), &s, f, failures(&s, pick, mode), nanos)?;
+            check_retry(engine, &s, t, ask, nanos)?;
         }
 
         /// In a zone the windows' `minuteOffset` and the trigger offset are

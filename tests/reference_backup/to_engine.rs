@@ -12,22 +12,18 @@ use chrono::{DateTime, NaiveTime, Utc, Weekday};
 
 use crate::reference_backup::{BSchedule, BTrigger, BWindow};
 
-/// Index 0 = Sunday, as in `backupWindow` and [`BTrigger::Daily`].
-pub const SUNDAY_FIRST: [Weekday; 7] = [
-    Weekday::Sun,
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-];
-
-/// The day set of a `[bool; 7]` (index 0 = Sunday).
+/// The day set of a `[bool; 7]` (index 0 = Sunday, as in `backupWindow`
+/// and [`BTrigger::Daily`]).
 pub fn weekdays(days: [bool; 7]) -> Weekdays {
-    (0..7)
-        .filter(|&index| days[index])
-        .fold(Weekdays::NONE, |set, index| set.with(SUNDAY_FIRST[index]))
+    let mut day = Weekday::Sun;
+    let mut set = Weekdays::NONE;
+    for selected in days {
+        if selected {
+            set = set.with(day);
+        }
+        day = day.succ();
+    }
+    set
 }
 
 pub fn window(window: &BWindow) -> Window {
