@@ -604,3 +604,84 @@ pub(crate) fn retry_after<E: Engine>(
         _ => Some(at),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine;
+
+    /// `has_deadline` is not reached through the public API (nothing calls
+    /// it yet), so it is checked here: only an enabled backup window that
+    /// can close sets a deadline; permitted hours never do.
+    #[test]
+    fn a_deadline_comes_only_from_a_backup_window_that_closes() {
+        let hourly = BackupSchedule::periodic(Interval::from_minutes(60).unwrap());
+        assert!(!hourly.has_deadline());
+        assert!(!hourly.with_backup_window(Window::always_open()).has_deadline());
+        assert!(hourly.with_backup_window(Window::never_open()).has_deadline());
+        let permitted = hourly
+            .with_permitted_hours("daily 09:00-17:00".parse().unwrap())
+            .unwrap();
+        assert!(!permitted.has_deadline());
+        assert!(permitted
+            .with_backup_window("Mon-Fri 08:00-18:00".parse().unwrap())
+            .has_deadline());
+    }
+
+    /// The week-position fast path (`run_after`, `run_before` and the
+    /// instant paths) and the rule written over the primitives are two
+    /// computations of the same runs. `run_before` on Unix seconds is not
+    /// reached through the public API (`prev_run` takes the instant path).
+    #[test]
+    fn fast_path_agrees_with_the_rule() {
+        let every = |minutes| BackupSchedule::periodic(Interval::from_minutes(minutes).unwrap());
+        let backup_window = Window::parse_with_offset("Mon-Fri 06:00-23:00, Sat 01:00-02:00", 330).unwrap();
+        let permitted = Window::parse_with_offset("daily 19:00-08:00, Wed 12:00-13:00", -210).unwrap();
+        let schedules = [
+            every(60).with_offset_minutes(20).unwrap(),
+            every(240).with_offset_minutes(45).unwrap(),
+            every(15),
+            BackupSchedule::daily(Weekdays::WORKDAYS, NaiveTime::from_hms_opt(22, 0, 0).unwrap()).unwrap(),
+            BackupSchedule::manual_only(),
+        ];
+        let shifts = [0, 345, -1439].map(|minutes| MinuteOffset::from_minutes(minutes).unwrap());
+        for schedule in schedules
+            .iter()
+            .flat_map(|s| shifts.map(|shift| s.with_trigger_offset(shift)))
+        {
+            let mut variants = vec![
+                schedule,
+                schedule.with_backup_window(backup_window),
+                schedule.with_backup_window(backup_window).disabled(),
+            ];
+            if let Ok(permitted) = schedule.with_permitted_hours(permitted) {
+                variants.push(permitted);
+                variants.push(permitted.with_backup_window(backup_window));
+                variants.push(permitted.with_backup_window(backup_window.with_offset_secs(-240 * 60)));
+            }
+            for held in variants {
+                for t in (1_764_460_800..1_764_460_800 + 15 * 86_400).step_by(1_777) {
+                    assert_eq!(
+                        held.run_after(t),
+                        engine::run_after(&held, t),
+                        "{held:?} after {t}"
+                    );
+                    assert_eq!(
+                        held.run_before(t),
+                        engine::run_before(&held, t),
+                        "{held:?} before {t}"
+                    );
+                    let at = DateTime::from_timestamp(t, 0).unwrap();
+                    let later = DateTime::from_timestamp(t, 1).unwrap();
+                    let after = engine::run_after(&held, t).and_then(time::from_secs);
+                    assert_eq!(held.next_run_at(at), after, "{held:?} after {at}");
+                    assert_eq!(held.next_run_at(later), after, "{held:?} after {later}");
+                    let before = engine::run_before(&held, t).and_then(time::from_secs);
+                    assert_eq!(held.prev_run_at(at), before, "{held:?} before {at}");
+                    let before_later = engine::run_before(&held, t + 1).and_then(time::from_secs);
+                    assert_eq!(held.prev_run_at(later), before_later, "{held:?} before {later}");
+                }
+            }
+        }
+    }
+}

@@ -171,7 +171,7 @@ impl Error {
     /// # Example
     ///
     /// ```
-    /// use backup_schedule::{Window, Zone};
+    /// use backup_schedule::Window;
     /// use backup_schedule::vb365::CopyJobSchedulePolicy;
     ///
     /// let err = CopyJobSchedulePolicy::from_json(b"{\"type\": 1}").unwrap_err();

@@ -64,7 +64,7 @@ fn fixed_offset_sentences() {
     );
 }
 
-#[cfg(feature = "tz")]
+#[cfg(feature = "tz-chrono")]
 #[test]
 fn zoned_sentences() {
     use backup_schedule::{Zone, Zoned};
@@ -92,7 +92,7 @@ fn zoned_sentences() {
 
 /// A zoned schedule's parts: its schedule, its zone, and its `Debug` view
 /// (the schedule's and the zone's name, not the zone's table).
-#[cfg(feature = "tz")]
+#[cfg(feature = "tz-chrono")]
 #[test]
 fn a_zoned_schedule_shows_its_parts() {
     use backup_schedule::{Zone, Zoned};
