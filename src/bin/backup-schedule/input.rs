@@ -86,6 +86,15 @@ impl Doc {
         }
     }
 
+    /// What staggers the job by default: its id, or else its name; `None`
+    /// for a bare policy or a job with neither.
+    pub fn stagger_key(&self) -> Option<&str> {
+        match self {
+            Doc::Policy(_) => None,
+            Doc::Job(job) => job.id.as_deref().or(job.name.as_deref()),
+        }
+    }
+
     /// The schedule policy.
     pub fn policy(&self) -> Result<&CopyJobSchedulePolicy, Error> {
         match self {

@@ -14,6 +14,7 @@ mod drift;
 mod frame;
 mod input;
 mod overview;
+mod queries;
 mod render;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -21,7 +22,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use backup_schedule::vb365::{CopyJobDocument, CopyJobSchedulePolicy, TriggerFrame};
-use backup_schedule::{Error, MinuteOffset, RunDetail, Schedule, TzSource, Window, Zone, Zoned};
+use backup_schedule::{Error, MinuteOffset, RunDetail, Schedule, Stagger, TzSource, Window, Zone, Zoned};
 use chrono::{DateTime, Months, Utc};
 use clap::error::ErrorKind;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -72,6 +73,8 @@ enum Command {
     Next {
         #[command(flatten)]
         runs: RunsArgs,
+        #[command(flatten)]
+        stagger: queries::StaggerArgs,
         /// How to print the runs
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -90,6 +93,87 @@ enum Command {
     Explain {
         #[command(flatten)]
         runs: RunsArgs,
+    },
+    /// Print the runs before an instant, latest first, one RFC 3339 UTC instant per line
+    ///
+    /// For an Immediate schedule, which has no timed runs, prints nothing.
+    /// RFC 3339 begins with the year 0000: runs before it end the output,
+    /// with a note on standard error.
+    #[command(verbatim_doc_comment)]
+    Prev {
+        #[command(flatten)]
+        job: JobArgs,
+        /// The runs strictly before this RFC 3339 instant [default: now]
+        #[arg(long, value_name = "INSTANT")]
+        before: Option<String>,
+        /// How many runs [default: 5]
+        #[arg(long, value_name = "N", allow_negative_numbers = true)]
+        count: Option<String>,
+    },
+    /// Print how many runs there are from --from (included) to --until (excluded)
+    ///
+    /// One whole number; 0 for an Immediate schedule.
+    #[command(verbatim_doc_comment)]
+    Count {
+        #[command(flatten)]
+        job: JobArgs,
+        /// The first instant of the range (RFC 3339), included
+        #[arg(long, value_name = "INSTANT")]
+        from: String,
+        /// The end of the range (RFC 3339), excluded; not before --from
+        #[arg(long, value_name = "INSTANT")]
+        until: String,
+    },
+    /// Print the runs missed after --since up to --now, and the catch-up to do (JSON)
+    ///
+    /// One JSON object: {"missed": N, "first": INSTANT|null, "latest":
+    /// INSTANT|null, "catchUp": {"runs": K, "start": INSTANT|null}}. The
+    /// missed runs r are those with since < r <= now. The late ones are
+    /// those at most --max-lateness before --now (all without it); skip
+    /// catches up none, once one, all one for each late run (at most
+    /// --cap). A catch-up starts at the first instant at or after --now at
+    /// which the window is open.
+    #[command(verbatim_doc_comment)]
+    Missed {
+        #[command(flatten)]
+        job: JobArgs,
+        /// The last instant known to be handled (the job's last run), RFC 3339
+        #[arg(long, value_name = "INSTANT")]
+        since: String,
+        /// The instant asked at (RFC 3339) [default: now]
+        #[arg(long, value_name = "INSTANT")]
+        now: Option<String>,
+        /// What to do about the late runs
+        #[arg(long, value_enum, value_name = "POLICY", default_value_t = queries::CatchUpArg::Once)]
+        catch_up: queries::CatchUpArg,
+        /// With --catch-up all: the most catch-up runs [default: no limit]
+        #[arg(long, value_name = "N", allow_negative_numbers = true)]
+        cap: Option<String>,
+        /// Only runs at most this late count as late (90s, 15m, 2h, 1d)
+        #[arg(long, value_name = "DURATION")]
+        max_lateness: Option<String>,
+    },
+    /// Show how many runs start in each hour of a week, over one job or a list
+    ///
+    /// The week (Sunday to Saturday, UTC or --zone's wall clock) as a 7x24
+    /// grid of the runs that start in each hour, and the busiest hour. With
+    /// --stagger-max, each job is staggered by its id (or name): the grid
+    /// shows how staggering spreads the pile-up at a window's opening.
+    /// --format json prints {"weekOf", "clock", "jobs", "counts": [168
+    /// numbers, Sunday 00:00 first], "busiest": {"hour", "runs"}|null}.
+    #[command(verbatim_doc_comment)]
+    Load {
+        #[command(flatten)]
+        job: JobArgs,
+        /// An instant in the week to show (RFC 3339) [default: now]
+        #[arg(long, value_name = "INSTANT")]
+        week_of: Option<String>,
+        /// Stagger each job by its id (or name), by less than this (90s, 15m, 2h, 1d)
+        #[arg(long, value_name = "DURATION")]
+        stagger_max: Option<String>,
+        /// How to print the grid
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// Show the backup copy window (a grid and text), or write one (--set)
     ///
@@ -170,15 +254,35 @@ struct PolicyArg {
     policy: Option<PathBuf>,
 }
 
-/// What `next` and `explain` take.
+/// The document and how to read its times: what every query takes.
 #[derive(Args, Debug)]
-struct RunsArgs {
+struct JobArgs {
     #[command(flatten)]
     policy: PolicyArg,
     #[command(flatten)]
     zone: ZoneArg,
     #[command(flatten)]
     triggers: TriggersArg,
+}
+
+impl JobArgs {
+    /// The flags checked, then the document read.
+    fn read(self) -> Result<(Lens, CopyJobDocument), Failure> {
+        let zone = zone_arg(&self.zone)?;
+        let document = Source::of(self.policy.policy.as_deref(), io::stdin().is_terminal())?.read()?;
+        let lens = Lens {
+            zone,
+            frame: self.triggers.triggers.into(),
+        };
+        Ok((lens, document))
+    }
+}
+
+/// What `next` and `explain` take.
+#[derive(Args, Debug)]
+struct RunsArgs {
+    #[command(flatten)]
+    job: JobArgs,
     /// The runs strictly after this RFC 3339 instant [default: now].
     #[arg(long, value_name = "INSTANT")]
     after: Option<String>,
@@ -192,11 +296,9 @@ impl RunsArgs {
     fn ask(self) -> Result<(Ask, CopyJobDocument), Failure> {
         let after = self.after.as_deref().map(parse_after).transpose()?;
         let count = self.count.as_deref().map(parse_count).transpose()?;
-        let zone = zone_arg(&self.zone)?;
-        let document = Source::of(self.policy.policy.as_deref(), io::stdin().is_terminal())?.read()?;
+        let (lens, document) = self.job.read()?;
         let ask = Ask {
-            zone,
-            frame: self.triggers.triggers.into(),
+            lens,
             after: after.unwrap_or_else(Utc::now),
             count: count.unwrap_or(DEFAULT_COUNT),
         };
@@ -378,16 +480,94 @@ fn run(cli: Cli) -> Result<(), Failure> {
     let source = |policy: PolicyArg| Source::of(policy.policy.as_deref(), io::stdin().is_terminal());
     match cli.command {
         None => overview::show(&mut out, colour, Utc::now())?,
-        Some(Command::Next { runs, format }) => {
+        Some(Command::Next {
+            runs,
+            stagger,
+            format,
+        }) => {
             let (ask, document) = runs.ask()?;
+            let stagger = stagger.ask()?;
+            let prepare = |doc: &Doc| Ok((ask.evaluate(doc)?, stagger.for_doc(doc)?));
             match format {
-                Format::Text => each_job(
-                    &mut out,
-                    document,
-                    |doc| ask.evaluate(doc),
-                    |out, evaluated| next(out, &evaluated, &ask),
-                )?,
-                Format::Json => next_json(&mut out, document, &ask)?,
+                Format::Text => each_job(&mut out, document, prepare, |out, (evaluated, stagger)| {
+                    next(out, &evaluated, &ask, stagger.as_ref())
+                })?,
+                Format::Json => next_json(&mut out, document, &ask, &stagger)?,
+            }
+        }
+        Some(Command::Prev { job, before, count }) => {
+            let before = before
+                .as_deref()
+                .map(|text| parse_instant("--before", text))
+                .transpose()?;
+            let count = count.as_deref().map(parse_count).transpose()?;
+            let (lens, document) = job.read()?;
+            let (before, count) = (before.unwrap_or_else(Utc::now), count.unwrap_or(DEFAULT_COUNT));
+            each_job(
+                &mut out,
+                document,
+                |doc| lens.evaluate(doc),
+                |out, evaluated| queries::prev(out, &evaluated, before, count),
+            )?;
+        }
+        Some(Command::Count { job, from, until }) => {
+            let (from, until) = queries::range(&from, &until)?;
+            let (lens, document) = job.read()?;
+            each_job(
+                &mut out,
+                document,
+                |doc| lens.evaluate(doc),
+                |out, evaluated| queries::count(out, &evaluated, from, until),
+            )?;
+        }
+        Some(Command::Missed {
+            job,
+            since,
+            now,
+            catch_up,
+            cap,
+            max_lateness,
+        }) => {
+            let ask = queries::MissedAsk::of(
+                &since,
+                now.as_deref(),
+                catch_up,
+                cap.as_deref(),
+                max_lateness.as_deref(),
+            )?;
+            let (lens, document) = job.read()?;
+            each_job(
+                &mut out,
+                document,
+                |doc| lens.evaluate(doc),
+                |out, evaluated| queries::missed(out, &evaluated, &ask),
+            )?;
+        }
+        Some(Command::Load {
+            job,
+            week_of,
+            stagger_max,
+            format,
+        }) => {
+            let week_of = week_of
+                .as_deref()
+                .map(|text| parse_instant("--week-of", text))
+                .transpose()?;
+            let stagger = queries::StaggerArgs::max_only(stagger_max).ask()?;
+            let (lens, document) = job.read()?;
+            let mut load = queries::Load::new(week_of.unwrap_or_else(Utc::now), lens.zone.clone())?;
+            let bad = for_every_job(document, |doc| {
+                let evaluated = lens.evaluate(doc)?;
+                load.add(&evaluated, stagger.for_doc(doc)?.as_ref());
+                Ok(())
+            })?;
+            match format {
+                Format::Text => load.write_text(&mut out)?,
+                Format::Json => load.write_json(&mut out)?,
+            }
+            if bad {
+                out.flush()?;
+                return Err(Failure::Jobs);
             }
         }
         Some(Command::Explain { runs }) => {
@@ -456,15 +636,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
     Ok(())
 }
 
-/// What `next` and `explain` are asked.
-struct Ask {
+/// How a document's times are read: in a zone, or with the triggers in a
+/// frame.
+struct Lens {
     zone: Option<Zone>,
     frame: TriggerFrame,
-    after: DateTime<Utc>,
-    count: usize,
 }
 
-impl Ask {
+impl Lens {
     /// The document's schedule, with its triggers in the frame asked for,
     /// evaluated in the zone when there is one.
     fn evaluate(&self, doc: &Doc) -> Result<Evaluated<'_>, Failure> {
@@ -472,6 +651,20 @@ impl Ask {
             doc.policy()?.schedule(self.frame)?,
             self.zone.as_ref(),
         ))
+    }
+}
+
+/// What `next` and `explain` are asked.
+struct Ask {
+    lens: Lens,
+    after: DateTime<Utc>,
+    count: usize,
+}
+
+impl Ask {
+    /// The document's schedule, as [`Lens::evaluate`].
+    fn evaluate(&self, doc: &Doc) -> Result<Evaluated<'_>, Failure> {
+        self.lens.evaluate(doc)
     }
 }
 
@@ -519,6 +712,36 @@ fn each_job<W: Write, T>(
         return Err(Failure::Jobs);
     }
     Ok(())
+}
+
+/// Calls `each` for each job of the document: for a policy or one copy
+/// job, once, its bad input the tool's; for a list, each bad job's error on
+/// stderr naming the job. Returns whether a job of a list was bad.
+fn for_every_job(
+    document: CopyJobDocument,
+    mut each: impl FnMut(&Doc) -> Result<(), Failure>,
+) -> Result<bool, Failure> {
+    let jobs = match Doc::of(document)? {
+        Ok(doc) => return each(&doc).map(|()| false),
+        Err(jobs) => jobs,
+    };
+    let mut bad = false;
+    for listed in jobs {
+        let listing = Listing::of(listed);
+        let done = match &listing.job {
+            Ok(doc) => each(doc),
+            Err(err) => Err(Failure::from(err.clone())),
+        };
+        match done {
+            Ok(()) => {}
+            Err(Failure::Input(message)) => {
+                report(&format!("{}: {message}", listing.label));
+                bad = true;
+            }
+            Err(other) => return Err(other),
+        }
+    }
+    Ok(bad)
 }
 
 /// A document validated and normalized, for `check`.
@@ -599,17 +822,18 @@ fn for_runs<W: Write>(
     out: &mut W,
     evaluated: &Evaluated<'_>,
     ask: &Ask,
-    mut each: impl FnMut(&mut W, &RunDetail, usize) -> io::Result<()>,
+    stagger: Option<&Stagger>,
+    mut each: impl FnMut(&mut W, &RunDetail, DateTime<Utc>, usize) -> io::Result<()>,
 ) -> Result<(), Failure> {
     let last = last_rfc3339_instant();
     let mut printed = 0;
-    for detail in frame::details(evaluated, ask.after).take(ask.count) {
-        if detail.deadline.unwrap_or(detail.run) > last {
+    for (detail, start) in queries::starts(evaluated, ask.after, stagger).take(ask.count) {
+        if detail.deadline.unwrap_or(detail.run).max(start) > last {
             out.flush()?;
             report("no more runs: the next one is after the year 9999, which RFC 3339 cannot write");
             return Ok(());
         }
-        each(out, &detail, printed)?;
+        each(out, &detail, start, printed)?;
         printed += 1;
     }
     if printed == 0 && ask.count > 0 {
@@ -621,18 +845,29 @@ fn for_runs<W: Write>(
 
 /// `next`: up to `count` runs, or for an Immediate schedule the start for a
 /// restore point at `after`.
-fn next(out: &mut impl Write, evaluated: &Evaluated<'_>, ask: &Ask) -> Result<(), Failure> {
-    for_runs(out, evaluated, ask, |out, detail, _| {
-        writeln!(out, "{}", render::instant(detail.run))
+fn next(
+    out: &mut impl Write,
+    evaluated: &Evaluated<'_>,
+    ask: &Ask,
+    stagger: Option<&Stagger>,
+) -> Result<(), Failure> {
+    for_runs(out, evaluated, ask, stagger, |out, _, start, _| {
+        writeln!(out, "{}", render::instant(start))
     })
 }
 
 /// The runs of `next --format json`, a JSON array: one object per line, or
 /// all on the line of their job (`indent` None).
-fn json_runs(out: &mut impl Write, evaluated: &Evaluated<'_>, ask: &Ask, lines: bool) -> Result<(), Failure> {
+fn json_runs(
+    out: &mut impl Write,
+    evaluated: &Evaluated<'_>,
+    ask: &Ask,
+    stagger: Option<&Stagger>,
+    lines: bool,
+) -> Result<(), Failure> {
     let mut any = false;
     write!(out, "[")?;
-    for_runs(out, evaluated, ask, |out, detail, printed| {
+    for_runs(out, evaluated, ask, stagger, |out, detail, start, printed| {
         let separator = match (lines, printed) {
             (true, 0) => "\n  ",
             (true, _) => ",\n  ",
@@ -640,7 +875,12 @@ fn json_runs(out: &mut impl Write, evaluated: &Evaluated<'_>, ask: &Ask, lines: 
             (false, _) => ",",
         };
         any = true;
-        let object = serde_json::to_string(detail).map_err(io::Error::other)?;
+        let mut object = serde_json::to_string(detail).map_err(io::Error::other)?;
+        // Staggered: the run's detail, then when it starts.
+        if stagger.is_some() && object.ends_with('}') {
+            object.pop();
+            object.push_str(&format!(",\"start\":\"{}\"}}", render::instant(start)));
+        }
         write!(out, "{separator}{object}")
     })?;
     write!(out, "{}]", if lines && any { "\n" } else { "" })?;
@@ -650,11 +890,17 @@ fn json_runs(out: &mut impl Write, evaluated: &Evaluated<'_>, ask: &Ask, lines: 
 /// `next --format json`: for a policy or one job, its runs with their
 /// triggers and deadlines, one object per line; for a list, one job per
 /// line with its id, name and runs, or its error.
-fn next_json(out: &mut impl Write, document: CopyJobDocument, ask: &Ask) -> Result<(), Failure> {
+fn next_json(
+    out: &mut impl Write,
+    document: CopyJobDocument,
+    ask: &Ask,
+    stagger: &queries::StaggerAsk,
+) -> Result<(), Failure> {
     let jobs = match Doc::of(document)? {
         Ok(doc) => {
             let evaluated = ask.evaluate(&doc)?;
-            json_runs(out, &evaluated, ask, true)?;
+            let stagger = stagger.for_doc(&doc)?;
+            json_runs(out, &evaluated, ask, stagger.as_ref(), true)?;
             writeln!(out)?;
             return Ok(());
         }
@@ -671,13 +917,15 @@ fn next_json(out: &mut impl Write, document: CopyJobDocument, ask: &Ask) -> Resu
         );
         write!(out, "{}\n  {identity}", if index == 0 { "" } else { "," })?;
         let evaluated = match &listing.job {
-            Ok(doc) => ask.evaluate(doc),
+            Ok(doc) => ask
+                .evaluate(doc)
+                .and_then(|evaluated| Ok((evaluated, stagger.for_doc(doc)?))),
             Err(err) => Err(Failure::from(err.clone())),
         };
         match evaluated {
-            Ok(evaluated) => {
+            Ok((evaluated, stagger)) => {
                 write!(out, ",\"runs\":")?;
-                json_runs(out, &evaluated, ask, false)?;
+                json_runs(out, &evaluated, ask, stagger.as_ref(), false)?;
             }
             Err(Failure::Input(message)) => {
                 let error = compact(&message)?;
@@ -705,7 +953,7 @@ fn explain(out: &mut impl Write, evaluated: &Evaluated<'_>, ask: &Ask) -> Result
     if let Some(zone) = evaluated.zone() {
         writeln!(out, "{}", render::zone_data(zone))?;
     }
-    for_runs(out, evaluated, ask, |out, detail, _| {
+    for_runs(out, evaluated, ask, None, |out, detail, _, _| {
         writeln!(out, "{}", frame::explain_line(evaluated, detail))
     })
 }
@@ -721,21 +969,31 @@ fn no_runs(schedule: &Schedule) {
 
 /// `--after`: an RFC 3339 instant, any offset, converted to UTC.
 fn parse_after(text: &str) -> Result<DateTime<Utc>, Failure> {
+    parse_instant("--after", text)
+}
+
+/// An instant flag: RFC 3339, any offset; a bad one names `flag`.
+fn parse_instant(flag: &str, text: &str) -> Result<DateTime<Utc>, Failure> {
     DateTime::parse_from_rfc3339(text)
         .map(|t| t.with_timezone(&Utc))
-        .map_err(|_| Failure::Input(format!("--after: expected an RFC 3339 instant, found {text:?}")))
+        .map_err(|_| Failure::Input(format!("{flag}: expected an RFC 3339 instant, found {text:?}")))
 }
 
 /// `--count`: a whole number, digits only.
 fn parse_count(text: &str) -> Result<usize, Failure> {
+    parse_count_of("--count", text)
+}
+
+/// A count flag: a whole number, digits only; a bad one names `flag`.
+fn parse_count_of(flag: &str, text: &str) -> Result<usize, Failure> {
     if text.is_empty() || !text.bytes().all(|byte| byte.is_ascii_digit()) {
         return Err(Failure::Input(format!(
-            "--count: expected a whole number, found {text:?}"
+            "{flag}: expected a whole number, found {text:?}"
         )));
     }
     text.parse().map_err(|_| {
         Failure::Input(format!(
-            "--count: expected a whole number up to {}, found {text:?}",
+            "{flag}: expected a whole number up to {}, found {text:?}",
             usize::MAX
         ))
     })
