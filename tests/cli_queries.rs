@@ -12,7 +12,17 @@ mod common;
 
 use serde_json::{json, Value};
 
-use common::cli::{hours, run, TempFile};
+use common::cli::{hours, run, Run, TempFile};
+
+/// Runs `command` on the document in `file`, with the flags of `flags`
+/// (split at spaces).
+fn ask(file: &TempFile, command_and_flags: &str) -> Run {
+    let mut words = command_and_flags.split(' ');
+    let command = words.next().expect("a command");
+    let mut args = vec![command, "--policy", file.path()];
+    args.extend(words);
+    run(&args, None)
+}
 
 /// Daily on workdays at 22:00 UTC, window Mon-Fri 22:00-06:00 UTC (the
 /// night from each workday to the next morning), with an id and a name.
@@ -64,18 +74,7 @@ fn prev_lists_the_runs_before_latest_first() {
     let job = TempFile::json(&nightly("j-1", "nightly"));
     // Before Monday 2026-11-30 12:00: the workday 22:00 runs before it are
     // Fri 11-27, Thu 11-26, Wed 11-25 (the weekend has none).
-    let run = run(
-        &[
-            "prev",
-            "--policy",
-            job.path(),
-            "--before",
-            "2026-11-30T12:00:00Z",
-            "--count",
-            "3",
-        ],
-        None,
-    );
+    let run = ask(&job, "prev --before 2026-11-30T12:00:00Z --count 3");
     run.assert_clean();
     assert_eq!(
         run.lines(),
@@ -86,34 +85,14 @@ fn prev_lists_the_runs_before_latest_first() {
         ]
     );
     // Strictly before: a run at --before is not listed.
-    let run = common::cli::run(
-        &[
-            "prev",
-            "--policy",
-            job.path(),
-            "--before",
-            "2026-11-27T22:00:00Z",
-            "--count",
-            "1",
-        ],
-        None,
-    );
+    let run = ask(&job, "prev --before 2026-11-27T22:00:00Z --count 1");
     assert_eq!(run.lines(), ["2026-11-26T22:00:00Z"]);
 }
 
 #[test]
 fn prev_of_immediate_prints_nothing() {
     let policy = TempFile::json(&immediate());
-    let run = run(
-        &[
-            "prev",
-            "--policy",
-            policy.path(),
-            "--before",
-            "2026-11-30T00:00:00Z",
-        ],
-        None,
-    );
+    let run = ask(&policy, "prev --before 2026-11-30T00:00:00Z");
     assert_eq!(run.code, Some(0));
     assert_eq!(run.stdout, "");
 }
@@ -124,19 +103,9 @@ fn prev_in_a_zone_reads_the_grid_on_the_wall_clock() {
     // 04:00, 08:00 are 23:00Z, 03:00Z, 07:00Z. Before 2026-12-01 08:30Z
     // (09:30 local): 07:00Z, 03:00Z, then 23:00Z on 11-30.
     let policy = TempFile::json(&every_4_hours());
-    let run = run(
-        &[
-            "prev",
-            "--policy",
-            policy.path(),
-            "--zone",
-            "Europe/Berlin",
-            "--before",
-            "2026-12-01T08:30:00Z",
-            "--count",
-            "3",
-        ],
-        None,
+    let run = ask(
+        &policy,
+        "prev --zone Europe/Berlin --before 2026-12-01T08:30:00Z --count 3",
     );
     run.assert_clean();
     assert_eq!(
@@ -156,33 +125,17 @@ fn count_is_the_runs_in_the_half_open_range() {
     let job = TempFile::json(&nightly("j-1", "nightly"));
     // November 2026 starts on a Sunday: its workdays are 2-6, 9-13, 16-20,
     // 23-27 and 30, 21 of them, each with a run at 22:00.
-    let run = run(
-        &[
-            "count",
-            "--policy",
-            job.path(),
-            "--from",
-            "2026-11-01T00:00:00Z",
-            "--until",
-            "2026-12-01T00:00:00Z",
-        ],
-        None,
+    let run = ask(
+        &job,
+        "count --from 2026-11-01T00:00:00Z --until 2026-12-01T00:00:00Z",
     );
     run.assert_clean();
     assert_eq!(run.lines(), ["21"]);
     // [from, until): a run at --from counts, one at --until does not.
     // From Mon 11-30 22:00 to Tue 12-01 22:00: only Monday's.
-    let run = common::cli::run(
-        &[
-            "count",
-            "--policy",
-            job.path(),
-            "--from",
-            "2026-11-30T22:00:00Z",
-            "--until",
-            "2026-12-01T22:00:00Z",
-        ],
-        None,
+    let run = ask(
+        &job,
+        "count --from 2026-11-30T22:00:00Z --until 2026-12-01T22:00:00Z",
     );
     assert_eq!(run.lines(), ["1"]);
 }
@@ -192,17 +145,9 @@ fn count_over_a_century_is_whole_weeks() {
     // Every 4 hours: 6 runs a day. 2000-01-01 to 2100-01-01 is 36,525 days
     // (25 leap years of 2000-2099 counted: 2000 is one, 2100 is outside).
     let policy = TempFile::json(&every_4_hours());
-    let run = run(
-        &[
-            "count",
-            "--policy",
-            policy.path(),
-            "--from",
-            "2000-01-01T00:00:00Z",
-            "--until",
-            "2100-01-01T00:00:00Z",
-        ],
-        None,
+    let run = ask(
+        &policy,
+        "count --from 2000-01-01T00:00:00Z --until 2100-01-01T00:00:00Z",
     );
     run.assert_clean();
     assert_eq!(run.lines(), [(36_525u64 * 6).to_string()]);
@@ -211,17 +156,9 @@ fn count_over_a_century_is_whole_weeks() {
 #[test]
 fn count_of_immediate_is_zero() {
     let policy = TempFile::json(&immediate());
-    let run = run(
-        &[
-            "count",
-            "--policy",
-            policy.path(),
-            "--from",
-            "2026-01-01T00:00:00Z",
-            "--until",
-            "2027-01-01T00:00:00Z",
-        ],
-        None,
+    let run = ask(
+        &policy,
+        "count --from 2026-01-01T00:00:00Z --until 2027-01-01T00:00:00Z",
     );
     run.assert_clean();
     assert_eq!(run.lines(), ["0"]);
@@ -230,46 +167,18 @@ fn count_of_immediate_is_zero() {
 #[test]
 fn count_refuses_until_before_from_naming_until() {
     let policy = TempFile::json(&every_4_hours());
-    let run = run(
-        &[
-            "count",
-            "--policy",
-            policy.path(),
-            "--from",
-            "2026-11-01T00:00:00Z",
-            "--until",
-            "2026-10-01T00:00:00Z",
-        ],
-        None,
+    let run = ask(
+        &policy,
+        "count --from 2026-11-01T00:00:00Z --until 2026-10-01T00:00:00Z",
     );
     assert!(run.assert_bad_input().starts_with("--until: "), "{}", run.stderr);
-    let missing = common::cli::run(
-        &[
-            "count",
-            "--policy",
-            policy.path(),
-            "--from",
-            "2026-11-01T00:00:00Z",
-        ],
-        None,
-    );
+    let missing = ask(&policy, "count --from 2026-11-01T00:00:00Z");
     assert!(
         missing.assert_bad_input().contains("--until"),
         "{}",
         missing.stderr
     );
-    let bad = common::cli::run(
-        &[
-            "count",
-            "--policy",
-            policy.path(),
-            "--from",
-            "yesterday",
-            "--until",
-            "2026-10-01T00:00:00Z",
-        ],
-        None,
-    );
+    let bad = ask(&policy, "count --from yesterday --until 2026-10-01T00:00:00Z");
     assert!(bad.assert_bad_input().starts_with("--from: "), "{}", bad.stderr);
 }
 
@@ -308,17 +217,9 @@ fn missed_runs_and_the_default_catch_up_once() {
 #[test]
 fn missed_writes_its_members_in_the_documented_order() {
     let file = TempFile::json(&nightly("j-1", "nightly"));
-    let run = run(
-        &[
-            "missed",
-            "--policy",
-            file.path(),
-            "--since",
-            "2026-11-25T00:00:00Z",
-            "--now",
-            "2026-11-30T12:00:00Z",
-        ],
-        None,
+    let run = ask(
+        &file,
+        "missed --since 2026-11-25T00:00:00Z --now 2026-11-30T12:00:00Z",
     );
     let positions: Vec<usize> = ["\"missed\"", "\"first\"", "\"latest\"", "\"catchUp\""]
         .iter()
@@ -435,19 +336,9 @@ fn next_staggered_by_the_job_id() {
     // 7200 s. The delay: FNV-1a("j-1") mod 7200.
     let job = TempFile::json(&nightly("j-1", "nightly"));
     let delay = fnv1a("j-1") % 7200;
-    let run = run(
-        &[
-            "next",
-            "--policy",
-            job.path(),
-            "--after",
-            "2026-11-30T12:00:00Z",
-            "--count",
-            "2",
-            "--stagger-max",
-            "2h",
-        ],
-        None,
+    let run = ask(
+        &job,
+        "next --after 2026-11-30T12:00:00Z --count 2 --stagger-max 2h",
     );
     run.assert_clean();
     let expected: Vec<String> = ["11-30", "12-01"]
@@ -479,21 +370,9 @@ fn the_stagger_is_capped_by_the_window_close() {
     job["schedulePolicy"]["dailyType"] = json!("Everyday");
     let file = TempFile::json(&job);
     let key = "backup-42";
-    let run = run(
-        &[
-            "next",
-            "--policy",
-            file.path(),
-            "--after",
-            "2026-11-30T12:00:00Z",
-            "--count",
-            "1",
-            "--stagger-key",
-            key,
-            "--stagger-max",
-            "2h",
-        ],
-        None,
+    let run = ask(
+        &file,
+        &format!("next --after 2026-11-30T12:00:00Z --count 1 --stagger-key {key} --stagger-max 2h"),
     );
     run.assert_clean();
     assert_eq!(run.lines(), [start_text(start_of("11-30", fnv1a(key) % 3600))]);
@@ -506,21 +385,9 @@ fn the_stagger_is_capped_by_the_next_run() {
     let file = TempFile::json(&every_4_hours());
     let key = "job-7";
     let delay = fnv1a(key) % (4 * 3600);
-    let run = run(
-        &[
-            "next",
-            "--policy",
-            file.path(),
-            "--after",
-            "2026-11-30T12:00:00Z",
-            "--count",
-            "2",
-            "--stagger-key",
-            key,
-            "--stagger-max",
-            "1d",
-        ],
-        None,
+    let run = ask(
+        &file,
+        &format!("next --after 2026-11-30T12:00:00Z --count 2 --stagger-key {key} --stagger-max 1d"),
     );
     run.assert_clean();
     let at = |hour: i64| {
@@ -544,21 +411,9 @@ fn the_stagger_is_capped_by_the_next_run() {
 #[test]
 fn next_json_with_a_stagger_adds_the_start() {
     let job = TempFile::json(&nightly("j-1", "nightly"));
-    let run = run(
-        &[
-            "next",
-            "--policy",
-            job.path(),
-            "--after",
-            "2026-11-30T12:00:00Z",
-            "--count",
-            "1",
-            "--stagger-max",
-            "2h",
-            "--format",
-            "json",
-        ],
-        None,
+    let run = ask(
+        &job,
+        "next --after 2026-11-30T12:00:00Z --count 1 --stagger-max 2h --format json",
     );
     run.assert_clean();
     let runs: Value = serde_json::from_str(&run.stdout).unwrap();
@@ -577,7 +432,7 @@ fn next_json_with_a_stagger_adds_the_start() {
 fn stagger_flags_are_checked_and_named() {
     let policy = TempFile::json(&every_4_hours());
     // A bare policy has no id to stagger by.
-    let run = run(&["next", "--policy", policy.path(), "--stagger-max", "1h"], None);
+    let run = ask(&policy, "next --stagger-max 1h");
     assert!(
         run.assert_bad_input().starts_with("--stagger-key: "),
         "{}",
@@ -601,7 +456,7 @@ fn stagger_flags_are_checked_and_named() {
         run.stderr
     );
     // --stagger-key alone is a usage error naming --stagger-max.
-    let run = common::cli::run(&["next", "--policy", policy.path(), "--stagger-key", "a"], None);
+    let run = ask(&policy, "next --stagger-key a");
     assert!(run.assert_bad_input().contains("--stagger-max"), "{}", run.stderr);
 }
 
@@ -616,18 +471,7 @@ fn load_counts_a_fleet_and_names_the_busiest_hour() {
         .map(|i| nightly(&format!("j-{i}"), &format!("n{i}")))
         .collect();
     let page = TempFile::json(&json!({ "offset": 0, "limit": 30, "results": jobs }));
-    let run = run(
-        &[
-            "load",
-            "--policy",
-            page.path(),
-            "--week-of",
-            "2026-12-02T10:00:00Z",
-            "--format",
-            "json",
-        ],
-        None,
-    );
+    let run = ask(&page, "load --week-of 2026-12-02T10:00:00Z --format json");
     run.assert_clean();
     let load: Value = serde_json::from_str(&run.stdout).unwrap();
     let mut counts = vec![0u64; 168];
@@ -645,16 +489,7 @@ fn load_counts_a_fleet_and_names_the_busiest_hour() {
         })
     );
     // The text: a header, seven rows, the busiest hour.
-    let text = common::cli::run(
-        &[
-            "load",
-            "--policy",
-            page.path(),
-            "--week-of",
-            "2026-12-02T10:00:00Z",
-        ],
-        None,
-    );
+    let text = ask(&page, "load --week-of 2026-12-02T10:00:00Z");
     text.assert_clean();
     let lines = text.lines();
     assert_eq!(lines.len(), 1 + 1 + 7 + 1, "{}", text.stdout);
@@ -676,19 +511,9 @@ fn load_with_a_stagger_spreads_each_job_by_its_id() {
     let ids: Vec<String> = (0..20).map(|i| format!("j-{i}")).collect();
     let jobs: Vec<Value> = ids.iter().map(|id| nightly(id, "n")).collect();
     let page = TempFile::json(&json!(jobs));
-    let run = run(
-        &[
-            "load",
-            "--policy",
-            page.path(),
-            "--week-of",
-            "2026-12-02T10:00:00Z",
-            "--stagger-max",
-            "2h",
-            "--format",
-            "json",
-        ],
-        None,
+    let run = ask(
+        &page,
+        "load --week-of 2026-12-02T10:00:00Z --stagger-max 2h --format json",
     );
     run.assert_clean();
     let load: Value = serde_json::from_str(&run.stdout).unwrap();
@@ -706,19 +531,9 @@ fn load_in_a_zone_uses_the_wall_clock_week() {
     // Every 4 hours in Asia/Kolkata (UTC+05:30 all year): local runs at
     // 00:00, 04:00, ... 20:00, six a day, 42 in the local week.
     let policy = TempFile::json(&every_4_hours());
-    let run = run(
-        &[
-            "load",
-            "--policy",
-            policy.path(),
-            "--zone",
-            "Asia/Kolkata",
-            "--week-of",
-            "2026-12-02T10:00:00Z",
-            "--format",
-            "json",
-        ],
-        None,
+    let run = ask(
+        &policy,
+        "load --zone Asia/Kolkata --week-of 2026-12-02T10:00:00Z --format json",
     );
     run.assert_clean();
     let load: Value = serde_json::from_str(&run.stdout).unwrap();
@@ -731,18 +546,7 @@ fn load_in_a_zone_uses_the_wall_clock_week() {
 fn load_answers_the_good_jobs_of_a_list_and_names_the_bad_one() {
     let jobs = json!([nightly("j-1", "good"), { "id": "j-2", "name": "bad", "schedulePolicy": { "type": "Hourly" } }]);
     let page = TempFile::json(&jobs);
-    let run = run(
-        &[
-            "load",
-            "--policy",
-            page.path(),
-            "--week-of",
-            "2026-12-02T10:00:00Z",
-            "--format",
-            "json",
-        ],
-        None,
-    );
+    let run = ask(&page, "load --week-of 2026-12-02T10:00:00Z --format json");
     assert_eq!(run.code, Some(2));
     let load: Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(load["jobs"], 1);

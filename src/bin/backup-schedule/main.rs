@@ -556,7 +556,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let stagger = queries::StaggerArgs::max_only(stagger_max).ask()?;
             let (lens, document) = job.read()?;
             let mut load = queries::Load::new(week_of.unwrap_or_else(Utc::now), lens.zone.clone())?;
-            let bad = for_every_job(document, |doc| {
+            let bad = for_every_job(&mut out, document, |_, _, doc| {
                 let evaluated = lens.evaluate(doc)?;
                 load.add(&evaluated, stagger.for_doc(doc)?.as_ref());
                 Ok(())
@@ -679,62 +679,48 @@ fn each_job<W: Write, T>(
     mut prepare: impl FnMut(&Doc) -> Result<T, Failure>,
     mut write: impl FnMut(&mut W, T) -> Result<(), Failure>,
 ) -> Result<(), Failure> {
-    let jobs = match Doc::of(document)? {
-        Ok(doc) => return write(out, prepare(&doc)?),
-        Err(jobs) => jobs,
-    };
-    let mut bad = false;
     let mut first = true;
-    for listed in jobs {
-        let listing = Listing::of(listed);
-        let prepared = match &listing.job {
-            Ok(doc) => prepare(doc),
-            Err(err) => Err(Failure::from(err.clone())),
-        };
-        match prepared {
-            Ok(prepared) => {
-                if !first {
-                    writeln!(out)?;
-                }
-                first = false;
-                writeln!(out, "{}", listing.heading)?;
-                write(out, prepared)?;
+    let bad = for_every_job(out, document, |out, heading, doc| {
+        let prepared = prepare(doc)?;
+        if let Some(heading) = heading {
+            if !first {
+                writeln!(out)?;
             }
-            Err(Failure::Input(message)) => {
-                out.flush()?;
-                report(&format!("{}: {message}", listing.label));
-                bad = true;
-            }
-            Err(other) => return Err(other),
+            first = false;
+            writeln!(out, "{heading}")?;
         }
-    }
+        write(out, prepared)
+    })?;
     if bad {
         return Err(Failure::Jobs);
     }
     Ok(())
 }
 
-/// Calls `each` for each job of the document: for a policy or one copy
-/// job, once, its bad input the tool's; for a list, each bad job's error on
-/// stderr naming the job. Returns whether a job of a list was bad.
-fn for_every_job(
+/// Calls `each` for each job of the document, with the job's heading when
+/// it is one of a list: for a policy or one copy job, once, its bad input
+/// the tool's; for a list, each bad job's error on stderr naming the job.
+/// Returns whether a job of a list was bad.
+fn for_every_job<W: Write>(
+    out: &mut W,
     document: CopyJobDocument,
-    mut each: impl FnMut(&Doc) -> Result<(), Failure>,
+    mut each: impl FnMut(&mut W, Option<&str>, &Doc) -> Result<(), Failure>,
 ) -> Result<bool, Failure> {
     let jobs = match Doc::of(document)? {
-        Ok(doc) => return each(&doc).map(|()| false),
+        Ok(doc) => return each(out, None, &doc).map(|()| false),
         Err(jobs) => jobs,
     };
     let mut bad = false;
     for listed in jobs {
         let listing = Listing::of(listed);
         let done = match &listing.job {
-            Ok(doc) => each(doc),
+            Ok(doc) => each(out, Some(&listing.heading), doc),
             Err(err) => Err(Failure::from(err.clone())),
         };
         match done {
             Ok(()) => {}
             Err(Failure::Input(message)) => {
+                out.flush()?;
                 report(&format!("{}: {message}", listing.label));
                 bad = true;
             }
