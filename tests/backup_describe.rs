@@ -112,7 +112,7 @@ fn trigger_offset_and_retries() {
     );
 }
 
-#[cfg(feature = "tz")]
+#[cfg(any(feature = "tz-system", feature = "tz-bundled", feature = "tz-chrono"))]
 #[test]
 fn zoned_everything_on_the_wall_clock() {
     let berlin = backup_schedule::Zone::from_name("Europe/Berlin").unwrap();

@@ -15,7 +15,7 @@
 //! 128 cases per property by default (a few seconds in a debug build); set
 //! `PROPTEST_CASES` for a longer run.
 
-#![cfg(feature = "tz")]
+#![cfg(any(feature = "tz-system", feature = "tz-bundled", feature = "tz-chrono"))]
 
 mod reference;
 mod reference_zoned;

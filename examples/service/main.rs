@@ -34,7 +34,7 @@ use std::sync::{Arc, Mutex};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, Query};
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -101,11 +101,17 @@ async fn create(app: Arc<App>, family: Family, body: Result<Bytes, BytesRejectio
     let body = match body {
         Ok(body) => body,
         Err(rejection) => {
-            return exception(
+            let mut response = exception(
                 rejection.status(),
                 Some("ParameterValidationFailure"),
                 rejection.body_text(),
-            )
+            );
+            // The rest of an oversized body was never read: the connection
+            // cannot carry another request, so the client must not reuse it.
+            response
+                .headers_mut()
+                .insert(header::CONNECTION, HeaderValue::from_static("close"));
+            return response;
         }
     };
     let kind = match read_job(family, &body) {
