@@ -20,14 +20,16 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use backup_schedule::vb365::{CopyJobDocument, CopyJobSchedulePolicy, TriggerFrame};
-use backup_schedule::{Error, MinuteOffset, RunDetail, Schedule, TzSource, Window, Zone, Zoned};
+use backup_schedule::vb365::{JobDocument, JobPolicy, Kind, TriggerFrame};
+use backup_schedule::{
+    Error, JobSchedule, MinuteOffset, RunDetail, Timetable, Trigger, TzSource, Window, Zone, Zoned,
+};
 use chrono::{DateTime, Months, Utc};
 use clap::error::ErrorKind;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use frame::Evaluated;
-use input::{Doc, Listing, Source};
+use input::{Doc, Source};
 
 /// How many runs `next` and `explain` print unless told otherwise.
 const DEFAULT_COUNT: usize = 5;
@@ -35,14 +37,20 @@ const DEFAULT_COUNT: usize = 5;
 /// How far ahead `check --zone` compares the offsets.
 const DRIFT_MONTHS: u32 = 12;
 
-/// When does a backup copy job run next?
+/// When does a backup copy job or a backup job run next?
 ///
 /// Reads the `schedulePolicy` of a Veeam Backup for Microsoft 365 backup copy
-/// job (`POST /v6/CopyJobs`), alone, inside a copy job document, or for every
-/// job of the API's list (GET /v8/CopyJobs: a page {"results": [...]} or an
-/// array), and computes its runs, held to its backup copy window. All
-/// instants are UTC. Files may be UTF-8 or UTF-16 (with a byte order mark).
-/// Without a command, shows two built-in example jobs.
+/// job (`POST /v6/CopyJobs`) or backup job (`/v8/Jobs`), alone, inside a job
+/// document, or for every job of the API's list (GET /v8/CopyJobs: a page
+/// {"results": [...]} or an array), and computes its runs, held to its
+/// windows. The family is recognised by the policy: type Immediate or
+/// DailyAtTime, or a backupCopyWindow* member, is a copy job; type Daily or
+/// ManualOnly, or a member only a backup job has (scheduleEnabled,
+/// backupWindow*, periodicallyWindow*, periodicallyOffsetMinutes, retry*),
+/// a backup job; a bare Periodically means the same in both and is read as
+/// a copy job. --kind forces the family. All instants are UTC. Files may be
+/// UTF-8 or UTF-16 (with a byte order mark). Without a command, shows two
+/// built-in example jobs.
 #[derive(Parser, Debug)]
 #[command(name = "backup-schedule", version, verbatim_doc_comment)]
 struct Cli {
@@ -93,7 +101,8 @@ enum Command {
     },
     /// Show the backup copy window (a grid and text), or write one (--set)
     ///
-    /// Shows the window as a week of local hours, and under it as text.
+    /// Shows the window as a week of local hours, and under it as text; for
+    /// a backup job, its backup window and its permitted hours, each so.
     /// The grid is coloured only when standard output is a terminal and
     /// NO_COLOR is unset or empty.
     ///
@@ -127,8 +136,8 @@ enum Command {
     },
     /// Validate the policy and print the document in normalized form (JSON)
     ///
-    /// Prints the document as it was given (a policy, or the whole copy job)
-    /// with dailyTime as HH:MM:SS and a minuteOffset of 0 written out;
+    /// Prints the document as it was given (a policy, or the whole job) with
+    /// dailyTime as HH:MM:SS and a minuteOffset of 0 written out;
     /// members the tool does not know are kept as they were. For a list of
     /// jobs, each job under its name.
     ///
@@ -159,6 +168,29 @@ enum Command {
         #[arg(long, requires = "zone", verbatim_doc_comment)]
         strict: bool,
     },
+    /// Print when a failed run of a backup job is retried
+    ///
+    /// One RFC 3339 UTC line: the retry's start, --failed-at plus
+    /// retryWaitInterval, when retries are enabled, --failures is at most
+    /// retryNumber, and the retry starts before the backup window closes on
+    /// the run and before the next scheduled run. Otherwise nothing (the
+    /// exit status is 0 either way). A copy job has no retries.
+    #[command(verbatim_doc_comment)]
+    Retry {
+        #[command(flatten)]
+        policy: PolicyArg,
+        #[command(flatten)]
+        zone: ZoneArg,
+        #[command(flatten)]
+        triggers: TriggersArg,
+        /// When the attempt failed: an RFC 3339 instant
+        #[arg(long, value_name = "INSTANT")]
+        failed_at: String,
+        /// How many attempts of this run have failed so far, the run itself
+        /// being the first (1 or more)
+        #[arg(long, value_name = "K", allow_negative_numbers = true, verbatim_doc_comment)]
+        failures: String,
+    },
 }
 
 #[derive(Args, Debug)]
@@ -168,6 +200,35 @@ struct PolicyArg {
     /// [default: standard input, unless it is a terminal]
     #[arg(long, value_name = "FILE", verbatim_doc_comment)]
     policy: Option<PathBuf>,
+    /// Read the document as this family's, whatever its policy says
+    /// [default: as its policy's type and members say]
+    #[arg(long, value_enum, value_name = "FAMILY", verbatim_doc_comment)]
+    kind: Option<KindArg>,
+}
+
+/// `--kind`: a job family.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum KindArg {
+    /// A backup copy job (RESTCopyJobSchedulePolicy)
+    Copy,
+    /// A backup job (RESTJobSchedulePolicy)
+    Backup,
+}
+
+impl From<KindArg> for Kind {
+    fn from(kind: KindArg) -> Kind {
+        match kind {
+            KindArg::Copy => Kind::Copy,
+            KindArg::Backup => Kind::Backup,
+        }
+    }
+}
+
+impl PolicyArg {
+    /// The document, of the family asked for or recognised.
+    fn read(&self) -> Result<JobDocument, Failure> {
+        Source::of(self.policy.as_deref(), io::stdin().is_terminal())?.read(self.kind.map(Kind::from))
+    }
 }
 
 /// What `next` and `explain` take.
@@ -189,11 +250,11 @@ struct RunsArgs {
 
 impl RunsArgs {
     /// The flags checked, then the document read.
-    fn ask(self) -> Result<(Ask, CopyJobDocument), Failure> {
+    fn ask(self) -> Result<(Ask, JobDocument), Failure> {
         let after = self.after.as_deref().map(parse_after).transpose()?;
         let count = self.count.as_deref().map(parse_count).transpose()?;
         let zone = zone_arg(&self.zone)?;
-        let document = Source::of(self.policy.policy.as_deref(), io::stdin().is_terminal())?.read()?;
+        let document = self.policy.read()?;
         let ask = Ask {
             zone,
             frame: self.triggers.triggers.into(),
@@ -375,7 +436,6 @@ fn run(cli: Cli) -> Result<(), Failure> {
         std::env::var_os("NO_COLOR").as_deref(),
     );
     let mut out = BufWriter::new(stdout);
-    let source = |policy: PolicyArg| Source::of(policy.policy.as_deref(), io::stdin().is_terminal());
     match cli.command {
         None => overview::show(&mut out, colour, Utc::now())?,
         Some(Command::Next { runs, format }) => {
@@ -413,13 +473,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             None => {
                 let zone = zone_arg(&zone)?;
-                let document = source(policy)?.read()?;
+                let document = policy.read()?;
                 each_job(
                     &mut out,
                     document,
-                    |doc| Ok(Schedule::try_from(doc.policy()?)?),
+                    |doc| Ok(JobSchedule::try_from(&doc.policy()?)?),
                     |out, schedule| {
-                        Ok(render::window(
+                        Ok(render::windows(
                             out,
                             &schedule,
                             zone.as_ref().map(Zone::name),
@@ -441,7 +501,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 .as_deref()
                 .map(|name| parse_zone(name, tzdata.tzdata))
                 .transpose()?;
-            let document = source(policy)?.read()?;
+            let document = policy.read()?;
             let mut drifted = false;
             each_job(&mut out, document, Normal::of, |out, normal| {
                 drifted |= check(out, &normal, zone.as_ref(), after)?;
@@ -450,6 +510,34 @@ fn run(cli: Cli) -> Result<(), Failure> {
             if strict && drifted {
                 return Err(Failure::Drift);
             }
+        }
+        Some(Command::Retry {
+            policy,
+            zone,
+            triggers,
+            failed_at,
+            failures,
+        }) => {
+            let failed_at = parse_instant("--failed-at", &failed_at)?;
+            let failures = parse_failures(&failures)?;
+            let ask = Ask {
+                zone: zone_arg(&zone)?,
+                frame: triggers.triggers.into(),
+                after: failed_at,
+                count: 1,
+            };
+            let document = policy.read()?;
+            each_job(
+                &mut out,
+                document,
+                |doc| ask.evaluate(doc),
+                |out, evaluated| {
+                    if let Some(retry) = evaluated.retry_after(failed_at, failures) {
+                        writeln!(out, "{}", render::instant(retry))?;
+                    }
+                    Ok(())
+                },
+            )?;
         }
     }
     out.flush()?;
@@ -482,7 +570,7 @@ impl Ask {
 /// on stderr naming the job (exit 2 at the end, the others answered).
 fn each_job<W: Write, T>(
     out: &mut W,
-    document: CopyJobDocument,
+    document: JobDocument,
     mut prepare: impl FnMut(&Doc) -> Result<T, Failure>,
     mut write: impl FnMut(&mut W, T) -> Result<(), Failure>,
 ) -> Result<(), Failure> {
@@ -492,8 +580,7 @@ fn each_job<W: Write, T>(
     };
     let mut bad = false;
     let mut first = true;
-    for listed in jobs {
-        let listing = Listing::of(listed);
+    for listing in jobs {
         let prepared = match &listing.job {
             Ok(doc) => prepare(doc),
             Err(err) => Err(Failure::from(err.clone())),
@@ -525,8 +612,8 @@ fn each_job<W: Write, T>(
 struct Normal {
     /// The normalized document, pretty JSON.
     json: String,
-    policy: CopyJobSchedulePolicy,
-    schedule: Schedule,
+    policy: JobPolicy,
+    schedule: JobSchedule,
 }
 
 impl Normal {
@@ -538,10 +625,10 @@ impl Normal {
             }
             Doc::Job(job) => {
                 let normal = job.normalized()?;
-                (pretty(&normal)?, normal.policy()?.clone())
+                (pretty(&normal)?, normal.policy()?)
             }
         };
-        let schedule = Schedule::try_from(&policy)?;
+        let schedule = JobSchedule::try_from(&policy)?;
         Ok(Normal {
             json,
             policy,
@@ -580,7 +667,8 @@ fn check(
     let drifts = zone.offset_drift(offset, from, until);
     report(&render::zone_data(zone));
     let mut moves_window = false;
-    for (line, moves) in drift::report_lines(zone, &normal.schedule, offset, from, until, &drifts) {
+    let window = normal.schedule.window();
+    for (line, moves) in drift::report_lines(zone, window, offset, from, until, &drifts) {
         report(&line);
         moves_window |= moves;
     }
@@ -650,7 +738,7 @@ fn json_runs(out: &mut impl Write, evaluated: &Evaluated<'_>, ask: &Ask, lines: 
 /// `next --format json`: for a policy or one job, its runs with their
 /// triggers and deadlines, one object per line; for a list, one job per
 /// line with its id, name and runs, or its error.
-fn next_json(out: &mut impl Write, document: CopyJobDocument, ask: &Ask) -> Result<(), Failure> {
+fn next_json(out: &mut impl Write, document: JobDocument, ask: &Ask) -> Result<(), Failure> {
     let jobs = match Doc::of(document)? {
         Ok(doc) => {
             let evaluated = ask.evaluate(&doc)?;
@@ -662,8 +750,7 @@ fn next_json(out: &mut impl Write, document: CopyJobDocument, ask: &Ask) -> Resu
     };
     let mut bad = false;
     write!(out, "[")?;
-    for (index, listed) in jobs.into_iter().enumerate() {
-        let listing = Listing::of(listed);
+    for (index, listing) in jobs.enumerate() {
         let identity = format!(
             "{{\"id\":{},\"name\":{}",
             compact(&listing.id)?,
@@ -711,8 +798,23 @@ fn explain(out: &mut impl Write, evaluated: &Evaluated<'_>, ask: &Ask) -> Result
 }
 
 /// The note on stderr when a schedule gives no run.
-fn no_runs(schedule: &Schedule) {
-    if schedule.window().is_some_and(|window| window.is_never_open()) {
+fn no_runs(schedule: &JobSchedule) {
+    let never = |window: Option<&Window>| window.is_some_and(|window| window.is_never_open());
+    if let JobSchedule::Backup(backup) = schedule {
+        if backup.trigger() == Trigger::Manual {
+            return report("no runs: the job is ManualOnly, it runs only when started by hand");
+        }
+        if !backup.is_enabled() {
+            return report("no runs: scheduleEnabled is false, the job runs only when started by hand");
+        }
+        if never(backup.backup_window()) {
+            return report("no runs: the backup window allows no hour, so the job never runs");
+        }
+        if never(backup.permitted_hours()) {
+            return report("no runs: the permitted hours allow no hour, so the job never runs");
+        }
+    }
+    if never(schedule.window()) {
         report("no runs: the backup copy window allows no hour, so the job never runs");
     } else {
         report("no runs: the next one is beyond the representable time range");
@@ -721,9 +823,33 @@ fn no_runs(schedule: &Schedule) {
 
 /// `--after`: an RFC 3339 instant, any offset, converted to UTC.
 fn parse_after(text: &str) -> Result<DateTime<Utc>, Failure> {
+    parse_instant("--after", text)
+}
+
+/// `flag`'s RFC 3339 instant, any offset, converted to UTC.
+fn parse_instant(flag: &str, text: &str) -> Result<DateTime<Utc>, Failure> {
     DateTime::parse_from_rfc3339(text)
         .map(|t| t.with_timezone(&Utc))
-        .map_err(|_| Failure::Input(format!("--after: expected an RFC 3339 instant, found {text:?}")))
+        .map_err(|_| Failure::Input(format!("{flag}: expected an RFC 3339 instant, found {text:?}")))
+}
+
+/// `--failures`: a whole number, 1 or more, digits only.
+fn parse_failures(text: &str) -> Result<u32, Failure> {
+    let expected = || {
+        Failure::Input(format!(
+            "--failures: expected a whole number of failed attempts, 1 or more, found {text:?}"
+        ))
+    };
+    if text.is_empty() || !text.bytes().all(|byte| byte.is_ascii_digit()) {
+        return Err(expected());
+    }
+    match text.parse::<u32>() {
+        Ok(0) => Err(expected()),
+        Ok(failures) => Ok(failures),
+        // More digits than a u32 holds: more failures than any retryNumber
+        // allows, so no retry, as for any count above it.
+        Err(_) => Ok(u32::MAX),
+    }
 }
 
 /// `--count`: a whole number, digits only.
