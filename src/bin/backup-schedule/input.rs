@@ -70,7 +70,7 @@ impl Source {
 
 /// What one answer is about: a bare policy or a job, of either family.
 pub enum Doc {
-    Policy(JobPolicy),
+    Policy(Box<JobPolicy>),
     Job(Job),
 }
 
@@ -82,7 +82,9 @@ impl Doc {
     pub fn of(document: JobDocument) -> Result<Result<Doc, Jobs>, Failure> {
         let unknown = || Failure::Input("(document): not a kind of document this tool knows".into());
         Ok(match document {
-            JobDocument::Copy(CopyJobDocument::Policy(policy)) => Ok(Doc::Policy(JobPolicy::Copy(policy))),
+            JobDocument::Copy(CopyJobDocument::Policy(policy)) => {
+                Ok(Doc::Policy(Box::new(JobPolicy::Copy(policy))))
+            }
             JobDocument::Copy(CopyJobDocument::Job(job)) => Ok(Doc::Job(Job::Copy(job))),
             JobDocument::Copy(CopyJobDocument::List(jobs)) => {
                 Err(Box::new(jobs.map(|listed| {
@@ -90,7 +92,7 @@ impl Doc {
                 })))
             }
             JobDocument::Backup(BackupJobDocument::Policy(policy)) => {
-                Ok(Doc::Policy(JobPolicy::Backup(*policy)))
+                Ok(Doc::Policy(Box::new(JobPolicy::Backup(*policy))))
             }
             JobDocument::Backup(BackupJobDocument::Job(job)) => Ok(Doc::Job(Job::Backup(job))),
             JobDocument::Backup(BackupJobDocument::List(jobs)) => {
@@ -105,7 +107,7 @@ impl Doc {
     /// The schedule policy.
     pub fn policy(&self) -> Result<JobPolicy, Error> {
         match self {
-            Doc::Policy(policy) => Ok(policy.clone()),
+            Doc::Policy(policy) => Ok(JobPolicy::clone(policy)),
             Doc::Job(job) => job.policy(),
         }
     }
