@@ -456,7 +456,7 @@ fn vendor_every_four_hours_at_fifteen_permitted_seven_pm_to_eight_am() {
     let schedule = BackupSchedule::try_from(&policy(&json!({
         "type": "Periodically", "periodicallyEvery": "Hours4", "periodicallyOffsetMinutes": 15,
         "periodicallyWindowEnabled": true,
-        "periodicallyWindowSettings": {"backupWindow": hours(|_, h| h >= 19 || h < 8)}
+        "periodicallyWindowSettings": {"backupWindow": hours(|_, h| !(8..19).contains(&h))}
     })))
     .unwrap();
     // 00:15 and 04:15 run; 08:15 (hour 8 covers 08:15-09:15, denied), 12:15

@@ -19,7 +19,7 @@ fn vendor_two() -> Value {
     json!({
         "type": "Periodically", "periodicallyEvery": "Hours4", "periodicallyOffsetMinutes": 15,
         "periodicallyWindowEnabled": true,
-        "periodicallyWindowSettings": {"backupWindow": hours(|_, h| h >= 19 || h < 8), "minuteOffset": 0}
+        "periodicallyWindowSettings": {"backupWindow": hours(|_, h| !(8..19).contains(&h)), "minuteOffset": 0}
     })
 }
 
