@@ -14,7 +14,7 @@ set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
-targets=(policy_json next_run_differential window_queries zoned_differential)
+targets=(policy_json backup_json next_run_differential window_queries zoned_differential)
 seconds="${FUZZ_SECONDS:-30}"
 # A hang is a finding: no single input may take 10 seconds.
 libfuzzer_flags=(-max_total_time="$seconds" -timeout=10 -print_final_stats=1)

@@ -17,6 +17,15 @@ use crate::trigger::{Interval, Plan, ShiftedPlan, Trigger};
 use crate::weekdays::Weekdays;
 use crate::window::Window;
 
+/// What `retryNumber` must be.
+pub(crate) const RETRY_NUMBER: &str = "a number of retries in 1..=777";
+
+/// What `retryWaitInterval` must be.
+pub(crate) const RETRY_WAIT: &str = "a wait in minutes in 1..=999";
+
+/// What `periodicallyOffsetMinutes` must be.
+pub(crate) const OFFSET_MINUTES: &str = "an offset in minutes in 0..=59";
+
 /// How often and how long apart a failed backup job run is tried again (the
 /// API's `retryNumber` and `retryWaitInterval`).
 ///
@@ -54,16 +63,12 @@ impl Retry {
     /// `1..=999`.
     pub fn new(attempts: u32, wait_minutes: u32) -> Result<Retry, Error> {
         if !(1..=Retry::MAX_ATTEMPTS).contains(&attempts) {
-            return Err(Error::invalid(
-                "retryNumber",
-                "a number of retries in 1..=777",
-                attempts.to_string(),
-            ));
+            return Err(Error::invalid("retryNumber", RETRY_NUMBER, attempts.to_string()));
         }
         if !(1..=Retry::MAX_WAIT_MINUTES).contains(&wait_minutes) {
             return Err(Error::invalid(
                 "retryWaitInterval",
-                "a wait in minutes in 1..=999",
+                RETRY_WAIT,
                 wait_minutes.to_string(),
             ));
         }
@@ -258,7 +263,7 @@ impl BackupSchedule {
         match self.plan.plan.trigger() {
             Some(Trigger::Periodic { every, .. }) if every.minutes() % 60 == 0 => {
                 if minutes > 59 {
-                    return Err(invalid("an offset in minutes in 0..=59"));
+                    return Err(invalid(OFFSET_MINUTES));
                 }
                 let plan = Plan::periodic(every, minutes * MINUTE as u32);
                 Ok(BackupSchedule {

@@ -7,8 +7,9 @@ use chrono::{DateTime, Utc};
 use crate::backup::{BackupSchedule, Retry};
 use crate::engine::Engine;
 use crate::gate::StartGate;
+use crate::offset::MinuteOffset;
 use crate::schedule::Schedule;
-use crate::trigger::ShiftedPlan;
+use crate::trigger::{ShiftedPlan, Trigger};
 use crate::window::Window;
 
 /// A copy job's [`Schedule`] or a backup job's [`BackupSchedule`]: for a
@@ -59,6 +60,49 @@ macro_rules! each {
             JobSchedule::Backup($schedule) => $call,
         }
     };
+}
+
+impl JobSchedule {
+    /// The triggers as configured: [`Trigger::Immediate`] for a copy job's
+    /// `Immediate`, [`Trigger::Manual`] for a backup job's `ManualOnly`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use backup_schedule::{BackupSchedule, JobSchedule, Trigger};
+    ///
+    /// assert_eq!(JobSchedule::from(BackupSchedule::manual_only()).trigger(), Trigger::Manual);
+    /// ```
+    pub fn trigger(&self) -> Trigger {
+        each!(self, schedule => schedule.trigger())
+    }
+
+    /// The offset from UTC the triggers are read at.
+    pub fn trigger_offset(&self) -> MinuteOffset {
+        each!(self, schedule => schedule.trigger_offset())
+    }
+
+    /// The window that holds runs and ends them, when enabled: a copy job's
+    /// backup copy window, a backup job's backup window (not its permitted
+    /// hours, which end nothing).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use backup_schedule::{BackupSchedule, Interval, JobSchedule, Window};
+    ///
+    /// let permitted: Window = "daily 09:00-17:00".parse()?;
+    /// let schedule = BackupSchedule::periodic(Interval::from_minutes(60)?).with_permitted_hours(permitted)?;
+    /// assert_eq!(JobSchedule::from(schedule).window(), None);
+    /// assert_eq!(JobSchedule::from(schedule.with_backup_window(permitted)).window(), Some(&permitted));
+    /// # Ok::<(), backup_schedule::Error>(())
+    /// ```
+    pub fn window(&self) -> Option<&Window> {
+        match self {
+            JobSchedule::Copy(schedule) => schedule.window(),
+            JobSchedule::Backup(schedule) => schedule.backup_window(),
+        }
+    }
 }
 
 impl Engine for JobSchedule {

@@ -7,8 +7,11 @@
 //! schemas' order, independently of the crate's wire model: a member the
 //! crate did not know, or lost, would change the text.
 
-use backup_schedule::vb365::{CopyJob, CopyJobDocument, CopyJobSchedulePolicy};
-use backup_schedule::{Schedule, Timetable, Trigger, Weekdays};
+use backup_schedule::vb365::{
+    BackupJob, BackupJobDocument, BackupJobSchedulePolicy, CopyJob, CopyJobDocument, CopyJobSchedulePolicy,
+    JobDocument, Kind,
+};
+use backup_schedule::{BackupSchedule, Retry, Schedule, Timetable, Trigger, Weekdays};
 use chrono::{NaiveTime, TimeZone, Utc};
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
@@ -290,6 +293,115 @@ fn lists_of_every_version_write_each_job_back_as_read() {
                     Some(&*format!("{version}-0000-0000-0000-id"))
                 );
             }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Backup jobs: `RESTJobSchedulePolicy` of every version, in a job of its own
+// (the schemas have no backup job resource: its other members are invented).
+
+/// A backup job around `policy`, with members the wire model knows and
+/// members it does not.
+fn backup_job(version: &str, policy: &str) -> String {
+    format!(
+        r#"{{{FUTURE_FIRST},"id":"{version}-job","name":"backup of {version}","backupType":"EntireOrganization","schedulePolicy":{policy},"isEnabled":true,{FUTURE_LAST}}}"#
+    )
+}
+
+#[test]
+fn a_backup_policy_of_every_version_writes_back_as_read() {
+    let schemas = schemas();
+    for version in VERSIONS {
+        let text = document(&schemas, version, "RESTJobSchedulePolicy");
+        let policy = BackupJobSchedulePolicy::from_json(text.as_bytes())
+            .unwrap_or_else(|err| panic!("{version}: {err}"));
+        assert_eq!(serde_json::to_string(&policy).unwrap(), text, "{version}");
+        assert_future_members(&policy.extras, version);
+        let window = policy
+            .backup_window_settings
+            .as_ref()
+            .expect("backup window settings");
+        assert_future_members(&window.extras, version);
+        let permitted = policy
+            .periodically_window_settings
+            .as_ref()
+            .expect("permitted hours settings");
+        assert_future_members(&permitted.extras, version);
+        // v6 has no periodicallyWindowEnabled; v7 and v8 do. v8 adds Hours12,
+        // the last spelling of periodicallyEvery.
+        assert_eq!(
+            policy.periodically_window_enabled.is_some(),
+            version != "v6",
+            "{version}"
+        );
+        let last_every = if version == "v8" { "Hours12" } else { "Hours8" };
+        assert_eq!(
+            policy.periodically_every.map(|every| every.as_str()),
+            Some(last_every)
+        );
+        assert_eq!(Kind::detect(text.as_bytes()).unwrap(), Kind::Backup, "{version}");
+
+        let job = backup_job(version, &text);
+        let read = BackupJob::from_json(job.as_bytes()).unwrap_or_else(|err| panic!("{version}: {err}"));
+        assert_eq!(serde_json::to_string(&read).unwrap(), job, "{version}");
+        assert_eq!(read.extras.len(), 3, "{version}"); // futureFirst, backupType, futureLast
+        for list in [
+            format!("[{job},{job}]"),
+            format!(r#"{{"offset":0,"limit":30,"results":[{job},{job}]}}"#),
+        ] {
+            let JobDocument::Backup(BackupJobDocument::List(jobs)) =
+                JobDocument::from_json(list.as_bytes(), None).unwrap()
+            else {
+                panic!("{version}: {list:.40} is not read as a list of backup jobs");
+            };
+            for listed in jobs {
+                let read = listed.job.unwrap_or_else(|err| panic!("{version}: {err}"));
+                assert_eq!(serde_json::to_string(&read).unwrap(), job, "{version}");
+            }
+        }
+    }
+}
+
+#[test]
+fn backup_policies_of_every_version_validate_as_the_schema_builds_them() {
+    let schemas = schemas();
+    for version in VERSIONS {
+        let text = document(&schemas, version, "RESTJobSchedulePolicy");
+        // Every int32 is 180: the offset is out of 0..=59.
+        let policy = BackupJobSchedulePolicy::from_json(text.as_bytes()).unwrap();
+        assert_eq!(
+            BackupSchedule::try_from(&policy).unwrap_err().to_string(),
+            "schedulePolicy.periodicallyOffsetMinutes: expected an offset in minutes in 0..=59, found 180",
+            "{version}"
+        );
+        let text = text.replace(
+            r#""periodicallyOffsetMinutes":180"#,
+            r#""periodicallyOffsetMinutes":15"#,
+        );
+        let policy = BackupJobSchedulePolicy::from_json(text.as_bytes()).unwrap();
+        let result = BackupSchedule::try_from(&policy);
+        if version == "v6" {
+            // ManualOnly (the last type), enabled, the backup window of every
+            // third hour at +180, retries 180 times 180 minutes apart.
+            let schedule = result.unwrap_or_else(|err| panic!("{version}: {err}"));
+            let mut hours = [false; 168];
+            for hour in (0..168).step_by(3) {
+                hours[hour] = true;
+            }
+            assert_eq!(
+                schedule,
+                BackupSchedule::manual_only()
+                    .with_backup_window(backup_schedule::Window::new(&hours, 180).unwrap())
+                    .with_retry(Retry::new(180, 180).unwrap())
+            );
+        } else {
+            // periodicallyWindowEnabled is true on a ManualOnly job.
+            assert_eq!(
+                result.unwrap_err().to_string(),
+                "schedulePolicy.periodicallyWindowEnabled: expected false (permitted hours apply only to a Periodically schedule in hours), found true",
+                "{version}"
+            );
         }
     }
 }

@@ -556,3 +556,103 @@ fn load_answers_the_good_jobs_of_a_list_and_names_the_bad_one() {
         run.stderr
     );
 }
+
+// ---------------------------------------------------------------- backup jobs
+
+/// A backup job: every 2 hours at offset 15, permitted hours 09:00-17:00
+/// UTC every day (hour h covers [h:15, h+1:15) with the offset), no backup
+/// window. Runs (issue 11's rule): 00:15 .. 08:15 wait for 09:15 and
+/// coalesce into one run there, then 10:15, 12:15, 14:15, 16:15; 18:15 ..
+/// 22:15 wait for the next 09:15.
+fn backup_every_2h_permitted_9_17() -> Value {
+    json!({
+        "id": "b-1",
+        "name": "mail",
+        "schedulePolicy": {
+            "type": "Periodically",
+            "periodicallyEvery": "Hours2",
+            "periodicallyOffsetMinutes": 15,
+            "periodicallyWindowEnabled": true,
+            "periodicallyWindowSettings": {
+                "backupWindow": hours(|_, hour| (9..17).contains(&hour)),
+                "minuteOffset": 0
+            }
+        }
+    })
+}
+
+#[test]
+fn the_queries_answer_for_backup_jobs() {
+    let job = TempFile::json(&backup_every_2h_permitted_9_17());
+    // Five runs a day: 09:15, 10:15, 12:15, 14:15, 16:15.
+    let before = ask(&job, "prev --before 2026-12-01T10:00:00Z --count 3");
+    before.assert_clean();
+    assert_eq!(
+        before.lines(),
+        [
+            "2026-12-01T09:15:00Z",
+            "2026-11-30T16:15:00Z",
+            "2026-11-30T14:15:00Z"
+        ]
+    );
+    // A week: 35 runs.
+    let count = ask(
+        &job,
+        "count --from 2026-11-29T00:00:00Z --until 2026-12-06T00:00:00Z",
+    );
+    count.assert_clean();
+    assert_eq!(count.lines(), ["35"]);
+    // Down from 11-30 13:00 to 12-01 08:00 (closed): missed 14:15 and 16:15;
+    // the catch-up waits for the permitted hours, 09:15.
+    let file = TempFile::json(&backup_every_2h_permitted_9_17());
+    let run = run(
+        &[
+            "missed",
+            "--policy",
+            file.path(),
+            "--since",
+            "2026-11-30T13:00:00Z",
+            "--now",
+            "2026-12-01T08:00:00Z",
+        ],
+        None,
+    );
+    run.assert_clean();
+    let answer: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(
+        answer,
+        json!({
+            "missed": 2,
+            "first": "2026-11-30T14:15:00Z",
+            "latest": "2026-11-30T16:15:00Z",
+            "catchUp": { "runs": 1, "start": "2026-12-01T09:15:00Z" }
+        })
+    );
+    // The week's grid: one start in hours 9, 10, 12, 14 and 16 of each day.
+    let load = ask(&job, "load --week-of 2026-12-02T00:00:00Z --format json");
+    load.assert_clean();
+    let load: Value = serde_json::from_str(&load.stdout).unwrap();
+    let counts: Vec<u64> = (0..168)
+        .map(|hour| u64::from([9, 10, 12, 14, 16].contains(&(hour % 24))))
+        .collect();
+    assert_eq!(load["counts"], json!(counts));
+}
+
+#[test]
+fn a_manual_only_backup_job_has_no_runs_to_count_or_miss() {
+    let manual = TempFile::json(&json!({ "type": "ManualOnly" }));
+    let count = ask(
+        &manual,
+        "count --from 2026-01-01T00:00:00Z --until 2027-01-01T00:00:00Z",
+    );
+    count.assert_clean();
+    assert_eq!(count.lines(), ["0"]);
+    let missed = ask(
+        &manual,
+        "missed --since 2026-01-01T00:00:00Z --now 2027-01-01T00:00:00Z",
+    );
+    missed.assert_clean();
+    let answer: Value = serde_json::from_str(&missed.stdout).unwrap();
+    assert_eq!(answer["missed"], 0);
+    assert_eq!(answer["catchUp"], json!({ "runs": 0, "start": null }));
+}

@@ -264,21 +264,46 @@ async fn every_validation_error_names_the_field() {
 }
 
 #[tokio::test]
-async fn backup_jobs_have_their_routes_and_wait_for_their_reader() {
-    // The routes, the store and nextRun take backup jobs; the library does
-    // not read their documents yet: 501 until it does (then this test
-    // creates one as the copy job test does).
+async fn backup_jobs_have_their_routes_and_their_next_run() {
+    // Saturday 2026-11-28 15:00: daily at 22:00 runs at 22:00 that day and
+    // the next; every 4 hours at 30 runs next at 16:30.
     let service = start();
     let body = json!({ "name": "nightly", "schedulePolicy": { "type": "Daily", "dailyType": "Everyday", "dailyTime": "22:00:00" } });
-    let (status, answer) = service.post("/v8/Jobs", body.to_string()).await;
-    assert_eq!(status, StatusCode::NOT_IMPLEMENTED);
-    assert_eq!(answer["errorCode"], Value::Null);
-    assert!(
-        answer["message"]
-            .as_str()
-            .unwrap()
-            .starts_with("schedulePolicy: a backup job's schedule policy"),
-        "{answer}"
+    let (status, created) = service.post("/v8/Jobs", body.to_string()).await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    assert_eq!(created["nextRun"], json!("2026-11-28T22:00:00Z"));
+    assert_eq!(created["name"], json!("nightly"));
+    let id = created["id"].as_str().unwrap();
+    assert_eq!(created["_links"]["self"]["href"], json!(format!("/v8/Jobs/{id}")));
+    let (status, read) = service.get(&format!("/v8/Jobs/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(read, created);
+    let (status, runs) = service.get(&format!("/v8/Jobs/{id}/runs?count=2")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        runs,
+        json!([
+            { "run": "2026-11-28T22:00:00Z", "trigger": "2026-11-28T22:00:00Z", "deadline": null },
+            { "run": "2026-11-29T22:00:00Z", "trigger": "2026-11-29T22:00:00Z", "deadline": null },
+        ])
+    );
+    let periodic = json!({ "schedulePolicy": { "type": "Periodically", "periodicallyEvery": "Hours4", "periodicallyOffsetMinutes": 30 } });
+    let (status, created) = service.post("/v8/Jobs", periodic.to_string()).await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    assert_eq!(created["nextRun"], json!("2026-11-28T16:30:00Z"));
+    // ManualOnly: no nextRun.
+    let manual = json!({ "schedulePolicy": { "type": "ManualOnly" } });
+    let (status, created) = service.post("/v8/Jobs", manual.to_string()).await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    assert_eq!(created["nextRun"], Value::Null);
+    // An invalid backup job is refused with the field's path.
+    let bad = json!({ "schedulePolicy": { "type": "Periodically", "periodicallyEvery": "Minutes5", "periodicallyOffsetMinutes": 5 } });
+    let (status, answer) = service.post("/v8/Jobs", bad.to_string()).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(answer["errorCode"], json!("ParameterValidationFailure"));
+    assert_eq!(
+        answer["message"],
+        json!("schedulePolicy.periodicallyOffsetMinutes: expected 0 (an offset is only valid with an interval in hours), found 5")
     );
     // A backup job's body is not a copy job.
     let (status, answer) = service.post("/v8/CopyJobs", body.to_string()).await;

@@ -10,7 +10,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use backup_schedule::runtime::{Clock, ManualClock, SystemClock};
-use backup_schedule::vb365::CopyJob;
+use backup_schedule::vb365::{BackupJob, CopyJob, Kind};
 use backup_schedule::{BackupSchedule, Schedule};
 use chrono::{DateTime, SecondsFormat, TimeDelta, Utc};
 use serde_json::Value;
@@ -54,40 +54,20 @@ impl Family {
     }
 }
 
-/// Members only a backup job's `schedulePolicy` (`RESTJobSchedulePolicy`)
-/// has.
-const BACKUP_ONLY: &[&str] = &[
-    "backupWindowEnabled",
-    "backupWindowSettings",
-    "periodicallyWindowEnabled",
-    "periodicallyWindowSettings",
-    "periodicallyOffsetMinutes",
-    "scheduleEnabled",
-    "retryEnabled",
-    "retryNumber",
-    "retryWaitInterval",
-];
-
-/// The family of a job document (or bare policy): a backup job's policy
-/// types (`Daily`, `ManualOnly`) or members name it; anything else, including
-/// what is not JSON, goes to the copy job reader, which says what is wrong.
-pub fn family_of(document: &[u8]) -> Family {
-    let Ok(Value::Object(root)) = serde_json::from_slice::<Value>(document) else {
-        return Family::Copy;
-    };
-    let policy = match root.get("schedulePolicy") {
-        Some(Value::Object(policy)) => policy,
-        _ => &root,
-    };
-    let backup_type = matches!(
-        policy.get("type").and_then(Value::as_str),
-        Some("Daily" | "ManualOnly")
-    );
-    if backup_type || BACKUP_ONLY.iter().any(|member| policy.contains_key(*member)) {
-        Family::Backup
-    } else {
-        Family::Copy
-    }
+/// The family of a job document (or bare policy), as the library tells it
+/// ([`Kind::detect`]): a copy job's types (`Immediate`, `DailyAtTime`) or
+/// window members, a backup job's types (`Daily`, `ManualOnly`) or members;
+/// anything else, including what is not JSON, goes to the copy job reader,
+/// which says what is wrong.
+///
+/// # Errors
+///
+/// A policy with members of both families, naming them.
+pub fn family_of(document: &[u8]) -> Result<Family, ReadError> {
+    Ok(match Kind::detect(document)? {
+        Kind::Backup => Family::Backup,
+        _ => Family::Copy,
+    })
 }
 
 /// Why a document could not be read into a job.
@@ -95,18 +75,12 @@ pub fn family_of(document: &[u8]) -> Family {
 pub enum ReadError {
     /// The crate's own error: names the field by its JSON path.
     Schedule(backup_schedule::Error),
-    /// A family this version of the crate cannot read yet.
-    Unsupported(Family),
 }
 
 impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ReadError::Schedule(err) => err.fmt(f),
-            ReadError::Unsupported(_) => f.write_str(
-                "schedulePolicy: a backup job's schedule policy (RESTJobSchedulePolicy); \
-                 this version of backup_schedule has no reader for it yet",
-            ),
         }
     }
 }
@@ -124,24 +98,11 @@ pub fn read_copy_job(document: &[u8]) -> Result<JobKind, ReadError> {
     Ok(JobKind::Copy(Schedule::try_from(&job)?))
 }
 
-/// Reads a backup job (a document with `schedulePolicy`) and validates its
-/// schedule.
-///
-/// BACKUP-JOB READER GOES HERE. When the library has `vb365::BackupJob`
-/// and `vb365::BackupJobSchedulePolicy` (read like copy jobs), this becomes
-///
-/// ```ignore
-/// let job = backup_schedule::vb365::BackupJob::from_json(document)?;
-/// Ok(JobKind::Backup(BackupSchedule::try_from(&job)?))
-/// ```
-///
-/// (or `BackupJobSchedulePolicy::from_json` and `BackupSchedule::try_from(&policy)`
-/// if the job form has no `TryFrom`). Everything downstream already takes
-/// `JobKind::Backup`: the scheduler's loop with its retries, the service's
-/// `/v8/Jobs` routes; `ReadError::Unsupported` can then go.
+/// Reads a backup job (the API's `/Jobs/{jobId}` resource: a document with
+/// `schedulePolicy`) and validates its schedule.
 pub fn read_backup_job(document: &[u8]) -> Result<JobKind, ReadError> {
-    let _ = document;
-    Err(ReadError::Unsupported(Family::Backup))
+    let job = BackupJob::from_json(document)?;
+    Ok(JobKind::Backup(BackupSchedule::try_from(&job)?))
 }
 
 /// Reads a job document of `family`.

@@ -214,7 +214,9 @@ fn load_jobs(dir: &Path, jobs: &mut Vec<Job>, ids: &mut HashMap<Arc<str>, PathBu
 
 fn load_job(path: &Path, ids: &mut HashMap<Arc<str>, PathBuf>) -> Result<Job, String> {
     let document = std::fs::read(path).map_err(|err| err.to_string())?;
-    let kind = read_job(family_of(&document), &document).map_err(|err| err.to_string())?;
+    let kind = family_of(&document)
+        .and_then(|family| read_job(family, &document))
+        .map_err(|err| err.to_string())?;
     let id: Arc<str> = document_id(&document)
         .unwrap_or_else(|| {
             path.file_stem()

@@ -14,10 +14,8 @@
 //! Errors are the API's `RESTExceptionInfo`, `{"message", "errorCode",
 //! "stackTrace"}`: 400 `ParameterValidationFailure` with the crate's
 //! message, which names the field by its JSON path; 404
-//! `ResourceNotFound`; 413 for bodies over 2 MiB. Backup job documents get
-//! 501 until the library reads them (see `read_backup_job` in
-//! `examples/common/mod.rs`: the routes, the store and `nextRun` already take
-//! backup jobs).
+//! `ResourceNotFound`; 413 for bodies over 2 MiB. Backup job documents are
+//! read by `read_backup_job` in `examples/common/mod.rs`.
 //!
 //! `--now INSTANT` sets the service's wall clock, which then runs in real
 //! time (to try a schedule at a given moment). Jobs live in memory.
@@ -122,9 +120,6 @@ async fn create(app: Arc<App>, family: Family, body: Result<Bytes, BytesRejectio
                 Some("ParameterValidationFailure"),
                 err.to_string(),
             )
-        }
-        Err(err @ ReadError::Unsupported(_)) => {
-            return exception(StatusCode::NOT_IMPLEMENTED, None, err.to_string())
         }
     };
     // The crate read it as a job: it is a JSON object.

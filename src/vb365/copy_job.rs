@@ -1,8 +1,12 @@
 //! The copy job (`RESTCopyJob`) and its schedule policy, field for field,
 //! and their conversion into the engine's [`Schedule`].
 
-use chrono::{DateTime, NaiveTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 
+use super::fields::{
+    daily_type_for, fill_next_run, format_daily_time, missing_policy, parse_daily_time,
+    periodically_every_for, DAILY_TIME, DATE_TIME, POLICY,
+};
 use super::read::{read_document, read_list, shape, List, Shape};
 use super::window_settings::{BackupWindowSettings, TriggerFrame};
 use crate::error::Error;
@@ -10,16 +14,6 @@ use crate::schedule::Schedule;
 use crate::timetable::Timetable;
 use crate::trigger::{Interval, Trigger};
 use crate::weekdays::Weekdays;
-
-/// Where a policy sits in a copy job, and so the prefix of every path in
-/// validation errors.
-const POLICY: &str = "schedulePolicy";
-
-/// What `dailyTime` must look like.
-const DAILY_TIME: &str = "a time like 22:00:00 or 22:00";
-
-/// What the date-time members must look like.
-const DATE_TIME: &str = "a date and time like 2026-11-30T17:00:00Z";
 
 wire_object! {
     /// The API's `schedulePolicy` of a backup copy job (`RESTCopyJobSchedulePolicy`).
@@ -464,11 +458,6 @@ impl CopyJobSchedulePolicy {
     }
 }
 
-/// The error for a job without a policy.
-fn missing_policy() -> Error {
-    Error::missing(POLICY, "a schedule policy object")
-}
-
 impl CopyJob {
     /// Reads a copy job (request or resource), in the encodings
     /// [`CopyJobSchedulePolicy::from_json`] reads.
@@ -586,20 +575,8 @@ impl CopyJob {
     /// # Ok::<(), backup_schedule::Error>(())
     /// ```
     pub fn fill_next_run(&mut self, schedule: &impl Timetable, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
-        let next = schedule
-            .next_run(now)
-            .filter(|run| *run <= last_rfc3339_instant());
-        self.next_run = next.map(|run| run.to_rfc3339_opts(SecondsFormat::Secs, true));
-        if next.is_none() {
-            self.extras.set_null("nextRun");
-        }
-        next
+        fill_next_run(&mut self.next_run, &mut self.extras, schedule, now)
     }
-}
-
-/// The last instant RFC 3339 can write: 9999-12-31T23:59:59.999999999Z.
-fn last_rfc3339_instant() -> DateTime<Utc> {
-    DateTime::from_timestamp(253_402_300_799, 999_999_999).unwrap_or(DateTime::<Utc>::MAX_UTC)
 }
 
 impl TryFrom<&CopyJob> for Schedule {
@@ -755,25 +732,12 @@ impl TryFrom<&Schedule> for CopyJobSchedulePolicy {
             }
             Trigger::Daily { days, at, .. } => {
                 policy.schedule_type = Some(CopyJobScheduleType::DailyAtTime);
-                policy.daily_type = Some(DailyType::for_days(days).ok_or_else(|| {
-                    Error::invalid(
-                        format!("{POLICY}.dailyType"),
-                        "days the API can express: Everyday, Workdays, Weekends or one day",
-                        days.to_string(),
-                    )
-                })?);
+                policy.daily_type = Some(daily_type_for(days)?);
                 policy.daily_time = Some(format_daily_time(at));
             }
             Trigger::Periodic { every, .. } => {
                 policy.schedule_type = Some(CopyJobScheduleType::Periodically);
-                policy.periodically_every =
-                    Some(PeriodicallyEvery::for_interval(every).ok_or_else(|| {
-                        Error::invalid(
-                            format!("{POLICY}.periodicallyEvery"),
-                            "an interval the API can express: 5, 10, 15, 30, 60, 120, 240, 480 or 720 minutes",
-                            every.to_string(),
-                        )
-                    })?);
+                policy.periodically_every = Some(periodically_every_for(every)?);
             }
         }
         policy.backup_copy_window_enabled = Some(schedule.window().is_some());
@@ -785,62 +749,5 @@ impl TryFrom<&Schedule> for CopyJobSchedulePolicy {
             });
         }
         Ok(policy)
-    }
-}
-
-/// Parses `HH:MM:SS` or `HH:MM`, two digits each, 00-23:00-59:00-59.
-fn parse_daily_time(text: &str) -> Result<NaiveTime, Error> {
-    let invalid = || Error::invalid(format!("{POLICY}.dailyTime"), DAILY_TIME, format!("{text:?}"));
-    let two_digits = |pair: &[u8]| match pair {
-        [tens @ b'0'..=b'9', ones @ b'0'..=b'9'] => {
-            Some(u32::from(tens - b'0') * 10 + u32::from(ones - b'0'))
-        }
-        _ => None,
-    };
-    let (hour, minute, second) = match text.as_bytes() {
-        [h @ .., b':', m0, m1] if h.len() == 2 => (two_digits(h), two_digits(&[*m0, *m1]), Some(0)),
-        [h0, h1, b':', m0, m1, b':', s0, s1] => (
-            two_digits(&[*h0, *h1]),
-            two_digits(&[*m0, *m1]),
-            two_digits(&[*s0, *s1]),
-        ),
-        _ => return Err(invalid()),
-    };
-    match (hour, minute, second) {
-        (Some(hour @ 0..=23), Some(minute @ 0..=59), Some(second @ 0..=59)) => {
-            NaiveTime::from_hms_opt(hour, minute, second).ok_or_else(invalid)
-        }
-        _ => Err(invalid()),
-    }
-}
-
-fn format_daily_time(at: NaiveTime) -> String {
-    at.format("%H:%M:%S").to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn daily_time_forms() {
-        let t = |h, m, s| NaiveTime::from_hms_opt(h, m, s).unwrap();
-        assert_eq!(parse_daily_time("00:00:00").unwrap(), t(0, 0, 0));
-        assert_eq!(parse_daily_time("23:59:59").unwrap(), t(23, 59, 59));
-        assert_eq!(parse_daily_time("07:05").unwrap(), t(7, 5, 0));
-        for bad in [
-            "24:00:00",
-            "12:60",
-            "12:00:60",
-            "7:00",
-            "07:00:0",
-            "07-00",
-            "",
-            "07:00:00Z",
-            "+7:00",
-            "０７:００",
-        ] {
-            assert!(parse_daily_time(bad).is_err(), "{bad:?} accepted");
-        }
     }
 }

@@ -1,8 +1,8 @@
 //! `check --zone`: where the policy's fixed `minuteOffset` and the zone's
 //! real UTC offset part, and what that does to the window.
 
-use backup_schedule::vb365::CopyJobSchedulePolicy;
-use backup_schedule::{OffsetDrift, Schedule, Weekdays, Window, Zone, HOURS_PER_WEEK};
+use backup_schedule::vb365::JobPolicy;
+use backup_schedule::{JobSchedule, OffsetDrift, Weekdays, Window, Zone, HOURS_PER_WEEK};
 use chrono::{DateTime, Utc};
 
 use crate::render::offset_label;
@@ -10,13 +10,19 @@ use crate::render::offset_label;
 const MINUTES_PER_DAY: i32 = 24 * 60;
 const MINUTES_PER_WEEK: i32 = 7 * MINUTES_PER_DAY;
 
-/// The policy's `minuteOffset` as the API applies it: the window's, or the
-/// settings' when the window is not enabled (absent means 0).
-pub fn policy_minute_offset(policy: &CopyJobSchedulePolicy, schedule: &Schedule) -> i32 {
+/// The policy's `minuteOffset` as the API applies it: the window's (a
+/// backup job's backup window), or the settings' when the window is not
+/// enabled (absent means 0).
+pub fn policy_minute_offset(policy: &JobPolicy, schedule: &JobSchedule) -> i32 {
+    let settings = match policy {
+        JobPolicy::Copy(policy) => policy.backup_copy_window_settings.as_ref(),
+        JobPolicy::Backup(policy) => policy.backup_window_settings.as_ref(),
+        _ => None,
+    };
     schedule
         .window()
         .map(Window::minute_offset)
-        .or_else(|| policy.backup_copy_window_settings.as_ref()?.minute_offset)
+        .or_else(|| settings?.minute_offset)
         .unwrap_or(0)
 }
 
@@ -24,7 +30,7 @@ pub fn policy_minute_offset(policy: &CopyJobSchedulePolicy, schedule: &Schedule)
 /// line per drift, or one saying there is none.
 pub fn report_lines(
     zone: &Zone,
-    schedule: &Schedule,
+    window: Option<&Window>,
     minute_offset: i32,
     from: DateTime<Utc>,
     until: DateTime<Utc>,
@@ -46,7 +52,7 @@ pub fn report_lines(
     drifts
         .iter()
         .map(|drift| {
-            let (effect, moves) = effect(schedule.window(), drift.shift_minutes());
+            let (effect, moves) = effect(window, drift.shift_minutes());
             let line = format!(
                 "from {} to {} {} is {} but minuteOffset {minute_offset} says {}: {effect}",
                 date(drift.from),

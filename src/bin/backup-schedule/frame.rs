@@ -2,13 +2,14 @@
 //! IANA zone (`--zone`). The library's [`Zoned`] answers either way; this
 //! module only says, in words, which clock a time of day is on.
 
-use backup_schedule::{MinuteOffset, RunDetail, Schedule, Timetable, Trigger, Zoned};
+use backup_schedule::{JobSchedule, MinuteOffset, RunDetail, Timetable, Trigger, Zoned};
 use chrono::{DateTime, Utc};
 
 use crate::render;
 
-/// A schedule as the API defines it, or evaluated in a zone.
-pub type Evaluated<'a> = Zoned<'a, Schedule>;
+/// A schedule of either job family as the API defines it, or evaluated in
+/// a zone.
+pub type Evaluated<'a> = Zoned<'a, JobSchedule>;
 
 /// The runs after `after` with their triggers and deadlines. For an
 /// Immediate schedule, the one run of a restore point appearing at `after`.
@@ -46,7 +47,7 @@ fn local_clock(evaluated: &Evaluated<'_>, t: DateTime<Utc>) -> String {
 
 /// `t` on the clock the triggers are read on: UTC, or the offset they
 /// were read at (`--triggers window`).
-fn trigger_clock(schedule: &Schedule, t: DateTime<Utc>) -> String {
+fn trigger_clock(schedule: &JobSchedule, t: DateTime<Utc>) -> String {
     match schedule.trigger_offset() {
         MinuteOffset::UTC => render::utc_clock(t),
         offset => render::offset_clock(t, offset.minutes()),
@@ -65,22 +66,39 @@ pub fn explain_line(evaluated: &Evaluated<'_>, detail: &RunDetail) -> String {
         _ => "trigger",
     };
     let mut line = format!("{}  {kind} {what}, ", render::instant(detail.run));
+    let gate = gate_words(schedule);
     if !detail.waited() {
-        line.push_str("window open");
+        line.push_str(&format!("{gate} open"));
     } else if evaluated.zone().is_some() {
-        line.push_str("window closed, opened ");
+        line.push_str(&format!("{gate} closed, opened "));
         line.push_str(&local_clock(evaluated, detail.run));
     } else {
         line.push_str(&format!(
-            "window closed ({}), opened {}",
+            "{gate} closed ({}), opened {}",
             local_clock(evaluated, detail.trigger),
             local_clock(evaluated, detail.run)
         ));
     }
     match detail.deadline {
         Some(deadline) => line.push_str(&format!("; deadline {}", render::instant(deadline))),
-        None if schedule.window().is_none() => line.push_str("; no deadline (the window is not enabled)"),
+        None if schedule.window().is_none() => line.push_str(match schedule {
+            JobSchedule::Copy(_) => "; no deadline (the window is not enabled)",
+            _ => "; no deadline (the backup window is not enabled)",
+        }),
         None => line.push_str("; no deadline (the window never closes)"),
     }
     line
+}
+
+/// What holds a run's start: a copy job's window; a backup job's backup
+/// window, permitted hours, or both.
+fn gate_words(schedule: &JobSchedule) -> &'static str {
+    match schedule {
+        JobSchedule::Backup(backup) => match (backup.backup_window(), backup.permitted_hours()) {
+            (Some(_), Some(_)) => "window and permitted hours",
+            (None, Some(_)) => "permitted hours",
+            _ => "window",
+        },
+        _ => "window",
+    }
 }

@@ -5,7 +5,7 @@ use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use backup_schedule::vb365::{CopyJob, CopyJobDocument, CopyJobSchedulePolicy, List, Listed};
+use backup_schedule::vb365::{BackupJobDocument, CopyJobDocument, Job, JobDocument, JobPolicy, Kind, Listed};
 use backup_schedule::Error;
 
 use crate::Failure;
@@ -40,8 +40,9 @@ impl Source {
         }
     }
 
-    /// The document: a policy, a copy job, or a list of copy jobs.
-    pub fn read(&self) -> Result<CopyJobDocument, Failure> {
+    /// The document: a policy, a job, or a list of jobs, of the family
+    /// `kind` (`--kind`), or the one its policies say.
+    pub fn read(&self, kind: Option<Kind>) -> Result<JobDocument, Failure> {
         let bytes = match self {
             Source::Stdin => {
                 let mut bytes = Vec::new();
@@ -55,7 +56,7 @@ impl Source {
                 Failure::Input(format!("--policy: cannot read {:?}: {err}", path.as_os_str()))
             })?,
         };
-        CopyJobDocument::from_json(&bytes).map_err(|err| Failure::Input(self.naming(&err)))
+        JobDocument::from_json(&bytes, kind).map_err(|err| Failure::Input(self.naming(&err)))
     }
 
     /// The error's message; a document that is not JSON names the file.
@@ -67,23 +68,40 @@ impl Source {
     }
 }
 
-/// What one answer is about: a bare policy or a copy job.
+/// What one answer is about: a bare policy or a job, of either family.
 pub enum Doc {
-    Policy(CopyJobSchedulePolicy),
-    Job(Box<CopyJob>),
+    Policy(Box<JobPolicy>),
+    Job(Job),
 }
+
+/// The jobs of a list, either family's.
+pub type Jobs = Box<dyn Iterator<Item = Listing>>;
 
 impl Doc {
     /// The one policy or job of a document, or else its list of jobs.
-    pub fn of(document: CopyJobDocument) -> Result<Result<Doc, List<CopyJob>>, Failure> {
-        match document {
-            CopyJobDocument::Policy(policy) => Ok(Ok(Doc::Policy(policy))),
-            CopyJobDocument::Job(job) => Ok(Ok(Doc::Job(job))),
-            CopyJobDocument::List(jobs) => Ok(Err(jobs)),
-            _ => Err(Failure::Input(
-                "(document): not a kind of document this tool knows".into(),
-            )),
-        }
+    pub fn of(document: JobDocument) -> Result<Result<Doc, Jobs>, Failure> {
+        let unknown = || Failure::Input("(document): not a kind of document this tool knows".into());
+        Ok(match document {
+            JobDocument::Copy(CopyJobDocument::Policy(policy)) => {
+                Ok(Doc::Policy(Box::new(JobPolicy::Copy(policy))))
+            }
+            JobDocument::Copy(CopyJobDocument::Job(job)) => Ok(Doc::Job(Job::Copy(job))),
+            JobDocument::Copy(CopyJobDocument::List(jobs)) => {
+                Err(Box::new(jobs.map(|listed| {
+                    Listing::of(listed, Kind::Copy, |job| Job::Copy(Box::new(job)))
+                })))
+            }
+            JobDocument::Backup(BackupJobDocument::Policy(policy)) => {
+                Ok(Doc::Policy(Box::new(JobPolicy::Backup(*policy))))
+            }
+            JobDocument::Backup(BackupJobDocument::Job(job)) => Ok(Doc::Job(Job::Backup(job))),
+            JobDocument::Backup(BackupJobDocument::List(jobs)) => {
+                Err(Box::new(jobs.map(|listed| {
+                    Listing::of(listed, Kind::Backup, |job| Job::Backup(Box::new(job)))
+                })))
+            }
+            _ => return Err(unknown()),
+        })
     }
 
     /// What staggers the job by default: its id, or else its name; `None`
@@ -91,14 +109,14 @@ impl Doc {
     pub fn stagger_key(&self) -> Option<&str> {
         match self {
             Doc::Policy(_) => None,
-            Doc::Job(job) => job.id.as_deref().or(job.name.as_deref()),
+            Doc::Job(job) => job.id().or(job.name()),
         }
     }
 
     /// The schedule policy.
-    pub fn policy(&self) -> Result<&CopyJobSchedulePolicy, Error> {
+    pub fn policy(&self) -> Result<JobPolicy, Error> {
         match self {
-            Doc::Policy(policy) => Ok(policy),
+            Doc::Policy(policy) => Ok(JobPolicy::clone(policy)),
             Doc::Job(job) => job.policy(),
         }
     }
@@ -115,7 +133,7 @@ pub struct Listing {
 }
 
 impl Listing {
-    pub fn of(listed: Listed<CopyJob>) -> Listing {
+    pub fn of<T>(listed: Listed<T>, kind: Kind, job: impl FnOnce(T) -> Job) -> Listing {
         let name = listed
             .name
             .as_deref()
@@ -125,12 +143,18 @@ impl Listing {
             .as_deref()
             .map(|id| format!(" (id {id})"))
             .unwrap_or_default();
+        let family = match kind {
+            Kind::Copy => "copy job",
+            Kind::Backup => "backup job",
+        };
+        let mut heading = format!("{family} {name}{id}");
+        heading[..1].make_ascii_uppercase();
         Listing {
-            heading: format!("Copy job {name}{id}"),
-            label: format!("copy job {name}{id} at {}", listed.path),
+            heading,
+            label: format!("{family} {name}{id} at {}", listed.path),
             id: listed.id,
             name: listed.name,
-            job: listed.job.map(|job| Doc::Job(Box::new(job))),
+            job: listed.job.map(|listed| Doc::Job(job(listed))),
         }
     }
 }
@@ -162,14 +186,14 @@ mod tests {
     #[test]
     fn only_documents_that_are_not_json_name_the_file() {
         let file = Source::File("jobs/a.json".into());
-        let syntax = CopyJobDocument::from_json(b"{").unwrap_err();
+        let syntax = JobDocument::from_json(b"{", None).unwrap_err();
         assert!(file
             .naming(&syntax)
             .starts_with("jobs/a.json: (document): not valid JSON: "));
         assert!(Source::Stdin
             .naming(&syntax)
             .starts_with("standard input: (document): "));
-        let json = CopyJobDocument::from_json(br#"{"type": 1}"#).unwrap_err();
+        let json = JobDocument::from_json(br#"{"type": 1}"#, None).unwrap_err();
         assert!(file.naming(&json).starts_with("schedulePolicy.type: "));
     }
 }

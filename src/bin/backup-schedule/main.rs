@@ -21,14 +21,16 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use backup_schedule::vb365::{CopyJobDocument, CopyJobSchedulePolicy, TriggerFrame};
-use backup_schedule::{Error, MinuteOffset, RunDetail, Schedule, Stagger, TzSource, Window, Zone, Zoned};
+use backup_schedule::vb365::{JobDocument, JobPolicy, Kind, TriggerFrame};
+use backup_schedule::{
+    Error, JobSchedule, MinuteOffset, RunDetail, Stagger, Timetable, Trigger, TzSource, Window, Zone, Zoned,
+};
 use chrono::{DateTime, Months, Utc};
 use clap::error::ErrorKind;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use frame::Evaluated;
-use input::{Doc, Listing, Source};
+use input::{Doc, Source};
 
 /// How many runs `next` and `explain` print unless told otherwise.
 const DEFAULT_COUNT: usize = 5;
@@ -36,14 +38,20 @@ const DEFAULT_COUNT: usize = 5;
 /// How far ahead `check --zone` compares the offsets.
 const DRIFT_MONTHS: u32 = 12;
 
-/// When does a backup copy job run next?
+/// When does a backup copy job or a backup job run next?
 ///
 /// Reads the `schedulePolicy` of a Veeam Backup for Microsoft 365 backup copy
-/// job (`POST /v6/CopyJobs`), alone, inside a copy job document, or for every
-/// job of the API's list (GET /v8/CopyJobs: a page {"results": [...]} or an
-/// array), and computes its runs, held to its backup copy window. All
-/// instants are UTC. Files may be UTF-8 or UTF-16 (with a byte order mark).
-/// Without a command, shows two built-in example jobs.
+/// job (`POST /v6/CopyJobs`) or backup job (`/v8/Jobs`), alone, inside a job
+/// document, or for every job of the API's list (GET /v8/CopyJobs: a page
+/// {"results": [...]} or an array), and computes its runs, held to its
+/// windows. The family is recognised by the policy: type Immediate or
+/// DailyAtTime, or a backupCopyWindow* member, is a copy job; type Daily or
+/// ManualOnly, or a member only a backup job has (scheduleEnabled,
+/// backupWindow*, periodicallyWindow*, periodicallyOffsetMinutes, retry*),
+/// a backup job; a bare Periodically means the same in both and is read as
+/// a copy job. --kind forces the family. All instants are UTC. Files may be
+/// UTF-8 or UTF-16 (with a byte order mark). Without a command, shows two
+/// built-in example jobs.
 #[derive(Parser, Debug)]
 #[command(name = "backup-schedule", version, verbatim_doc_comment)]
 struct Cli {
@@ -177,7 +185,8 @@ enum Command {
     },
     /// Show the backup copy window (a grid and text), or write one (--set)
     ///
-    /// Shows the window as a week of local hours, and under it as text.
+    /// Shows the window as a week of local hours, and under it as text; for
+    /// a backup job, its backup window and its permitted hours, each so.
     /// The grid is coloured only when standard output is a terminal and
     /// NO_COLOR is unset or empty.
     ///
@@ -211,8 +220,8 @@ enum Command {
     },
     /// Validate the policy and print the document in normalized form (JSON)
     ///
-    /// Prints the document as it was given (a policy, or the whole copy job)
-    /// with dailyTime as HH:MM:SS and a minuteOffset of 0 written out;
+    /// Prints the document as it was given (a policy, or the whole job) with
+    /// dailyTime as HH:MM:SS and a minuteOffset of 0 written out;
     /// members the tool does not know are kept as they were. For a list of
     /// jobs, each job under its name.
     ///
@@ -243,6 +252,29 @@ enum Command {
         #[arg(long, requires = "zone", verbatim_doc_comment)]
         strict: bool,
     },
+    /// Print when a failed run of a backup job is retried
+    ///
+    /// One RFC 3339 UTC line: the retry's start, --failed-at plus
+    /// retryWaitInterval, when retries are enabled, --failures is at most
+    /// retryNumber, and the retry starts before the backup window closes on
+    /// the run and before the next scheduled run. Otherwise nothing (the
+    /// exit status is 0 either way). A copy job has no retries.
+    #[command(verbatim_doc_comment)]
+    Retry {
+        #[command(flatten)]
+        policy: PolicyArg,
+        #[command(flatten)]
+        zone: ZoneArg,
+        #[command(flatten)]
+        triggers: TriggersArg,
+        /// When the attempt failed: an RFC 3339 instant
+        #[arg(long, value_name = "INSTANT")]
+        failed_at: String,
+        /// How many attempts of this run have failed so far, the run itself
+        /// being the first (1 or more)
+        #[arg(long, value_name = "K", allow_negative_numbers = true, verbatim_doc_comment)]
+        failures: String,
+    },
 }
 
 #[derive(Args, Debug)]
@@ -252,6 +284,35 @@ struct PolicyArg {
     /// [default: standard input, unless it is a terminal]
     #[arg(long, value_name = "FILE", verbatim_doc_comment)]
     policy: Option<PathBuf>,
+    /// Read the document as this family's, whatever its policy says
+    /// [default: as its policy's type and members say]
+    #[arg(long, value_enum, value_name = "FAMILY", verbatim_doc_comment)]
+    kind: Option<KindArg>,
+}
+
+/// `--kind`: a job family.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum KindArg {
+    /// A backup copy job (RESTCopyJobSchedulePolicy)
+    Copy,
+    /// A backup job (RESTJobSchedulePolicy)
+    Backup,
+}
+
+impl From<KindArg> for Kind {
+    fn from(kind: KindArg) -> Kind {
+        match kind {
+            KindArg::Copy => Kind::Copy,
+            KindArg::Backup => Kind::Backup,
+        }
+    }
+}
+
+impl PolicyArg {
+    /// The document, of the family asked for or recognised.
+    fn read(&self) -> Result<JobDocument, Failure> {
+        Source::of(self.policy.as_deref(), io::stdin().is_terminal())?.read(self.kind.map(Kind::from))
+    }
 }
 
 /// The document and how to read its times: what every query takes.
@@ -267,9 +328,9 @@ struct JobArgs {
 
 impl JobArgs {
     /// The flags checked, then the document read.
-    fn read(self) -> Result<(Lens, CopyJobDocument), Failure> {
+    fn read(self) -> Result<(Lens, JobDocument), Failure> {
         let zone = zone_arg(&self.zone)?;
-        let document = Source::of(self.policy.policy.as_deref(), io::stdin().is_terminal())?.read()?;
+        let document = self.policy.read()?;
         let lens = Lens {
             zone,
             frame: self.triggers.triggers.into(),
@@ -293,7 +354,7 @@ struct RunsArgs {
 
 impl RunsArgs {
     /// The flags checked, then the document read.
-    fn ask(self) -> Result<(Ask, CopyJobDocument), Failure> {
+    fn ask(self) -> Result<(Ask, JobDocument), Failure> {
         let after = self.after.as_deref().map(parse_after).transpose()?;
         let count = self.count.as_deref().map(parse_count).transpose()?;
         let (lens, document) = self.job.read()?;
@@ -477,7 +538,6 @@ fn run(cli: Cli) -> Result<(), Failure> {
         std::env::var_os("NO_COLOR").as_deref(),
     );
     let mut out = BufWriter::new(stdout);
-    let source = |policy: PolicyArg| Source::of(policy.policy.as_deref(), io::stdin().is_terminal());
     match cli.command {
         None => overview::show(&mut out, colour, Utc::now())?,
         Some(Command::Next {
@@ -593,13 +653,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             None => {
                 let zone = zone_arg(&zone)?;
-                let document = source(policy)?.read()?;
+                let document = policy.read()?;
                 each_job(
                     &mut out,
                     document,
-                    |doc| Ok(Schedule::try_from(doc.policy()?)?),
+                    |doc| Ok(JobSchedule::try_from(&doc.policy()?)?),
                     |out, schedule| {
-                        Ok(render::window(
+                        Ok(render::windows(
                             out,
                             &schedule,
                             zone.as_ref().map(Zone::name),
@@ -621,7 +681,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 .as_deref()
                 .map(|name| parse_zone(name, tzdata.tzdata))
                 .transpose()?;
-            let document = source(policy)?.read()?;
+            let document = policy.read()?;
             let mut drifted = false;
             each_job(&mut out, document, Normal::of, |out, normal| {
                 drifted |= check(out, &normal, zone.as_ref(), after)?;
@@ -630,6 +690,32 @@ fn run(cli: Cli) -> Result<(), Failure> {
             if strict && drifted {
                 return Err(Failure::Drift);
             }
+        }
+        Some(Command::Retry {
+            policy,
+            zone,
+            triggers,
+            failed_at,
+            failures,
+        }) => {
+            let failed_at = parse_instant("--failed-at", &failed_at)?;
+            let failures = parse_failures(&failures)?;
+            let lens = Lens {
+                zone: zone_arg(&zone)?,
+                frame: triggers.triggers.into(),
+            };
+            let document = policy.read()?;
+            each_job(
+                &mut out,
+                document,
+                |doc| lens.evaluate(doc),
+                |out, evaluated| {
+                    if let Some(retry) = evaluated.retry_after(failed_at, failures) {
+                        writeln!(out, "{}", render::instant(retry))?;
+                    }
+                    Ok(())
+                },
+            )?;
         }
     }
     out.flush()?;
@@ -675,7 +761,7 @@ impl Ask {
 /// on stderr naming the job (exit 2 at the end, the others answered).
 fn each_job<W: Write, T>(
     out: &mut W,
-    document: CopyJobDocument,
+    document: JobDocument,
     mut prepare: impl FnMut(&Doc) -> Result<T, Failure>,
     mut write: impl FnMut(&mut W, T) -> Result<(), Failure>,
 ) -> Result<(), Failure> {
@@ -703,7 +789,7 @@ fn each_job<W: Write, T>(
 /// Returns whether a job of a list was bad.
 fn for_every_job<W: Write>(
     out: &mut W,
-    document: CopyJobDocument,
+    document: JobDocument,
     mut each: impl FnMut(&mut W, Option<&str>, &Doc) -> Result<(), Failure>,
 ) -> Result<bool, Failure> {
     let jobs = match Doc::of(document)? {
@@ -711,8 +797,7 @@ fn for_every_job<W: Write>(
         Err(jobs) => jobs,
     };
     let mut bad = false;
-    for listed in jobs {
-        let listing = Listing::of(listed);
+    for listing in jobs {
         let done = match &listing.job {
             Ok(doc) => each(out, Some(&listing.heading), doc),
             Err(err) => Err(Failure::from(err.clone())),
@@ -734,8 +819,8 @@ fn for_every_job<W: Write>(
 struct Normal {
     /// The normalized document, pretty JSON.
     json: String,
-    policy: CopyJobSchedulePolicy,
-    schedule: Schedule,
+    policy: JobPolicy,
+    schedule: JobSchedule,
 }
 
 impl Normal {
@@ -747,10 +832,10 @@ impl Normal {
             }
             Doc::Job(job) => {
                 let normal = job.normalized()?;
-                (pretty(&normal)?, normal.policy()?.clone())
+                (pretty(&normal)?, normal.policy()?)
             }
         };
-        let schedule = Schedule::try_from(&policy)?;
+        let schedule = JobSchedule::try_from(&policy)?;
         Ok(Normal {
             json,
             policy,
@@ -789,7 +874,8 @@ fn check(
     let drifts = zone.offset_drift(offset, from, until);
     report(&render::zone_data(zone));
     let mut moves_window = false;
-    for (line, moves) in drift::report_lines(zone, &normal.schedule, offset, from, until, &drifts) {
+    let window = normal.schedule.window();
+    for (line, moves) in drift::report_lines(zone, window, offset, from, until, &drifts) {
         report(&line);
         moves_window |= moves;
     }
@@ -878,7 +964,7 @@ fn json_runs(
 /// line with its id, name and runs, or its error.
 fn next_json(
     out: &mut impl Write,
-    document: CopyJobDocument,
+    document: JobDocument,
     ask: &Ask,
     stagger: &queries::StaggerAsk,
 ) -> Result<(), Failure> {
@@ -894,8 +980,7 @@ fn next_json(
     };
     let mut bad = false;
     write!(out, "[")?;
-    for (index, listed) in jobs.into_iter().enumerate() {
-        let listing = Listing::of(listed);
+    for (index, listing) in jobs.enumerate() {
         let identity = format!(
             "{{\"id\":{},\"name\":{}",
             compact(&listing.id)?,
@@ -945,8 +1030,23 @@ fn explain(out: &mut impl Write, evaluated: &Evaluated<'_>, ask: &Ask) -> Result
 }
 
 /// The note on stderr when a schedule gives no run.
-fn no_runs(schedule: &Schedule) {
-    if schedule.window().is_some_and(|window| window.is_never_open()) {
+fn no_runs(schedule: &JobSchedule) {
+    let never = |window: Option<&Window>| window.is_some_and(|window| window.is_never_open());
+    if let JobSchedule::Backup(backup) = schedule {
+        if backup.trigger() == Trigger::Manual {
+            return report("no runs: the job is ManualOnly, it runs only when started by hand");
+        }
+        if !backup.is_enabled() {
+            return report("no runs: scheduleEnabled is false, the job runs only when started by hand");
+        }
+        if never(backup.backup_window()) {
+            return report("no runs: the backup window allows no hour, so the job never runs");
+        }
+        if never(backup.permitted_hours()) {
+            return report("no runs: the permitted hours allow no hour, so the job never runs");
+        }
+    }
+    if never(schedule.window()) {
         report("no runs: the backup copy window allows no hour, so the job never runs");
     } else {
         report("no runs: the next one is beyond the representable time range");
@@ -963,6 +1063,25 @@ fn parse_instant(flag: &str, text: &str) -> Result<DateTime<Utc>, Failure> {
     DateTime::parse_from_rfc3339(text)
         .map(|t| t.with_timezone(&Utc))
         .map_err(|_| Failure::Input(format!("{flag}: expected an RFC 3339 instant, found {text:?}")))
+}
+
+/// `--failures`: a whole number, 1 or more, digits only.
+fn parse_failures(text: &str) -> Result<u32, Failure> {
+    let expected = || {
+        Failure::Input(format!(
+            "--failures: expected a whole number of failed attempts, 1 or more, found {text:?}"
+        ))
+    };
+    if text.is_empty() || !text.bytes().all(|byte| byte.is_ascii_digit()) {
+        return Err(expected());
+    }
+    match text.parse::<u32>() {
+        Ok(0) => Err(expected()),
+        Ok(failures) => Ok(failures),
+        // More digits than a u32 holds: more failures than any retryNumber
+        // allows, so no retry, as for any count above it.
+        Err(_) => Ok(u32::MAX),
+    }
 }
 
 /// `--count`: a whole number, digits only.

@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use backup_schedule::vb365::CopyJob;
-use backup_schedule::{Schedule, Timetable, Trigger};
+use backup_schedule::{JobSchedule, Schedule, Timetable, Trigger};
 use chrono::{DateTime, Utc};
 
 use crate::{render, Failure, DEFAULT_COUNT};
@@ -27,7 +27,7 @@ pub fn show(out: &mut impl Write, colour: bool, now: DateTime<Utc>) -> Result<()
             out,
             "Backup copy window: enabled, every hour allowed (always open)"
         )?,
-        _ => render::window(out, &schedule, None, colour)?,
+        _ => render::windows(out, &JobSchedule::from(schedule), None, colour)?,
     }
     if let Trigger::Immediate = schedule.trigger() {
         match schedule.next_open(now) {
@@ -53,7 +53,7 @@ pub fn show(out: &mut impl Write, colour: bool, now: DateTime<Utc>) -> Result<()
         job.name.as_deref().unwrap_or("(unnamed)")
     )?;
     writeln!(out, "  {schedule}")?;
-    render::window(out, &schedule, None, colour)?;
+    render::windows(out, &JobSchedule::from(schedule), None, colour)?;
     writeln!(out, "Next runs, the trigger each serves, and the deadline (UTC):")?;
     for detail in schedule.explain_upcoming(now).take(DEFAULT_COUNT) {
         let trigger = render::utc_clock(detail.trigger);

@@ -7,7 +7,7 @@ use std::ffi::OsStr;
 use std::io::{self, Write};
 
 use backup_schedule::vb365::{CopyJob, DailyType, PeriodicallyEvery};
-use backup_schedule::{MinuteOffset, Schedule, Trigger, Weekdays, Window, Zone};
+use backup_schedule::{BackupSchedule, JobSchedule, MinuteOffset, Trigger, Weekdays, Window, Zone};
 use chrono::{DateTime, FixedOffset, SecondsFormat, TimeZone, Timelike, Utc};
 
 /// A grid cell for an allowed hour.
@@ -42,26 +42,72 @@ pub fn offset_label(minute_offset: i32) -> String {
     )
 }
 
+/// The window sections of a job: a copy job's backup copy window; a backup
+/// job's backup window, then its permitted hours.
+pub fn windows(
+    out: &mut impl Write,
+    schedule: &JobSchedule,
+    zone: Option<&str>,
+    colour: bool,
+) -> io::Result<()> {
+    match schedule {
+        JobSchedule::Backup(backup) => {
+            window(out, "Backup window", backup.backup_window(), zone, colour)?;
+            writeln!(out)?;
+            permitted_hours(out, backup, zone, colour)
+        }
+        copy => window(out, "Backup copy window", copy.window(), zone, colour),
+    }
+}
+
+/// A backup job's permitted hours: as a window, or why there are none.
+fn permitted_hours(
+    out: &mut impl Write,
+    backup: &BackupSchedule,
+    zone: Option<&str>,
+    colour: bool,
+) -> io::Result<()> {
+    if backup.permitted_hours().is_some() {
+        let offset = match backup.trigger() {
+            Trigger::Periodic { offset_minutes, .. } => offset_minutes,
+            _ => 0,
+        };
+        if offset != 0 {
+            writeln!(
+                out,
+                "Permitted hours start at minute {offset} of each hour, with the runs (periodicallyOffsetMinutes {offset})"
+            )?;
+        }
+    }
+    window(out, "Permitted hours", backup.permitted_hours(), zone, colour)
+}
+
 /// The window section: one summary line and, for an enabled window, the
 /// 7x24 grid (76 columns) with a legend and the window as text. The local
 /// time is the window's `minuteOffset`, or the wall clock of `zone`.
-pub fn window(out: &mut impl Write, schedule: &Schedule, zone: Option<&str>, colour: bool) -> io::Result<()> {
-    let Some(window) = schedule.window() else {
+fn window(
+    out: &mut impl Write,
+    title: &str,
+    window: Option<&Window>,
+    zone: Option<&str>,
+    colour: bool,
+) -> io::Result<()> {
+    let Some(window) = window else {
         return writeln!(
             out,
-            "Backup copy window: not enabled, so every hour is allowed (always open)"
+            "{title}: not enabled, so every hour is allowed (always open)"
         );
     };
     match zone {
         None => writeln!(
             out,
-            "Backup copy window in local time {} (minuteOffset {})",
+            "{title} in local time {} (minuteOffset {})",
             offset_label(window.minute_offset()),
             window.minute_offset()
         )?,
         Some(zone) => writeln!(
             out,
-            "Backup copy window in local time {zone} (minuteOffset {} not used)",
+            "{title} in local time {zone} (minuteOffset {} not used)",
             window.minute_offset()
         )?,
     }
@@ -243,6 +289,7 @@ pub fn job(out: &mut impl Write, job: &CopyJob) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use backup_schedule::Schedule;
     use backup_schedule::TzSource;
     use chrono::TimeZone;
 
@@ -321,7 +368,7 @@ mod tests {
         hours[24 + 20] = true; // Monday 20:00 local
         let schedule = Schedule::immediate().with_window(Window::new(&hours, 0).unwrap());
         let mut text = Vec::new();
-        window(&mut text, &schedule, None, true).unwrap();
+        windows(&mut text, &schedule.into(), None, true).unwrap();
         let text = String::from_utf8(text).unwrap();
         let monday = text.lines().find(|line| line.starts_with("Mon")).unwrap();
         // One green cell and 23 dim ones, each reset after.
@@ -336,7 +383,7 @@ mod tests {
         let schedule =
             Schedule::immediate().with_window(Window::always_open().with_minute_offset(60).unwrap());
         let mut text = Vec::new();
-        window(&mut text, &schedule, Some("Europe/Berlin"), false).unwrap();
+        windows(&mut text, &schedule.into(), Some("Europe/Berlin"), false).unwrap();
         let text = String::from_utf8(text).unwrap();
         assert_eq!(
             text.lines().next(),
@@ -385,7 +432,7 @@ mod tests {
         hours[24 + 20] = true; // Monday 20:00 local
         let schedule = Schedule::immediate().with_window(Window::new(&hours, -210).unwrap());
         let mut text = Vec::new();
-        window(&mut text, &schedule, None, false).unwrap();
+        windows(&mut text, &schedule.into(), None, false).unwrap();
         let text = String::from_utf8(text).unwrap();
         assert!(text.lines().all(|line| line.chars().count() <= 80), "{text}");
         // Frame, summary, legend, header, 7 days, the text form.
