@@ -291,6 +291,33 @@ fn a_maximum_lateness_that_leaves_one_run() {
     assert_eq!((none.runs, none.start), (0, None));
 }
 
+/// A negative maximum lateness leaves no missed run late (`now - r <= L`
+/// with `r <= now` needs `L >= 0`), also where `now - L` is past chrono's
+/// range: the catch-up once took that for "no limit" and caught up every
+/// missed run (found by the fuzz targets' hostile instants).
+#[test]
+fn a_negative_lateness_past_chronos_end_leaves_nothing_late() {
+    let hourly = Schedule::periodic(Interval::from_minutes(60).unwrap());
+    let all = CatchUpPolicy::All { cap: 100 };
+    // Chrono's last instant is 23:59:59.999999999 of its last day: the
+    // day's 24 hourly runs from 00:00 to 23:00 are missed.
+    let now = DateTime::<Utc>::MAX_UTC;
+    let since = now - TimeDelta::days(1);
+    assert_eq!(hourly.catch_up(since, now, all, None).runs, 24);
+    for lateness in [TimeDelta::nanoseconds(-1), TimeDelta::seconds(-1), TimeDelta::MIN] {
+        let caught = hourly.catch_up(since, now, all, Some(lateness));
+        assert_eq!((caught.runs, caught.start), (0, None), "lateness {lateness}");
+    }
+    // Away from the end, only a lateness past chrono's range overflows.
+    let now = utc(2026, 12, 1, 13, 30);
+    let since = utc(2026, 12, 1, 7, 30);
+    assert_eq!(hourly.catch_up(since, now, all, None).runs, 6);
+    let caught = hourly.catch_up(since, now, all, Some(TimeDelta::MIN));
+    assert_eq!((caught.runs, caught.start), (0, None));
+    // A lateness before chrono's start is no limit: all six are late.
+    assert_eq!(hourly.catch_up(since, now, all, Some(TimeDelta::MAX)).runs, 6);
+}
+
 /// Skip, and a window that never opens: nothing to do.
 #[test]
 fn skip_and_a_window_that_never_opens_catch_up_nothing() {
