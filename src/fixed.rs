@@ -51,36 +51,40 @@ impl<G: WeekGate> Fixed<'_, G> {
         Some(trigger + wait)
     }
 
-    /// Seconds back from second `in_day` of UTC day-of-week `day_of_week` to
-    /// the latest run strictly before it: at least 1, under two weeks.
+    /// Seconds back from second `in_day` (up to [`DAY_U32`], the end of the
+    /// day) of UTC day-of-week `day_of_week` to the latest run strictly
+    /// before it: at least 1, at most two weeks.
     ///
-    /// The rule of [`engine::run_before`](crate::engine::run_before): from
-    /// the second before, or when the gate is closed there from the last
-    /// open second before that closed stretch, the last trigger at or before
-    /// it, and its run.
+    /// The rule of [`engine::run_before`](crate::engine::run_before), as the
+    /// mirror of [`run_ahead`](Fixed::run_ahead). When the gate is open at
+    /// the second before the instant, the last trigger strictly before the
+    /// instant (found from the day and second as they are) runs before it,
+    /// and no later trigger does. When it is closed there, the triggers of
+    /// that closed stretch all run at or after the instant, and the latest
+    /// run before it is that of the last trigger strictly before the
+    /// stretch, which finds the gate open at the stretch's last open second.
     #[inline]
     pub(crate) fn run_behind(self, day_of_week: u32, in_day: u32) -> Option<u32> {
+        if self.always_open {
+            return self.plan.behind(day_of_week, in_day);
+        }
         // Two weeks on, so that going back never goes below zero.
         let before = 2 * WEEK_U32 + day_of_week * DAY_U32 + in_day;
-        let last = before - 1;
-        let upto = if self.always_open {
-            last
+        let here = self.gate.spot(before - 1);
+        let back = if here.open {
+            self.plan.behind(day_of_week, in_day)?
         } else {
-            let spot = self.gate.spot(last);
-            if spot.open {
-                last
-            } else {
-                last - self.gate.closed_back(spot)? - 1
+            // The closed stretch began `closed` seconds before `before`, in
+            // the second or third week.
+            let closed = self.gate.closed_back(here)? + 1;
+            let mut since = before - closed - WEEK_U32;
+            if since >= WEEK_U32 {
+                since -= WEEK_U32;
             }
+            closed + self.plan.behind(since / DAY_U32, since % DAY_U32)?
         };
-        let local = upto % WEEK_U32;
-        let trigger = upto - self.plan.back(local / DAY_U32, local % DAY_U32)?;
-        let run = if self.always_open {
-            trigger
-        } else {
-            trigger + self.gate.open_ahead(self.gate.spot(trigger))?
-        };
-        Some(before - run)
+        let wait = self.gate.open_ahead(self.gate.spot(before - back))?;
+        Some(back - wait)
     }
 }
 
