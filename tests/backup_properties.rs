@@ -17,6 +17,7 @@
 mod reference;
 mod reference_backup;
 #[cfg(feature = "tz")]
+#[allow(clippy::duplicate_mod)] // also reference_backup::zoned_clock
 mod reference_zoned;
 mod strategies;
 #[path = "reference_backup/to_engine.rs"]
