@@ -12,7 +12,7 @@
 use crate::count::Counter;
 use crate::engine::{self, Engine};
 use crate::gate::{StartGate, WeekGate};
-use crate::time::{DAY_U32, WEEK_U32};
+use crate::time::{DAY_U32, WEEK, WEEK_U32};
 use crate::trigger::ShiftedPlan;
 
 /// A fixed-offset schedule's triggers and start gate, as the fast path
@@ -89,8 +89,10 @@ impl<G: WeekGate> Fixed<'_, G> {
 }
 
 /// How many runs of a fixed-offset schedule (`plan` held to `gate`) fall in
-/// `[from, to)`: in constant time, or for a grid the counter has no masks
-/// for, one by one.
+/// `[from, to)`: in constant time on the counter's masks or, for a grid it
+/// has no masks for (an interval such as 45 or 90 minutes, which neither
+/// divides an hour nor is whole hours), by walking at most two weeks of
+/// runs (at most 630 a week: such a grid is 16 minutes or more).
 pub(crate) fn count_fixed<E: Engine>(
     schedule: &E,
     plan: ShiftedPlan,
@@ -105,8 +107,22 @@ pub(crate) fn count_fixed<E: Engine>(
     match Counter::new(plan, &gate) {
         Some(counter) => counter.count(from, to),
         None if matches!(plan.pattern(), crate::trigger::TriggerPattern::None) => 0,
-        None => engine::count_by_walking(schedule, from, to),
+        None => count_by_weeks(schedule, from, to),
     }
+}
+
+/// The runs in `[from, to)` as whole weeks times one week's runs, walked
+/// once, plus the rest of less than a week, walked: a fixed-offset
+/// schedule's runs repeat every week.
+fn count_by_weeks<E: Engine>(schedule: &E, from: i64, to: i64) -> u64 {
+    let weeks = if to > from { (to - from) / WEEK } else { 0 };
+    if weeks == 0 {
+        return engine::count_by_walking(schedule, from, to);
+    }
+    // `from + weeks * WEEK <= to`: no overflow.
+    let rest = from + weeks * WEEK;
+    weeks as u64 * engine::count_by_walking(schedule, from, from + WEEK)
+        + engine::count_by_walking(schedule, rest, to)
 }
 
 #[cfg(test)]

@@ -318,6 +318,41 @@ fn a_negative_lateness_past_chronos_end_leaves_nothing_late() {
     assert_eq!(hourly.catch_up(since, now, all, Some(TimeDelta::MAX)).runs, 6);
 }
 
+/// Counting a grid that neither divides an hour nor is whole hours (45
+/// minutes) over 95,000 years: constant work (a week walked once), not a
+/// walk over every run (the fuzz target's count over chrono's whole range
+/// never ended). By hand: the grid has 32 triggers a day, at k * 45 min;
+/// Mon-Fri 09:00-17:00 holds k = 12..=22 (09:00 to 16:30), 11 runs a day,
+/// and every trigger from 17:15 to 08:15 (and the weekend's) waits for the
+/// 09:00 run, which is a trigger itself: 11 runs a workday, 55 a week.
+#[test]
+fn counting_a_45_minute_grid_over_millennia() {
+    let schedule =
+        Schedule::periodic(Interval::from_minutes(45).unwrap()).with_window(window("Mon-Fri 09:00-17:00"));
+    let monday = utc(2026, 11, 30, 0, 0);
+    let weeks = 5_000_000;
+    let end = monday + TimeDelta::weeks(weeks);
+    assert_eq!(schedule.count_between(monday, end), 55 * weeks as u64);
+    // And Monday after: 11 more.
+    assert_eq!(
+        schedule.count_between(monday, end + TimeDelta::days(1)),
+        55 * weeks as u64 + 11
+    );
+    // One week and a day, run by run.
+    let short = monday + TimeDelta::days(8);
+    assert_eq!(schedule.count_between(monday, short), 66);
+    assert_eq!(schedule.runs_between(monday, short).count(), 66);
+    // Chrono's whole range answers (in the same constant time).
+    let (min, max) = (DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC);
+    let whole = schedule.count_between(min, max);
+    assert_eq!(
+        whole,
+        schedule.count_between(min, monday) + schedule.count_between(monday, max)
+    );
+    let missed = schedule.missed(min, max);
+    assert_eq!(missed.count, whole);
+}
+
 /// Skip, and a window that never opens: nothing to do.
 #[test]
 fn skip_and_a_window_that_never_opens_catch_up_nothing() {
