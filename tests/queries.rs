@@ -353,6 +353,33 @@ fn counting_a_45_minute_grid_over_millennia() {
     assert_eq!(missed.count, whole);
 }
 
+/// A range of whole weeks that starts on a waited run: the weeks' runs and
+/// nothing more (the count once added the opening at the range's end, which
+/// the range excludes; found by the fuzz target's ranges from chrono's
+/// first instant). By hand: Monday to Friday at 22:00 UTC, held to
+/// Tuesday-Saturday 00:00-03:00 UTC: each trigger waits for the next
+/// midnight, so the runs are Tuesday to Saturday at 00:00, five a week.
+#[test]
+fn counting_whole_weeks_from_a_waited_run() {
+    let schedule = daily(Weekdays::WORKDAYS, 22, 0).with_window(window("Tue-Sat 00:00-03:00"));
+    let tuesday = utc(2026, 12, 1, 0, 0);
+    for weeks in [1, 2, 52] {
+        let end = tuesday + TimeDelta::weeks(weeks);
+        assert_eq!(
+            schedule.count_between(tuesday, end),
+            5 * weeks as u64,
+            "{weeks} weeks"
+        );
+        // (since, now]: from the Monday before, up to the Tuesday run that
+        // ends the weeks.
+        let missed = schedule.missed(tuesday - TimeDelta::seconds(1), end);
+        assert_eq!(missed.count, 5 * weeks as u64 + 1, "{weeks} weeks");
+    }
+    // From a second before the run: the same five a week.
+    let before = tuesday - TimeDelta::seconds(1);
+    assert_eq!(schedule.count_between(before, before + TimeDelta::weeks(1)), 5);
+}
+
 /// Skip, and a window that never opens: nothing to do.
 #[test]
 fn skip_and_a_window_that_never_opens_catch_up_nothing() {
