@@ -380,6 +380,30 @@ fn counting_whole_weeks_from_a_waited_run() {
     assert_eq!(schedule.count_between(before, before + TimeDelta::weeks(1)), 5);
 }
 
+/// `prev_run` asked exactly at an opening where a waiting trigger runs: that
+/// run is not before the instant; the one before is the day before's. By
+/// hand: daily at 22:00 UTC held to 23:00-24:00 UTC runs every day at 23:00.
+/// (A mutant reading the gate at the instant instead of the second before
+/// it answered the instant itself.)
+#[test]
+fn prev_run_at_the_opening_its_waiting_trigger_runs_at() {
+    let schedule = daily(Weekdays::EVERYDAY, 22, 0).with_window(window("daily 23:00-24:00"));
+    let opening = utc(2026, 12, 2, 23, 0);
+    assert_eq!(schedule.prev_run(opening), Some(utc(2026, 12, 1, 23, 0)));
+    assert_eq!(schedule.prev_run(opening + TimeDelta::seconds(1)), Some(opening));
+    assert_eq!(
+        schedule.prev_run(opening + TimeDelta::nanoseconds(1)),
+        Some(opening)
+    );
+    assert_eq!(
+        schedule.prev_run(opening - TimeDelta::seconds(1)),
+        Some(utc(2026, 12, 1, 23, 0))
+    );
+    // The same at the closing: the last run of the open hour is 23:00.
+    let closing = utc(2026, 12, 3, 0, 0);
+    assert_eq!(schedule.prev_run(closing), Some(opening));
+}
+
 /// Skip, and a window that never opens: nothing to do.
 #[test]
 fn skip_and_a_window_that_never_opens_catch_up_nothing() {
