@@ -4,7 +4,7 @@
 
 #[cfg(all(target_os = "linux", target_pointer_width = "64"))]
 #[allow(unused_imports)] // each bench binary uses part of `common`
-pub use cpu_time::{clock, ThreadCpuTime as Clock};
+pub use thread::{clock, ThreadCpuTime as Clock};
 #[cfg(not(all(target_os = "linux", target_pointer_width = "64")))]
 pub use criterion::measurement::WallTime as Clock;
 
@@ -17,7 +17,7 @@ pub fn clock() -> Clock {
 /// `clock_gettime(CLOCK_THREAD_CPUTIME_ID)`: the time the thread ran, not the
 /// time it waited for a core.
 #[cfg(all(target_os = "linux", target_pointer_width = "64"))]
-mod cpu_time {
+mod thread {
     use std::time::Duration;
 
     use criterion::measurement::{Measurement, ValueFormatter, WallTime};
