@@ -2,11 +2,11 @@
 //! 64-bit Linux (wall time elsewhere): on a shared machine a wall-time
 //! bench measures the waits for a core too.
 
+#[cfg(not(all(target_os = "linux", target_pointer_width = "64")))]
+pub use criterion::measurement::WallTime as Clock;
 #[cfg(all(target_os = "linux", target_pointer_width = "64"))]
 #[allow(unused_imports)] // each bench binary uses part of `common`
 pub use thread::{clock, ThreadCpuTime as Clock};
-#[cfg(not(all(target_os = "linux", target_pointer_width = "64")))]
-pub use criterion::measurement::WallTime as Clock;
 
 #[cfg(not(all(target_os = "linux", target_pointer_width = "64")))]
 pub fn clock() -> Clock {
