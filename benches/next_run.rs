@@ -10,6 +10,8 @@
 
 mod common;
 
+use common::cpu_time::Clock;
+
 use backup_schedule::Timetable;
 use chrono::{DateTime, TimeDelta};
 use common::{check_points, check_prev_run, instants, windows, Cycle, EQUIVALENTS};
@@ -65,7 +67,7 @@ fn cross_check_windowed() {
     }
 }
 
-fn peers(c: &mut Criterion) {
+fn peers(c: &mut Criterion<Clock>) {
     cross_check_peers();
     for case in &EQUIVALENTS {
         let ours = case.ours();
@@ -89,7 +91,7 @@ fn peers(c: &mut Criterion) {
     }
 }
 
-fn windowed(c: &mut Criterion) {
+fn windowed(c: &mut Criterion<Clock>) {
     cross_check_windowed();
     for case in &EQUIVALENTS {
         let mut group = c.benchmark_group(format!("windowed/{}", case.name));
@@ -110,7 +112,7 @@ fn windowed(c: &mut Criterion) {
 
 /// What any answer costs at least: reading the instant's Unix second and
 /// making an instant from a Unix second, through chrono.
-fn floor(c: &mut Criterion) {
+fn floor(c: &mut Criterion<Clock>) {
     let mut group = c.benchmark_group("floor");
     let mut cycle = Cycle::new();
     group.bench_function("chrono_round_trip", |b| {
@@ -124,7 +126,7 @@ fn floor(c: &mut Criterion) {
 
 criterion_group! {
     name = benches;
-    config = common::config();
+    config = common::config().with_measurement(common::cpu_time::clock());
     targets = peers, windowed, floor
 }
 criterion_main!(benches);

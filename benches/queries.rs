@@ -8,6 +8,8 @@
 
 mod common;
 
+use common::cpu_time::Clock;
+
 use std::hint::black_box;
 
 use backup_schedule::{BackupSchedule, CatchUpPolicy, Interval, Schedule, Timetable, Weekdays, Window};
@@ -70,7 +72,7 @@ fn cross_check() {
     }
 }
 
-fn count_between(c: &mut Criterion) {
+fn count_between(c: &mut Criterion<Clock>) {
     cross_check();
     let mut group = c.benchmark_group("count_between");
     for (name, count) in schedules() {
@@ -91,7 +93,7 @@ fn count_between(c: &mut Criterion) {
     group.finish();
 }
 
-fn missed_and_catch_up(c: &mut Criterion) {
+fn missed_and_catch_up(c: &mut Criterion<Clock>) {
     let quarter = Schedule::periodic(Interval::from_minutes(15).unwrap())
         .with_window(Window::new(&business_hours(), 180).unwrap());
     let mut group = c.benchmark_group("missed");
@@ -117,7 +119,7 @@ fn missed_and_catch_up(c: &mut Criterion) {
 }
 
 #[cfg(any(feature = "tz-system", feature = "tz-bundled", feature = "tz-chrono"))]
-fn zoned(c: &mut Criterion) {
+fn zoned(c: &mut Criterion<Clock>) {
     let berlin = backup_schedule::Zone::from_name("Europe/Berlin").unwrap();
     let nightly = Schedule::daily(Weekdays::WORKDAYS, NaiveTime::from_hms_opt(22, 0, 0).unwrap())
         .unwrap()
@@ -141,11 +143,11 @@ fn zoned(c: &mut Criterion) {
 }
 
 #[cfg(not(any(feature = "tz-system", feature = "tz-bundled", feature = "tz-chrono")))]
-fn zoned(_: &mut Criterion) {}
+fn zoned(_: &mut Criterion<Clock>) {}
 
 criterion_group! {
     name = benches;
-    config = common::config();
+    config = common::config().with_measurement(common::cpu_time::clock());
     targets = count_between, missed_and_catch_up, zoned
 }
 criterion_main!(benches);

@@ -12,6 +12,8 @@
 
 mod common;
 
+use common::cpu_time::Clock;
+
 use std::hint::black_box;
 use std::str::FromStr;
 
@@ -101,7 +103,7 @@ fn cross_check(zone: &Zone) {
     }
 }
 
-fn bench(c: &mut Criterion) {
+fn bench(c: &mut Criterion<Clock>) {
     let zone = Zone::new(ZONE);
     cross_check(&zone);
     let bundled = Zone::from_source(ZONE.name(), TzSource::Bundled).expect("bundled zone");
@@ -187,7 +189,7 @@ fn bench(c: &mut Criterion) {
 
 criterion_group! {
     name = benches;
-    config = common::config();
+    config = common::config().with_measurement(common::cpu_time::clock());
     targets = bench
 }
 criterion_main!(benches);

@@ -189,7 +189,15 @@ impl<const N: usize> Slots<N> {
             return 0;
         }
         let weeks = (to - from) / WEEK;
-        weeks as u64 * self.per_week + self.within_a_week(from + weeks * WEEK, to)
+        let rest = from + weeks * WEEK;
+        // A range of whole weeks has no rest: `within_a_week` of an empty
+        // range would still count an opening on its start.
+        let within = if rest < to {
+            self.within_a_week(rest, to)
+        } else {
+            0
+        };
+        weeks as u64 * self.per_week + within
     }
 
     /// Where slot `index` (of any week) begins, in local seconds from a

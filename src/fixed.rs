@@ -12,7 +12,7 @@
 use crate::count::Counter;
 use crate::engine::{self, Engine};
 use crate::gate::{StartGate, WeekGate};
-use crate::time::{DAY_U32, WEEK_U32};
+use crate::time::{DAY_U32, WEEK, WEEK_U32};
 use crate::trigger::ShiftedPlan;
 
 /// A fixed-offset schedule's triggers and start gate, as the fast path
@@ -51,42 +51,48 @@ impl<G: WeekGate> Fixed<'_, G> {
         Some(trigger + wait)
     }
 
-    /// Seconds back from second `in_day` of UTC day-of-week `day_of_week` to
-    /// the latest run strictly before it: at least 1, under two weeks.
+    /// Seconds back from second `in_day` (up to [`DAY_U32`], the end of the
+    /// day) of UTC day-of-week `day_of_week` to the latest run strictly
+    /// before it: at least 1, at most two weeks.
     ///
-    /// The rule of [`engine::run_before`](crate::engine::run_before): from
-    /// the second before, or when the gate is closed there from the last
-    /// open second before that closed stretch, the last trigger at or before
-    /// it, and its run.
+    /// The rule of [`engine::run_before`](crate::engine::run_before), as the
+    /// mirror of [`run_ahead`](Fixed::run_ahead). When the gate is open at
+    /// the second before the instant, the last trigger strictly before the
+    /// instant (found from the day and second as they are) runs before it,
+    /// and no later trigger does. When it is closed there, the triggers of
+    /// that closed stretch all run at or after the instant, and the latest
+    /// run before it is that of the last trigger strictly before the
+    /// stretch, which finds the gate open at the stretch's last open second.
     #[inline]
     pub(crate) fn run_behind(self, day_of_week: u32, in_day: u32) -> Option<u32> {
+        if self.always_open {
+            return self.plan.behind(day_of_week, in_day);
+        }
         // Two weeks on, so that going back never goes below zero.
         let before = 2 * WEEK_U32 + day_of_week * DAY_U32 + in_day;
-        let last = before - 1;
-        let upto = if self.always_open {
-            last
+        let here = self.gate.spot(before - 1);
+        let back = if here.open {
+            self.plan.behind(day_of_week, in_day)?
         } else {
-            let spot = self.gate.spot(last);
-            if spot.open {
-                last
-            } else {
-                last - self.gate.closed_back(spot)? - 1
+            // The closed stretch began `closed` seconds before `before`, in
+            // the second or third week.
+            let closed = self.gate.closed_back(here)? + 1;
+            let mut since = before - closed - WEEK_U32;
+            if since >= WEEK_U32 {
+                since -= WEEK_U32;
             }
+            closed + self.plan.behind(since / DAY_U32, since % DAY_U32)?
         };
-        let local = upto % WEEK_U32;
-        let trigger = upto - self.plan.back(local / DAY_U32, local % DAY_U32)?;
-        let run = if self.always_open {
-            trigger
-        } else {
-            trigger + self.gate.open_ahead(self.gate.spot(trigger))?
-        };
-        Some(before - run)
+        let wait = self.gate.open_ahead(self.gate.spot(before - back))?;
+        Some(back - wait)
     }
 }
 
 /// How many runs of a fixed-offset schedule (`plan` held to `gate`) fall in
-/// `[from, to)`: in constant time, or for a grid the counter has no masks
-/// for, one by one.
+/// `[from, to)`: in constant time on the counter's masks or, for a grid it
+/// has no masks for (an interval such as 45 or 90 minutes, which neither
+/// divides an hour nor is whole hours), by walking at most two weeks of
+/// runs (at most 630 a week: such a grid is 16 minutes or more).
 pub(crate) fn count_fixed<E: Engine>(
     schedule: &E,
     plan: ShiftedPlan,
@@ -100,9 +106,28 @@ pub(crate) fn count_fixed<E: Engine>(
     }
     match Counter::new(plan, &gate) {
         Some(counter) => counter.count(from, to),
+        // No timed triggers: no runs. A shortcut only: walking finds no run
+        // either (its first `run_after` is `None`), so the mutant that drops
+        // this arm (guard to `false`) is equivalent.
         None if matches!(plan.pattern(), crate::trigger::TriggerPattern::None) => 0,
-        None => engine::count_by_walking(schedule, from, to),
+        None => count_by_weeks(schedule, from, to),
     }
+}
+
+/// The runs in `[from, to)` as whole weeks times one week's runs, walked
+/// once, plus the rest of less than a week, walked: a fixed-offset
+/// schedule's runs repeat every week.
+fn count_by_weeks<E: Engine>(schedule: &E, from: i64, to: i64) -> u64 {
+    // (`to >= from` does as well: an empty range walks to nothing; an
+    // equivalent mutant.)
+    let weeks = if to > from { (to - from) / WEEK } else { 0 };
+    if weeks == 0 {
+        return engine::count_by_walking(schedule, from, to);
+    }
+    // `from + weeks * WEEK <= to`: no overflow.
+    let rest = from + weeks * WEEK;
+    weeks as u64 * engine::count_by_walking(schedule, from, from + WEEK)
+        + engine::count_by_walking(schedule, rest, to)
 }
 
 #[cfg(test)]

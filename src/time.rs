@@ -70,29 +70,30 @@ pub(crate) fn advance(date: NaiveDate, in_day: u32, ahead: u32) -> Option<DateTi
     Some(date.and_time(time).and_utc())
 }
 
-/// The instant `back` seconds before second `in_day` (up to a day) of
-/// `date`; `None` before chrono's range. Within the same year this is a
-/// field update of the date.
+/// The instant `back` seconds (up to three weeks) before second `in_day`
+/// (up to a day) of `date`; `None` before chrono's range. Within the same
+/// year this is a field update of the date.
+///
+/// Counted forward from 22 days before `date`, as [`advance`] counts: one
+/// division into whole days and the second of the day, no branch on
+/// whether the answer is on the same day.
 #[inline]
 pub(crate) fn retreat(date: NaiveDate, in_day: u32, back: u32) -> Option<DateTime<Utc>> {
-    let (days, in_day) = match in_day.checked_sub(back) {
-        Some(in_day) => (0, in_day),
-        None => {
-            let days = (back - in_day).div_ceil(DAY_U32);
-            (days, in_day + days * DAY_U32 - back)
-        }
+    const LEAD: u32 = 22;
+    let total = in_day + LEAD * DAY_U32 - back;
+    // Whole days from `date`: -21..=1.
+    let days = (total / DAY_U32) as i32 - LEAD as i32;
+    // `with_ordinal` refuses day 0 and before, and past the year's end;
+    // `checked_sub_days` crosses into the year before.
+    let date = match u32::try_from(date.ordinal() as i32 + days)
+        .ok()
+        .and_then(|ordinal| date.with_ordinal(ordinal))
+    {
+        Some(date) => date,
+        None if days < 0 => date.checked_sub_days(Days::new(u64::from(days.unsigned_abs())))?,
+        None => date.checked_add_days(Days::new(u64::from(days.unsigned_abs())))?,
     };
-    // `with_ordinal` refuses day 0 and before; `checked_sub_days` crosses
-    // into the year before.
-    let date = match date.ordinal().checked_sub(days).filter(|&ordinal| ordinal >= 1) {
-        Some(ordinal) => date.with_ordinal(ordinal)?,
-        None => date.checked_sub_days(Days::new(u64::from(days)))?,
-    };
-    let (date, in_day) = match in_day.checked_sub(DAY_U32) {
-        Some(in_day) => (date.succ_opt()?, in_day),
-        None => (date, in_day),
-    };
-    let time = NaiveTime::from_num_seconds_from_midnight_opt(in_day, 0)?;
+    let time = NaiveTime::from_num_seconds_from_midnight_opt(total % DAY_U32, 0)?;
     Some(date.and_time(time).and_utc())
 }
 

@@ -274,12 +274,14 @@ pub trait Timetable: Engine {
         max_lateness: Option<TimeDelta>,
     ) -> CatchUp {
         // Late runs: since < r <= now and now - r <= max_lateness.
-        let earliest = match max_lateness {
-            Some(lateness) => now
-                .checked_sub_signed(lateness)
-                .map_or(i64::MIN, time::ceil_secs)
-                .max(since.timestamp().saturating_add(1)),
-            None => since.timestamp().saturating_add(1),
+        let after_since = since.timestamp().saturating_add(1);
+        let earliest = match max_lateness.map(|lateness| (lateness, now.checked_sub_signed(lateness))) {
+            Some((_, Some(bound))) => time::ceil_secs(bound).max(after_since),
+            // `now - lateness` is past chrono's range: after its end (a
+            // negative lateness), no run is late; before its start, every
+            // missed run is.
+            Some((lateness, None)) if lateness < TimeDelta::zero() => return CatchUp::NONE,
+            Some((_, None)) | None => after_since,
         };
         let to = now.timestamp().saturating_add(1);
         let late = if earliest < to {

@@ -223,6 +223,32 @@ impl Plan {
             }
         }
     }
+
+    /// Seconds from the last trigger strictly before second `in_day` (up to
+    /// and including [`DAY_U32`], the end of the day) of day-of-week
+    /// `day_of_week` to it: 1 second to a week. The mirror of
+    /// [`ahead`](Plan::ahead): no step back to the second before, so no
+    /// wrap into the day before.
+    #[inline]
+    pub(crate) fn behind(self, day_of_week: u32, in_day: u32) -> Option<u32> {
+        match self {
+            Plan::None => None,
+            // The grid divides the day, so second -1 of a day is on the grid
+            // as second `DAY - 1` of the day before is: `in_day - 1` may be
+            // taken modulo `every` without a day's wrap, and `every - phase`
+            // keeps it from going below zero.
+            Plan::Periodic {
+                every_secs,
+                every,
+                phase_secs,
+            } => Some(every.rem(in_day + every_secs - phase_secs - 1, every_secs) + 1),
+            Plan::Daily { days, at_secs } => {
+                // Today's trigger counts when it is already past.
+                let from = u32::from(in_day <= at_secs);
+                Some(days.days_back(day_of_week, from)? * DAY_U32 + in_day - at_secs)
+            }
+        }
+    }
 }
 
 /// A [`Plan`] read at a fixed offset from UTC: its days and times of day
@@ -306,6 +332,15 @@ impl ShiftedPlan {
     pub(crate) fn back(self, day_of_week: u32, in_day: u32) -> Option<u32> {
         let (day_of_week, in_day) = self.local(day_of_week, in_day);
         self.plan.back(day_of_week, in_day)
+    }
+
+    /// Seconds back from second `in_day` (up to [`DAY_U32`]) of UTC
+    /// day-of-week `day_of_week` to the last trigger strictly before it; see
+    /// [`Plan::behind`].
+    #[inline]
+    pub(crate) fn behind(self, day_of_week: u32, in_day: u32) -> Option<u32> {
+        let (day_of_week, in_day) = self.local(day_of_week, in_day);
+        self.plan.behind(day_of_week, in_day)
     }
 }
 
@@ -431,6 +466,89 @@ mod tests {
                 assert_eq!(every.rem(x, divisor), x % divisor, "{x} % {divisor}");
             }
         }
+    }
+
+    /// `behind` is the distance to the last trigger strictly before a
+    /// second, against the week's triggers listed one by one (this week's
+    /// and last week's), at every second around each trigger and each
+    /// midnight, and at a day's end (second 86,400); with and without a
+    /// shift of the plan.
+    #[test]
+    fn behind_is_the_last_trigger_strictly_before() {
+        const WEEK: i64 = 7 * 86_400;
+        let at = |h, m, s| NaiveTime::from_hms_opt(h, m, s).unwrap();
+        let cases: [(Plan, Vec<i64>); 6] = [
+            // Every 15 minutes from midnight: 672 a week.
+            (
+                Plan::periodic(Interval::from_minutes(15).unwrap(), 0),
+                (0..672).map(|k| k * 900).collect(),
+            ),
+            // Every 2 hours at 00:15, 02:15, ...
+            (
+                Plan::periodic(Interval::from_minutes(120).unwrap(), 15 * 60),
+                (0..84).map(|k| k * 7_200 + 900).collect(),
+            ),
+            // Once a day at 00:59.
+            (
+                Plan::periodic(Interval::from_minutes(1440).unwrap(), 59 * 60),
+                (0..7).map(|d| d * 86_400 + 3_540).collect(),
+            ),
+            // Monday to Friday at 22:00:07 (Sunday is day 0).
+            (
+                Plan::daily(Weekdays::WORKDAYS, at(22, 0, 7)),
+                (1..=5).map(|d| d * 86_400 + 79_207).collect(),
+            ),
+            // Saturday and Sunday at midnight.
+            (
+                Plan::daily(Weekdays::SUNDAY | Weekdays::SATURDAY, at(0, 0, 0)),
+                vec![0, 6 * 86_400],
+            ),
+            // Saturday at 23:59:59, the week's last second.
+            (Plan::daily(Weekdays::SATURDAY, at(23, 59, 59)), vec![WEEK - 1]),
+        ];
+        for (plan, week) in cases {
+            for shift in [0_i64, 19_800, -3_600] {
+                let shifted = ShiftedPlan::new(plan, shift as i32);
+                // The triggers as UTC week positions, last week's too.
+                let triggers: Vec<i64> = week
+                    .iter()
+                    .flat_map(|&local| {
+                        let utc = (local - shift).rem_euclid(WEEK);
+                        [utc - WEEK, utc]
+                    })
+                    .collect();
+                let mut seconds: Vec<i64> = triggers
+                    .iter()
+                    .chain(&[0, 86_400, 3 * 86_400, WEEK - 86_400])
+                    .flat_map(|&t| [t - 1, t, t + 1, t + 2])
+                    .map(|t| t.rem_euclid(WEEK))
+                    .collect();
+                seconds.extend((0..WEEK).step_by(1_237));
+                for position in seconds {
+                    let expected = triggers
+                        .iter()
+                        .filter(|&&t| t < position)
+                        .map(|&t| (position - t) as u32)
+                        .min();
+                    let (day, second) = ((position / 86_400) as u32, (position % 86_400) as u32);
+                    assert_eq!(
+                        shifted.behind(day, second),
+                        expected,
+                        "{plan:?} shifted {shift}, at {position}"
+                    );
+                    // Second 86,400 of the day before is this day's midnight.
+                    if second == 0 && day > 0 {
+                        assert_eq!(
+                            shifted.behind(day - 1, 86_400),
+                            expected,
+                            "{plan:?} shifted {shift}, at {position} from the day before"
+                        );
+                    }
+                }
+            }
+        }
+        assert_eq!(Plan::None.behind(3, 100), None);
+        assert_eq!(Plan::daily(Weekdays::NONE, at(1, 0, 0)).behind(3, 100), None);
     }
 
     /// Counting triggers in a range agrees with stepping through them.

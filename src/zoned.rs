@@ -269,8 +269,15 @@ impl<'z, S: Zonable> Engine for Zoned<'z, S> {
         };
         let span = zone.span(before.checked_sub(1)?);
         if let Some(run) = self.wall.run_before(before + span.offset) {
-            let served = engine::first_trigger_served(&self.wall, run)?;
-            if served - span.offset >= span.start.saturating_add(DAY) {
+            let settled = span.start.saturating_add(DAY);
+            // The triggers a run serves are less than a week before it (a
+            // closed stretch is shorter than a week when the gate opens):
+            // a run a week past `settled` needs no search for them. The
+            // search gives the same answer, only slower, so mutants of this
+            // test that keep the search are equivalent.
+            if run - span.offset >= settled.saturating_add(WEEK)
+                || engine::first_trigger_served(&self.wall, run)? - span.offset >= settled
+            {
                 return Some(run - span.offset);
             }
         }

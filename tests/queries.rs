@@ -291,6 +291,119 @@ fn a_maximum_lateness_that_leaves_one_run() {
     assert_eq!((none.runs, none.start), (0, None));
 }
 
+/// A negative maximum lateness leaves no missed run late (`now - r <= L`
+/// with `r <= now` needs `L >= 0`), also where `now - L` is past chrono's
+/// range: the catch-up once took that for "no limit" and caught up every
+/// missed run (found by the fuzz targets' hostile instants).
+#[test]
+fn a_negative_lateness_past_chronos_end_leaves_nothing_late() {
+    let hourly = Schedule::periodic(Interval::from_minutes(60).unwrap());
+    let all = CatchUpPolicy::All { cap: 100 };
+    // Chrono's last instant is 23:59:59.999999999 of its last day: the
+    // day's 24 hourly runs from 00:00 to 23:00 are missed.
+    let now = DateTime::<Utc>::MAX_UTC;
+    let since = now - TimeDelta::days(1);
+    assert_eq!(hourly.catch_up(since, now, all, None).runs, 24);
+    for lateness in [TimeDelta::nanoseconds(-1), TimeDelta::seconds(-1), TimeDelta::MIN] {
+        let caught = hourly.catch_up(since, now, all, Some(lateness));
+        assert_eq!((caught.runs, caught.start), (0, None), "lateness {lateness}");
+    }
+    // Away from the end, only a lateness past chrono's range overflows.
+    let now = utc(2026, 12, 1, 13, 30);
+    let since = utc(2026, 12, 1, 7, 30);
+    assert_eq!(hourly.catch_up(since, now, all, None).runs, 6);
+    let caught = hourly.catch_up(since, now, all, Some(TimeDelta::MIN));
+    assert_eq!((caught.runs, caught.start), (0, None));
+    // A lateness before chrono's start is no limit: all six are late.
+    assert_eq!(hourly.catch_up(since, now, all, Some(TimeDelta::MAX)).runs, 6);
+}
+
+/// Counting a grid that neither divides an hour nor is whole hours (45
+/// minutes) over 95,000 years: constant work (a week walked once), not a
+/// walk over every run (the fuzz target's count over chrono's whole range
+/// never ended). By hand: the grid has 32 triggers a day, at k * 45 min;
+/// Mon-Fri 09:00-17:00 holds k = 12..=22 (09:00 to 16:30), 11 runs a day,
+/// and every trigger from 17:15 to 08:15 (and the weekend's) waits for the
+/// 09:00 run, which is a trigger itself: 11 runs a workday, 55 a week.
+#[test]
+fn counting_a_45_minute_grid_over_millennia() {
+    let schedule =
+        Schedule::periodic(Interval::from_minutes(45).unwrap()).with_window(window("Mon-Fri 09:00-17:00"));
+    let monday = utc(2026, 11, 30, 0, 0);
+    let weeks = 5_000_000;
+    let end = monday + TimeDelta::weeks(weeks);
+    assert_eq!(schedule.count_between(monday, end), 55 * weeks as u64);
+    // And Monday after: 11 more.
+    assert_eq!(
+        schedule.count_between(monday, end + TimeDelta::days(1)),
+        55 * weeks as u64 + 11
+    );
+    // One week and a day, run by run.
+    let short = monday + TimeDelta::days(8);
+    assert_eq!(schedule.count_between(monday, short), 66);
+    assert_eq!(schedule.runs_between(monday, short).count(), 66);
+    // Chrono's whole range answers (in the same constant time).
+    let (min, max) = (DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC);
+    let whole = schedule.count_between(min, max);
+    assert_eq!(
+        whole,
+        schedule.count_between(min, monday) + schedule.count_between(monday, max)
+    );
+    let missed = schedule.missed(min, max);
+    assert_eq!(missed.count, whole);
+}
+
+/// A range of whole weeks that starts on a waited run: the weeks' runs and
+/// nothing more (the count once added the opening at the range's end, which
+/// the range excludes; found by the fuzz target's ranges from chrono's
+/// first instant). By hand: Monday to Friday at 22:00 UTC, held to
+/// Tuesday-Saturday 00:00-03:00 UTC: each trigger waits for the next
+/// midnight, so the runs are Tuesday to Saturday at 00:00, five a week.
+#[test]
+fn counting_whole_weeks_from_a_waited_run() {
+    let schedule = daily(Weekdays::WORKDAYS, 22, 0).with_window(window("Tue-Sat 00:00-03:00"));
+    let tuesday = utc(2026, 12, 1, 0, 0);
+    for weeks in [1, 2, 52] {
+        let end = tuesday + TimeDelta::weeks(weeks);
+        assert_eq!(
+            schedule.count_between(tuesday, end),
+            5 * weeks as u64,
+            "{weeks} weeks"
+        );
+        // (since, now]: from the Monday before, up to the Tuesday run that
+        // ends the weeks.
+        let missed = schedule.missed(tuesday - TimeDelta::seconds(1), end);
+        assert_eq!(missed.count, 5 * weeks as u64 + 1, "{weeks} weeks");
+    }
+    // From a second before the run: the same five a week.
+    let before = tuesday - TimeDelta::seconds(1);
+    assert_eq!(schedule.count_between(before, before + TimeDelta::weeks(1)), 5);
+}
+
+/// `prev_run` asked exactly at an opening where a waiting trigger runs: that
+/// run is not before the instant; the one before is the day before's. By
+/// hand: daily at 22:00 UTC held to 23:00-24:00 UTC runs every day at 23:00.
+/// (A mutant reading the gate at the instant instead of the second before
+/// it answered the instant itself.)
+#[test]
+fn prev_run_at_the_opening_its_waiting_trigger_runs_at() {
+    let schedule = daily(Weekdays::EVERYDAY, 22, 0).with_window(window("daily 23:00-24:00"));
+    let opening = utc(2026, 12, 2, 23, 0);
+    assert_eq!(schedule.prev_run(opening), Some(utc(2026, 12, 1, 23, 0)));
+    assert_eq!(schedule.prev_run(opening + TimeDelta::seconds(1)), Some(opening));
+    assert_eq!(
+        schedule.prev_run(opening + TimeDelta::nanoseconds(1)),
+        Some(opening)
+    );
+    assert_eq!(
+        schedule.prev_run(opening - TimeDelta::seconds(1)),
+        Some(utc(2026, 12, 1, 23, 0))
+    );
+    // The same at the closing: the last run of the open hour is 23:00.
+    let closing = utc(2026, 12, 3, 0, 0);
+    assert_eq!(schedule.prev_run(closing), Some(opening));
+}
+
 /// Skip, and a window that never opens: nothing to do.
 #[test]
 fn skip_and_a_window_that_never_opens_catch_up_nothing() {

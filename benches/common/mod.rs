@@ -15,6 +15,8 @@ use backup_schedule::Schedule;
 use chrono::{DateTime, Datelike, TimeDelta, TimeZone, Timelike, Utc};
 use criterion::Criterion;
 
+pub mod cpu_time;
+
 /// How many reference instants each `next_run` bench cycles through.
 pub const INSTANTS: usize = 64;
 

@@ -4,7 +4,9 @@
 //! `past`, `explain_next`, `explain_event`, `upcoming`, `runs_between` and
 //! window queries are checked against the naive reference model of
 //! `tests/reference/mod.rs`, which steps minute by minute, and against their
-//! invariants. The builders' errors (`Interval::from_minutes`,
+//! invariants; so are the scheduler's questions (`count_between`, `missed`,
+//! `catch_up` with each policy, `staggered_start`, `next_staggered_run`),
+//! also on ranges that reach chrono's ends. The builders' errors (`Interval::from_minutes`,
 //! `Schedule::daily`, `Window::new`) are checked against the rules they
 //! state, and an API-expressible schedule's policy is checked to go through
 //! JSON and back unchanged.
@@ -19,7 +21,7 @@ use backup_schedule::{Error, Interval, MinuteOffset, Schedule, Timetable, Trigge
 use chrono::{NaiveTime, Timelike};
 use libfuzzer_sys::fuzz_target;
 
-use common::input::{Hours, Instant, Offset};
+use common::input::{Hours, Instant, Offset, Queries};
 use common::reference::{RefSchedule, RefTrigger, RefWindow};
 use common::DIVISORS;
 
@@ -58,6 +60,8 @@ struct Input {
     /// when absent.
     trigger_offset: Option<Offset>,
     instants: Vec<Instant>,
+    /// Stagger and catch-up parameters for the scheduler's questions.
+    queries: Queries,
 }
 
 fuzz_target!(|input: Input| check(input));
@@ -140,6 +144,7 @@ fn check(input: Input) {
     for (index, fuzz) in input.instants.iter().take(3).enumerate() {
         let t = fuzz.to_instant();
         if index == 0 {
+            check_queries(&schedule, &model, t, &input.queries);
             common::check_next_run_against_reference(&schedule, &model, t);
             common::check_prev_run_against_reference(&schedule, &model, t);
             common::check_explain_next_against_reference(&schedule, &model, t);
@@ -163,6 +168,24 @@ fn check(input: Input) {
             }
         }
     }
+}
+
+/// The scheduler's questions (`count_between`, `missed`, `catch_up`,
+/// staggering) against the reference where it can look weeks around `t`,
+/// and on hostile ranges from `t` to chrono's ends (counting over all of it
+/// is constant time for a fixed-offset schedule).
+fn check_queries(schedule: &Schedule, model: &RefSchedule, t: chrono::DateTime<chrono::Utc>, queries: &Queries) {
+    let secs = t.timestamp();
+    if (common::min_secs() + 40 * 86_400..common::max_secs() - 40 * 86_400).contains(&secs) {
+        let oracle = common::Oracle {
+            next_run: &|t| common::reference::next_run(model, t),
+            prev_run: &|t| common::reference::prev_run(model, t),
+            next_open: &|t| common::reference::next_open(model, t),
+            next_close: &|t| common::reference::next_close(model, t),
+        };
+        common::check_queries_against_reference(schedule, &oracle, secs, queries);
+    }
+    common::check_queries_on_hostile_instants(schedule, t, queries, true);
 }
 
 /// The schedule's triggers through the public builders, checking their

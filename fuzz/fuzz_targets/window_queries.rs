@@ -2,18 +2,21 @@
 //! `next_close` agree with the reference model of `tests/reference/mod.rs`
 //! and with each other: the window is open at `next_open(t)` and closed at
 //! `next_close(t)`, and walking from edge to edge alternates between them.
-//! The `Window` accessors read back what was built.
+//! The `Window` accessors read back what was built. An `Immediate`
+//! schedule held to the window has nothing to count, miss or catch up on any
+//! range (chrono's ends included), and staggers an event's run inside the
+//! window.
 
 #![no_main]
 
 mod common;
 
 use arbitrary::Arbitrary;
-use backup_schedule::{Error, Schedule, Timetable, Window};
+use backup_schedule::{CatchUpPolicy, Error, Schedule, Stagger, Timetable, Window};
 use chrono::{TimeDelta, Weekday};
 use libfuzzer_sys::fuzz_target;
 
-use common::input::{Hours, Instant, Offset};
+use common::input::{Hours, Instant, Offset, Queries};
 use common::reference::{RefSchedule, RefTrigger, RefWindow};
 
 #[derive(Arbitrary, Debug)]
@@ -23,6 +26,8 @@ struct Input {
     /// A second offset, for `with_minute_offset`.
     other_offset: Offset,
     instants: Vec<Instant>,
+    /// Stagger and catch-up parameters for the scheduler's questions.
+    queries: Queries,
 }
 
 fuzz_target!(|input: Input| check(input));
@@ -90,9 +95,40 @@ fn check(input: Input) {
         let t = fuzz.to_instant();
         if index == 0 {
             common::check_window_against_reference(&schedule, &model, t);
+            check_queries(&schedule, &model, t, &input.queries);
         }
         common::check_window_invariants(&schedule, t);
         walk_edges(&window, &schedule, &model, t);
+    }
+}
+
+/// An `Immediate` schedule has no timed runs: nothing to count, miss or
+/// catch up, on any range up to chrono's ends. An event's run at `t` (any
+/// instant) staggers by `FNV-1a(key) mod limit`, the limit the maximum delay
+/// or the seconds to the reference's next close, whichever is smaller.
+fn check_queries(schedule: &Schedule, model: &RefSchedule, t: chrono::DateTime<chrono::Utc>, queries: &Queries) {
+    common::check_queries_on_hostile_instants(schedule, t, queries, true);
+    let (min, max) = (chrono::DateTime::<chrono::Utc>::MIN_UTC, chrono::DateTime::<chrono::Utc>::MAX_UTC);
+    assert_eq!(schedule.count_between(min, max), 0, "runs of an immediate schedule");
+    assert_eq!(schedule.missed(min, max).count, 0);
+    assert_eq!(schedule.catch_up(min, max, CatchUpPolicy::Once, None).runs, 0);
+    assert_eq!(schedule.next_staggered_run(t, &Stagger::new(&queries.key, std::time::Duration::from_secs(60))), None);
+    let secs = t.timestamp();
+    if t.timestamp_subsec_nanos() == 0 && secs < common::max_secs() - 40 * 86_400 {
+        let stagger = Stagger::new(&queries.key, std::time::Duration::from_secs(u64::from(queries.max_delay_secs)));
+        let mut limit = u64::from(queries.max_delay_secs);
+        if let Some(close) = common::reference::next_close(model, secs) {
+            limit = limit.min((close - secs) as u64);
+        }
+        let delay = if limit == 0 { 0 } else { common::fnv1a(queries.key.as_bytes()) % limit };
+        // A start past chrono's last instant is the run itself.
+        let start = secs + delay as i64;
+        let start = if start > common::max_secs() { secs } else { start };
+        assert_eq!(
+            schedule.staggered_start(t, &stagger),
+            common::instant(start, 0),
+            "staggered_start({t:?}) by {stagger:?}"
+        );
     }
 }
 

@@ -7,7 +7,9 @@
 //! chrono's ends.
 //!
 //! At the first instant, `next_run`, `prev_run`, `explain_next`,
-//! `explain_event` and the window queries are checked against the zoned
+//! `explain_event`, the window queries and the scheduler's questions
+//! (`count_between`, `missed`, `catch_up`, staggering; also on ranges at
+//! chrono's ends) are checked against the zoned
 //! reference model of `tests/reference_zoned/mod.rs` (chrono-tz read one
 //! instant at a time, never the crate). Past the table and before it, where
 //! a zone keeps one offset, the zoned schedule must be the fixed-offset one
@@ -28,7 +30,7 @@ use chrono_tz::{Tz, TZ_VARIANTS};
 use libfuzzer_sys::fuzz_target;
 use zone_cache::zone_from;
 
-use common::input::{Hours, Offset};
+use common::input::{Hours, Offset, Queries};
 use common::DIVISORS;
 use common::reference_zoned::scenarios::{self, AcrossChange};
 use common::reference::{RefSchedule, RefTrigger, RefWindow};
@@ -156,6 +158,8 @@ struct Input {
     minute_offset: Offset,
     trigger_offset: Offset,
     instants: Vec<ZInstant>,
+    /// Stagger and catch-up parameters for the scheduler's questions.
+    queries: Queries,
 }
 
 fuzz_target!(|input: Input| check(input));
@@ -302,7 +306,17 @@ fn check(input: Input) {
     // it (not within a month of chrono's ends).
     if (YEAR_1799..common::max_secs() - 40 * DAY).contains(&t) {
         check_against_reference(&zoned, &model, t);
+        let oracle = common::Oracle {
+            next_run: &|t| reference::next_run(&model, t),
+            prev_run: &|t| reference::prev_run(&model, t),
+            next_open: &|t| reference::next_open(&model, t),
+            next_close: &|t| reference::next_close(&model, t),
+        };
+        common::check_queries_against_reference(&zoned, &oracle, t, &input.queries);
     }
+    // Counting a zoned schedule walks its offset changes: ranges of weeks
+    // only, at chrono's ends and from `t`.
+    common::check_queries_on_hostile_instants(&zoned, common::instant(t, 0), &input.queries, false);
 
     // Offsets that must not matter, and invariants, at up to three instants.
     let clamp = |offset: Offset| offset.minutes().clamp(-1439, 1439);

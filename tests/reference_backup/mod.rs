@@ -50,7 +50,11 @@ use chrono_tz::Tz;
 
 /// The zoned reference's wall clock, offset changes and "compatible"
 /// resolution of a wall-clock time.
+///
+/// (A test that also needs the zoned reference as `reference_zoned`, for the
+/// shared strategies, loads the file twice: clippy's `duplicate_mod`.)
 #[cfg(feature = "tz")]
+#[allow(clippy::duplicate_mod)]
 #[path = "../reference_zoned/mod.rs"]
 pub mod zoned_clock;
 

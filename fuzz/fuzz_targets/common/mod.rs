@@ -14,7 +14,9 @@ pub mod reference_zoned;
 #[path = "../../../tests/strategies/forms.rs"]
 pub mod forms;
 
-use backup_schedule::{Schedule, Timetable, Trigger, Window};
+use std::time::Duration;
+
+use backup_schedule::{CatchUpPolicy, Schedule, Stagger, Timetable, Trigger, Window};
 use chrono::{DateTime, TimeDelta, Timelike, Utc};
 
 use reference::RefSchedule;
@@ -337,6 +339,262 @@ pub fn check_prev_run_invariants(schedule: &Schedule, before: DateTime<Utc>) {
     );
 }
 
+/// The answers of a reference model that the scheduler's questions are
+/// checked against (either model: fixed-offset or zoned), in Unix seconds.
+pub struct Oracle<'a> {
+    pub next_run: &'a dyn Fn(i64) -> Option<i64>,
+    pub prev_run: &'a dyn Fn(i64) -> Option<i64>,
+    pub next_open: &'a dyn Fn(i64) -> Option<i64>,
+    pub next_close: &'a dyn Fn(i64) -> Option<i64>,
+}
+
+/// 64-bit FNV-1a of `bytes`, from its specification (offset basis
+/// 14695981039346656037, prime 1099511628211), not the crate's
+/// `Stagger::hash`.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(14_695_981_039_346_656_037, |hash: u64, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(1_099_511_628_211)
+    })
+}
+
+/// The instant of Unix second `secs` (in chrono's range).
+fn at(secs: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(secs, 0).expect("in chrono's range")
+}
+
+/// The scheduler's questions (issue 13) at the whole second `t` against the
+/// reference: the reference's first runs after `t` (up to three) are what
+/// `count_between` and `missed` count from `t` to the last of them, what
+/// `catch_up` at that run catches up (with each policy, and with the
+/// fuzzed maximum lateness), and each run's staggered start is the run plus
+/// `FNV-1a(key) mod limit` with the limit from the reference's deadline and
+/// next run. `t` must be well inside chrono's range (the reference looks
+/// weeks around it).
+pub fn check_queries_against_reference<T: Timetable>(
+    schedule: &T,
+    oracle: &Oracle<'_>,
+    t: i64,
+    queries: &input::Queries,
+) {
+    let mut runs = Vec::new();
+    let mut after = t;
+    while runs.len() < 3 {
+        let Some(run) = (oracle.next_run)(after) else { break };
+        runs.push(run);
+        after = run;
+    }
+    let Some(&last) = runs.last() else {
+        // No run within the reference's horizon (16 days): none at all.
+        let until = at(t + 14 * 86_400);
+        assert_eq!(schedule.count_between(at(t), until), 0, "count_between from {t}");
+        let missed = schedule.missed(at(t), until);
+        assert_eq!((missed.count, missed.first, missed.latest), (0, None, None), "missed from {t}");
+        let once = schedule.catch_up(at(t), until, CatchUpPolicy::Once, None);
+        assert_eq!((once.runs, once.start), (0, None), "catch_up from {t}");
+        return;
+    };
+    let k = runs.len() as u64;
+    // [t + 1, last + 1) holds exactly these runs, and so does (t, last].
+    assert_eq!(
+        schedule.count_between(at(t + 1), at(last + 1)),
+        k,
+        "count_between({}, {}), runs {runs:?}",
+        t + 1,
+        last + 1
+    );
+    assert_eq!(
+        schedule.count_between(at(t + 1), at(last)),
+        k - 1,
+        "count_between({}, {last}), runs {runs:?}",
+        t + 1
+    );
+    let missed = schedule.missed(at(t), at(last));
+    assert_eq!(
+        (missed.count, missed.first, missed.latest),
+        (k, Some(at(runs[0])), Some(at(last))),
+        "missed({t}, {last}), runs {runs:?}"
+    );
+
+    // Catching up at `last`, a run: the gate is open there.
+    assert_eq!((oracle.next_open)(last), Some(last), "the reference's gate at run {last}");
+    let policies = [
+        (CatchUpPolicy::Skip, 0),
+        (CatchUpPolicy::Once, 1),
+        (CatchUpPolicy::All { cap: u32::from(queries.cap) }, k.min(u64::from(queries.cap))),
+        (CatchUpPolicy::All { cap: u32::MAX }, k),
+    ];
+    let lateness = i64::from(queries.lateness_secs);
+    let late = runs.iter().filter(|&&run| last - run <= lateness).count() as u64;
+    for (policy, runs_without_limit) in policies {
+        let caught = schedule.catch_up(at(t), at(last), policy, None);
+        let expected_start = (runs_without_limit > 0).then(|| at(last));
+        assert_eq!(
+            (caught.runs, caught.start),
+            (runs_without_limit, expected_start),
+            "catch_up({t}, {last}, {policy:?}), runs {runs:?}"
+        );
+        let limited = schedule.catch_up(at(t), at(last), policy, Some(TimeDelta::seconds(lateness)));
+        let expected = match policy {
+            CatchUpPolicy::Once => late.min(1),
+            CatchUpPolicy::All { cap } => late.min(u64::from(cap)),
+            _ => 0,
+        };
+        assert_eq!(
+            (limited.runs, limited.start),
+            (expected, (expected > 0).then(|| at(last))),
+            "catch_up({t}, {last}, {policy:?}, lateness {lateness} s), runs {runs:?}"
+        );
+    }
+
+    // Staggered starts of the runs whose next run is known.
+    let stagger = Stagger::new(&queries.key, Duration::from_secs(u64::from(queries.max_delay_secs)));
+    let hash = fnv1a(queries.key.as_bytes());
+    assert_eq!(Stagger::hash(&queries.key), hash, "FNV-1a of {:?}", queries.key);
+    let staggered = |run: i64, next: i64| {
+        let mut limit = u64::from(queries.max_delay_secs).min((next - run) as u64);
+        if let Some(deadline) = (oracle.next_close)(run) {
+            limit = limit.min((deadline - run) as u64);
+        }
+        let delay = if limit == 0 { 0 } else { hash % limit };
+        run + delay as i64
+    };
+    for pair in runs.windows(2) {
+        assert_eq!(
+            schedule.staggered_start(at(pair[0]), &stagger),
+            at(staggered(pair[0], pair[1])),
+            "staggered_start({}) by {stagger:?}, next run {}",
+            pair[0],
+            pair[1]
+        );
+    }
+    // The first staggered start after `t`: the last run at or before `t`,
+    // when its start is still ahead, else the first run after `t`.
+    let expected = match (oracle.prev_run)(t + 1) {
+        Some(previous) if staggered(previous, runs[0]) > t => Some(staggered(previous, runs[0])),
+        _ if runs.len() >= 2 => Some(staggered(runs[0], runs[1])),
+        _ => None,
+    };
+    if let Some(expected) = expected {
+        assert_eq!(
+            schedule.next_staggered_run(at(t), &stagger),
+            Some(at(expected)),
+            "next_staggered_run({t}) by {stagger:?}, runs {runs:?}"
+        );
+    }
+}
+
+/// The scheduler's questions on hostile ranges (chrono's first and last
+/// instants, empty and reversed ranges) around `t`: no panic, and what must
+/// hold whatever the answers. `whole_range`: counting over all of chrono's
+/// range is cheap (fixed-offset schedules count in constant time; a zoned
+/// one walks every offset change, so it is asked about ranges of weeks).
+pub fn check_queries_on_hostile_instants<T: Timetable>(
+    schedule: &T,
+    t: DateTime<Utc>,
+    queries: &input::Queries,
+    whole_range: bool,
+) {
+    let (min, max) = (DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC);
+    let weeks = TimeDelta::weeks(6);
+    let near = |a: DateTime<Utc>, b: DateTime<Utc>| whole_range || (b - a).abs() <= weeks;
+    let points = [
+        min,
+        min + TimeDelta::nanoseconds(1),
+        min + weeks,
+        t,
+        t.checked_add_signed(TimeDelta::days(20)).unwrap_or(max),
+        max - weeks,
+        max - TimeDelta::nanoseconds(1),
+        max,
+    ];
+    let stagger = Stagger::new(&queries.key, Duration::from_secs(u64::from(queries.max_delay_secs)));
+    let lateness = [
+        None,
+        Some(TimeDelta::zero()),
+        Some(TimeDelta::seconds(i64::from(queries.lateness_secs))),
+        Some(TimeDelta::MAX),
+        Some(TimeDelta::MIN),
+    ];
+    let policies = [
+        CatchUpPolicy::Skip,
+        CatchUpPolicy::Once,
+        CatchUpPolicy::All { cap: u32::from(queries.cap) },
+        CatchUpPolicy::All { cap: u32::MAX },
+    ];
+    for &a in &points {
+        for &b in &points {
+            if b <= a {
+                assert_eq!(schedule.count_between(a, b), 0, "count_between({a:?}, {b:?})");
+                let missed = schedule.missed(a, b);
+                assert_eq!((missed.count, missed.first, missed.latest), (0, None, None), "missed({a:?}, {b:?})");
+                for policy in policies {
+                    let caught = schedule.catch_up(a, b, policy, None);
+                    assert_eq!((caught.runs, caught.start), (0, None), "catch_up({a:?}, {b:?})");
+                }
+                continue;
+            }
+            if !near(a, b) {
+                continue;
+            }
+            let count = schedule.count_between(a, b);
+            if (b - a) <= weeks {
+                assert_eq!(
+                    count,
+                    schedule.runs_between(a, b).count() as u64,
+                    "count_between({a:?}, {b:?}) against runs_between"
+                );
+            }
+            let missed = schedule.missed(a, b);
+            assert_eq!(missed.first.is_some(), missed.count > 0, "missed({a:?}, {b:?})");
+            assert_eq!(missed.latest.is_some(), missed.count > 0, "missed({a:?}, {b:?})");
+            if let (Some(first), Some(latest)) = (missed.first, missed.latest) {
+                assert!(a < first && first <= latest && latest <= b, "missed({a:?}, {b:?}) = {missed:?}");
+                assert_eq!(schedule.next_run(a), Some(first), "missed({a:?}, {b:?}).first");
+            }
+            for policy in policies {
+                for limit in lateness {
+                    let caught = schedule.catch_up(a, b, policy, limit);
+                    assert_eq!(caught.start.is_some(), caught.runs > 0, "catch_up({a:?}, {b:?}, {policy:?}, {limit:?})");
+                    assert!(caught.runs <= missed.count, "catch_up({a:?}, {b:?}, {policy:?}, {limit:?}) = {caught:?}");
+                    if let Some(start) = caught.start {
+                        assert!(start >= b && schedule.is_open(start), "catch_up({a:?}, {b:?}) = {caught:?}");
+                    }
+                    if limit.is_some_and(|limit| limit < TimeDelta::zero()) {
+                        // No missed run is later than a negative lateness.
+                        assert_eq!(caught.runs, 0, "catch_up({a:?}, {b:?}, {policy:?}, {limit:?})");
+                    }
+                    match policy {
+                        CatchUpPolicy::Skip => assert_eq!(caught.runs, 0),
+                        CatchUpPolicy::Once => assert!(caught.runs <= 1),
+                        CatchUpPolicy::All { cap } => assert!(caught.runs <= u64::from(cap)),
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+    if whole_range {
+        // Counting is additive: the count over all of chrono's range is the
+        // counts on either side of `t`.
+        assert_eq!(
+            schedule.count_between(min, t) + schedule.count_between(t, max),
+            schedule.count_between(min, max),
+            "count_between split at {t:?}"
+        );
+    }
+    for &x in &points {
+        let start = schedule.staggered_start(x, &stagger);
+        assert!(start >= x, "staggered_start({x:?}) = {start:?}");
+        assert!(
+            (start - x).num_seconds() < i64::from(queries.max_delay_secs.max(1)),
+            "staggered_start({x:?}) = {start:?} by {stagger:?}"
+        );
+        if let Some(next) = schedule.next_staggered_run(x, &stagger) {
+            assert!(next > x, "next_staggered_run({x:?}) = {next:?}");
+        }
+    }
+}
+
 /// Fuzz-only descriptions of windows and instants, shared by the structured
 /// targets.
 pub mod input {
@@ -421,6 +679,16 @@ pub mod input {
                 Offset::Raw(minutes) => minutes,
             }
         }
+    }
+
+    /// A stagger's key and maximum delay, and a catch-up's cap and maximum
+    /// lateness.
+    #[derive(Arbitrary, Debug, Clone)]
+    pub struct Queries {
+        pub key: String,
+        pub max_delay_secs: u32,
+        pub cap: u8,
+        pub lateness_secs: u32,
     }
 
     /// An instant to ask about.
