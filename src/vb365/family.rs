@@ -178,7 +178,8 @@ impl<'de> Deserialize<'de> for PolicyProbe {
         impl<'de> Visitor<'de> for Members {
             type Value = PolicyProbe;
 
-            /// Never shown: a probe that fails finds nothing.
+            /// Never shown: a probe that fails finds nothing, and its error
+            /// is dropped (so writing nothing here is an equivalent mutant).
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a schedule policy object")
             }
@@ -225,7 +226,8 @@ impl<'de> Deserialize<'de> for JobProbe {
         impl<'de> Visitor<'de> for Members {
             type Value = JobProbe;
 
-            /// Never shown: a probe that fails finds nothing.
+            /// Never shown: a probe that fails finds nothing, and its error
+            /// is dropped (so writing nothing here is an equivalent mutant).
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a job object")
             }
