@@ -178,7 +178,8 @@ impl<'de> Deserialize<'de> for PolicyProbe {
         impl<'de> Visitor<'de> for Members {
             type Value = PolicyProbe;
 
-            /// Never shown: a probe that fails finds nothing.
+            /// Never shown: a probe that fails finds nothing, and its error
+            /// is dropped (so writing nothing here is an equivalent mutant).
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a schedule policy object")
             }
@@ -225,7 +226,8 @@ impl<'de> Deserialize<'de> for JobProbe {
         impl<'de> Visitor<'de> for Members {
             type Value = JobProbe;
 
-            /// Never shown: a probe that fails finds nothing.
+            /// Never shown: a probe that fails finds nothing, and its error
+            /// is dropped (so writing nothing here is an equivalent mutant).
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a job object")
             }
@@ -282,6 +284,19 @@ impl JobPolicy {
     /// Those of [`Kind::detect`], then of
     /// [`CopyJobSchedulePolicy::from_json`] or
     /// [`BackupJobSchedulePolicy::from_json`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use backup_schedule::vb365::{JobPolicy, Kind};
+    ///
+    /// let in_job = br#"{"name": "j", "schedulePolicy": {"type": "ManualOnly"}}"#;
+    /// assert_eq!(JobPolicy::from_json(in_job, None)?.kind(), Kind::Backup);
+    /// // Forced to copy, ManualOnly is no copy-job type.
+    /// let err = JobPolicy::from_json(in_job, Some(Kind::Copy)).unwrap_err();
+    /// assert_eq!(err.path(), Some("schedulePolicy.type"));
+    /// # Ok::<(), backup_schedule::Error>(())
+    /// ```
     pub fn from_json(json: &[u8], kind: Option<Kind>) -> Result<JobPolicy, Error> {
         Ok(match kind.map_or_else(|| Kind::detect(json), Ok)? {
             Kind::Copy => JobPolicy::Copy(CopyJobSchedulePolicy::from_json(json)?),
@@ -316,6 +331,19 @@ impl JobPolicy {
     ///
     /// Those of [`CopyJobSchedulePolicy::normalized`] or
     /// [`BackupJobSchedulePolicy::normalized`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use backup_schedule::vb365::JobPolicy;
+    ///
+    /// let policy = JobPolicy::from_json(br#"{"type": "Daily", "dailyType": "Sunday", "dailyTime": "06:00"}"#, None)?;
+    /// assert_eq!(
+    ///     serde_json::to_string(&policy.normalized()?).unwrap(),
+    ///     r#"{"type":"Daily","dailyType":"Sunday","dailyTime":"06:00:00"}"#,
+    /// );
+    /// # Ok::<(), backup_schedule::Error>(())
+    /// ```
     pub fn normalized(&self) -> Result<JobPolicy, Error> {
         Ok(match self {
             JobPolicy::Copy(policy) => JobPolicy::Copy(policy.normalized()?),
@@ -383,6 +411,16 @@ impl Job {
     ///
     /// Those of [`Kind::detect`], then of [`CopyJob::from_json`] or
     /// [`BackupJob::from_json`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use backup_schedule::vb365::{Job, Kind};
+    ///
+    /// let job = Job::from_json(br#"{"id": "a", "schedulePolicy": {"type": "Immediate"}}"#, None)?;
+    /// assert_eq!((job.kind(), job.id()), (Kind::Copy, Some("a")));
+    /// # Ok::<(), backup_schedule::Error>(())
+    /// ```
     pub fn from_json(json: &[u8], kind: Option<Kind>) -> Result<Job, Error> {
         Ok(match kind.map_or_else(|| Kind::detect(json), Ok)? {
             Kind::Copy => Job::Copy(Box::new(CopyJob::from_json(json)?)),
@@ -494,6 +532,17 @@ impl JobDocument {
     ///
     /// Those of [`Kind::detect`], then of [`CopyJobDocument::from_json`] or
     /// [`BackupJobDocument::from_json`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use backup_schedule::vb365::JobDocument;
+    ///
+    /// let err = JobDocument::from_json(br#"{"type": "Immediate", "scheduleEnabled": true}"#, None).unwrap_err();
+    /// assert_eq!(err.path(), Some("schedulePolicy"));
+    /// assert!(err.to_string().ends_with(r#"found copy-job type "Immediate" and backup-job scheduleEnabled"#));
+    /// # Ok::<(), backup_schedule::Error>(())
+    /// ```
     pub fn from_json(json: &[u8], kind: Option<Kind>) -> Result<JobDocument, Error> {
         Ok(match kind.map_or_else(|| Kind::detect(json), Ok)? {
             Kind::Copy => JobDocument::Copy(CopyJobDocument::from_json(json)?),
