@@ -577,12 +577,16 @@ mod tests {
                     assert_eq!(zoned.next_run_at(later), after, "{zoned:?} after {later}");
                 }
             }
+            // Backup jobs, alone and as a `JobSchedule`.
             let zoned = backup.in_zone(&zone);
+            let job = crate::JobSchedule::from(backup).in_zone(&zone);
             for t in (1_300_000_000..1_300_000_000 + 400 * 86_400).step_by(4_999) {
                 let after = engine::run_after(&zoned, t);
                 assert_eq!(zoned.run_after(t), after, "{zoned:?} after {t}");
+                assert_eq!(job.run_after(t), after, "{job:?} after {t}");
                 let at = DateTime::from_timestamp(t, 0).unwrap();
                 assert_eq!(zoned.next_run_at(at), after.and_then(time::from_secs));
+                assert_eq!(job.next_run_at(at), after.and_then(time::from_secs));
             }
             // 2010-2012 around every change, and a long stretch.
             for (from, to) in [
