@@ -422,7 +422,7 @@ impl BackupSchedule {
     }
 
     #[inline]
-    fn fixed(&self) -> Fixed<'_, StartGate> {
+    pub(crate) fn fixed(&self) -> Fixed<'_, StartGate> {
         Fixed {
             plan: self.active_plan(),
             gate: &self.gate,

@@ -35,20 +35,38 @@ impl<G: WeekGate> Fixed<'_, G> {
     /// runs at that opening when it comes before it.
     #[inline]
     pub(crate) fn run_ahead(self, day_of_week: u32, in_day: u32) -> Option<u32> {
+        Some(self.run_ahead_reach(day_of_week, in_day)?.0)
+    }
+
+    /// [`run_ahead`](Fixed::run_ahead), and how far back before the instant
+    /// its answer looked: the seconds back to the start of the closed
+    /// stretch containing it when a trigger waiting there decides the run,
+    /// else 0 (the answer depends on the triggers and the gate from the
+    /// instant to the run only). The zoned fast path needs all of that to
+    /// lie in one span.
+    #[inline]
+    pub(crate) fn run_ahead_reach(self, day_of_week: u32, in_day: u32) -> Option<(u32, u32)> {
         let trigger = self.plan.ahead(day_of_week, in_day)?;
         if self.always_open {
-            return Some(trigger);
+            return Some((trigger, 0));
         }
         let week = day_of_week * DAY_U32 + in_day;
         let here = self.gate.spot(week);
+        let mut reach = 0;
         if !here.open {
             let opens = self.gate.open_ahead(here)?;
-            if trigger <= opens || self.plan.back(day_of_week, in_day)? <= self.gate.closed_back(here)? {
-                return Some(opens);
+            // The first trigger ahead runs at the opening, and so would any
+            // trigger waiting since before the instant: those do not matter.
+            if trigger <= opens {
+                return Some((opens, 0));
+            }
+            reach = self.gate.closed_back(here)?;
+            if self.plan.back(day_of_week, in_day)? <= reach {
+                return Some((opens, reach));
             }
         }
         let wait = self.gate.open_ahead(self.gate.spot(week + trigger))?;
-        Some(trigger + wait)
+        Some((trigger + wait, reach))
     }
 
     /// Seconds back from second `in_day` (up to [`DAY_U32`], the end of the

@@ -190,6 +190,11 @@ mod zoned {
         fn describe_on(&self, f: &mut fmt::Formatter<'_>, clock: Clock<'_>) -> fmt::Result {
             each!(self, schedule => schedule.describe_on(f, clock))
         }
+
+        #[inline]
+        fn run_ahead_reach(&self, day_of_week: u32, in_day: u32) -> Option<(u32, u32)> {
+            each!(self, schedule => schedule.run_ahead_reach(day_of_week, in_day))
+        }
     }
 
     impl JobSchedule {

@@ -208,7 +208,7 @@ impl Schedule {
 
     /// The fast path's view of this schedule.
     #[inline]
-    fn fixed(&self) -> Fixed<'_, Window> {
+    pub(crate) fn fixed(&self) -> Fixed<'_, Window> {
         Fixed {
             plan: self.plan,
             gate: &self.window,

@@ -17,7 +17,7 @@ use crate::backup::{BackupSchedule, Retry};
 use crate::describe::Clock;
 use crate::engine::{self, Engine, Gate, TriggerClock, Triggers};
 use crate::schedule::Schedule;
-use crate::time::{self, DAY, WEEK};
+use crate::time::{self, DAY, DAY_U32, WEEK};
 use crate::zone::{Span, Zone};
 
 /// How far a zoned search walks from its starting instant. A run is at most
@@ -33,6 +33,10 @@ pub trait Zonable: Engine {
     fn wall_frame(&self) -> Self;
     /// The sentence, with every time of day on `clock`.
     fn describe_on(&self, f: &mut fmt::Formatter<'_>, clock: Clock<'_>) -> fmt::Result;
+    /// The fixed-offset fast path's seconds to the first run after second
+    /// `in_day` of day-of-week `day_of_week`, and how far back its answer
+    /// looked (`Fixed::run_ahead_reach`).
+    fn run_ahead_reach(&self, day_of_week: u32, in_day: u32) -> Option<(u32, u32)>;
 }
 
 impl Zonable for BackupSchedule {
@@ -43,6 +47,11 @@ impl Zonable for BackupSchedule {
     fn describe_on(&self, f: &mut fmt::Formatter<'_>, clock: Clock<'_>) -> fmt::Result {
         self.describe_in(f, clock, Some(clock))
     }
+
+    #[inline]
+    fn run_ahead_reach(&self, day_of_week: u32, in_day: u32) -> Option<(u32, u32)> {
+        self.fixed().run_ahead_reach(day_of_week, in_day)
+    }
 }
 
 impl Zonable for Schedule {
@@ -52,6 +61,11 @@ impl Zonable for Schedule {
 
     fn describe_on(&self, f: &mut fmt::Formatter<'_>, clock: Clock<'_>) -> fmt::Result {
         self.describe_in(f, clock, clock)
+    }
+
+    #[inline]
+    fn run_ahead_reach(&self, day_of_week: u32, in_day: u32) -> Option<(u32, u32)> {
+        self.fixed().run_ahead_reach(day_of_week, in_day)
     }
 }
 
@@ -151,6 +165,25 @@ impl<'z, S: Zonable> Zoned<'z, S> {
     pub fn zone(&self) -> Option<&'z Zone> {
         self.zone
     }
+
+    /// Seconds from `after` to the first run after it, as the fixed-offset
+    /// fast path gives them on the wall clock of `span` (the span containing
+    /// `after`, `week` the position of `after` in its wall-clock week), when
+    /// everything that answer depends on lies in the span, a day or more
+    /// after its change; else `None`.
+    ///
+    /// The answer depends on the instants from `after` (or, when a trigger
+    /// waiting in the closed stretch containing `after` could decide it,
+    /// from that stretch's start) to the run. Within a span the zone's gate
+    /// and grid are the wall-clock ones; a change moves time-of-day triggers
+    /// (a gap's shifted times, a fold's repeated ones) up to a day after it,
+    /// never before it.
+    #[inline]
+    fn ahead_in_span(&self, span: Span, after: i64, week: u32) -> Option<u32> {
+        let (ahead, reach) = self.wall.run_ahead_reach(week / DAY_U32, week % DAY_U32)?;
+        let settled = span.start.saturating_add(DAY);
+        (after - i64::from(reach) >= settled && after + i64::from(ahead) < span.end).then_some(ahead)
+    }
 }
 
 impl<S: fmt::Debug> fmt::Debug for Zoned<'_, S> {
@@ -227,35 +260,20 @@ impl<'z, S: Zonable> Engine for Zoned<'z, S> {
         self.schedule.retry_policy()
     }
 
-    /// The fixed-offset engine's answer on wall-clock seconds when
-    /// everything it depends on lies in one span, else the rule span by span.
-    ///
-    /// The answer depends on the instants from `after` (or, when the gate is
-    /// closed then, from the start of that closed stretch, where a waiting
-    /// trigger may be) to the run; and a change moves time-of-day triggers
-    /// (a gap's shifted times, a fold's repeated ones) up to a day after it.
+    /// The fixed-offset fast path's answer on the wall clock when
+    /// everything it depends on lies in one span (see `ahead_in_span`), else
+    /// the rule span by span.
     #[inline]
     fn run_after(&self, after: i64) -> Option<i64> {
         let Some(zone) = self.zone else {
             return self.schedule.run_after(after);
         };
         let span = zone.span(after);
-        let wall = after + span.offset;
-        let gate = self.wall.gate();
-        let needed_from = if gate.is_open_at(wall) {
-            after
-        } else {
-            gate.closed_since(wall)? - span.offset
-        };
-        if needed_from >= span.start.saturating_add(DAY) {
-            if let Some(run) = self.wall.run_after(wall) {
-                let run = run - span.offset;
-                if run < span.end {
-                    return Some(run);
-                }
-            }
+        let week = time::week_position(after + span.offset) as u32;
+        match self.ahead_in_span(span, after, week) {
+            Some(ahead) => Some(after + i64::from(ahead)),
+            None => engine::run_after(self, after),
         }
-        engine::run_after(self, after)
     }
 
     /// The fixed-offset engine's answer on wall-clock seconds when the run,
@@ -312,11 +330,22 @@ impl<'z, S: Zonable> Engine for Zoned<'z, S> {
         count
     }
 
+    /// As [`run_after`](Engine::run_after), in the fixed path's form: the
+    /// instant's date and second of the day in, that date plus the seconds
+    /// ahead out, no conversion from Unix time (only `after`'s Unix second,
+    /// to find its span).
     #[inline]
     fn next_run_at(&self, after: DateTime<Utc>) -> Option<DateTime<Utc>> {
-        match self.zone {
-            None => self.schedule.next_run_at(after),
-            Some(_) => time::from_secs(self.run_after(after.timestamp())?),
+        let Some(zone) = self.zone else {
+            return self.schedule.next_run_at(after);
+        };
+        let secs = after.timestamp();
+        let span = zone.span(secs);
+        let (date, day_of_week, in_day) = time::split(after);
+        let week = (i64::from(day_of_week * DAY_U32 + in_day) + span.offset).rem_euclid(WEEK) as u32;
+        match self.ahead_in_span(span, secs, week) {
+            Some(ahead) => time::advance(date, in_day, ahead),
+            None => time::from_secs(engine::run_after(self, secs)?),
         }
     }
 
@@ -545,12 +574,26 @@ mod tests {
                         engine::run_before(&zoned, t),
                         "{zoned:?} before {t}"
                     );
-                    assert_eq!(
-                        zoned.run_after(t),
-                        engine::run_after(&zoned, t),
-                        "{zoned:?} after {t}"
-                    );
+                    let after = engine::run_after(&zoned, t);
+                    assert_eq!(zoned.run_after(t), after, "{zoned:?} after {t}");
+                    // The instant path, whole seconds and with a fraction.
+                    let at = DateTime::from_timestamp(t, 0).unwrap();
+                    let later = DateTime::from_timestamp(t, 999_999_999).unwrap();
+                    let after = after.and_then(time::from_secs);
+                    assert_eq!(zoned.next_run_at(at), after, "{zoned:?} after {at}");
+                    assert_eq!(zoned.next_run_at(later), after, "{zoned:?} after {later}");
                 }
+            }
+            // Backup jobs, alone and as a `JobSchedule`.
+            let zoned = backup.in_zone(&zone);
+            let job = crate::JobSchedule::from(backup).in_zone(&zone);
+            for t in (1_300_000_000..1_300_000_000 + 400 * 86_400).step_by(4_999) {
+                let after = engine::run_after(&zoned, t);
+                assert_eq!(zoned.run_after(t), after, "{zoned:?} after {t}");
+                assert_eq!(job.run_after(t), after, "{job:?} after {t}");
+                let at = DateTime::from_timestamp(t, 0).unwrap();
+                assert_eq!(zoned.next_run_at(at), after.and_then(time::from_secs));
+                assert_eq!(job.next_run_at(at), after.and_then(time::from_secs));
             }
             // 2010-2012 around every change, and a long stretch.
             for (from, to) in [

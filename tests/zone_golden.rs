@@ -733,6 +733,100 @@ fn deferral_across_changes() {
     });
 }
 
+/// The edges of the zoned fast path, which answers with the fixed-offset
+/// schedule on a span's wall clock when the run, the triggers it serves and
+/// the closed stretch a trigger may wait in lie in the span, a day or more
+/// after its change: a trigger waiting since before the change in a closed
+/// stretch longer than a day, queried more than a day after the change; a
+/// stretch closed since before the change whose run comes from a trigger
+/// after the query; a run that the span's wall clock puts exactly at the
+/// next change; the fold's repeated time on the day of the change.
+#[test]
+fn fast_path_edges_across_changes() {
+    // Berlin, every hour open but Sunday 01:00-02:00 and Sunday 03:00 to
+    // Monday 06:00; on 2027-03-28 the gap removes the open hour 02:00 between.
+    let mut cells = Vec::new();
+    for day in 0..7 {
+        for hour in 0..24 {
+            let closed = (day == SUN && (hour == 1 || hour >= 3)) || (day == MON && hour < 6);
+            if !closed {
+                cells.push((day, hour));
+            }
+        }
+    }
+    let long_closed = window(&cells);
+    let sunday_night_closed = {
+        let mut hours = [true; 168];
+        for hour in 0..3 {
+            hours[SUN * 24 + hour] = false;
+        }
+        Window::new(&hours, 0).expect("offset 0")
+    };
+    for_each_source(|| {
+        check_runs(&[
+            // Sunday 03-28 01:30 CET = 00:30Z is closed (hour 01); 02:00 CET does not
+            // exist, 01:00Z reads 03:00 CEST (closed): it waits for Monday 06:00 CEST =
+            // 03-29 04:00Z. Asked on Monday 02:00Z (04:00 CEST), 25 hours after the
+            // change, that trigger is still waiting: the answer reaches back before
+            // the change. (On the CEST wall clock alone the stretch would begin at
+            // Sunday 03:00 with no trigger in it: next Sunday 02:00.) Then 04-04 01:30
+            // CEST = 04-03 23:30Z waits for 02:00 CEST = 04-04 00:00Z.
+            RunRow {
+                what: "Berlin: a trigger waiting since before the change, asked a day after it",
+                tz: BERLIN,
+                schedule: daily(Weekdays::SUNDAY, 1, 30, 0).with_window(long_closed),
+                after: "2027-03-29T02:00:00Z",
+                runs: &["2027-03-29T04:00:00Z", "2027-04-04T00:00:00Z"],
+            },
+            RunRow {
+                what: "Berlin: the same, asked exactly a day after the change",
+                tz: BERLIN,
+                schedule: daily(Weekdays::SUNDAY, 1, 30, 0).with_window(long_closed),
+                after: "2027-03-29T01:00:00Z",
+                runs: &["2027-03-29T04:00:00Z", "2027-04-04T00:00:00Z"],
+            },
+            // Daily 05:30: Monday 05:30 CEST = 03:30Z comes before the opening at 06:00
+            // CEST = 04:00Z and runs there (as Sunday's 05:30 CEST waiting since
+            // 03:30Z would); Tuesday 05:30 CEST = 03-30 03:30Z is open.
+            RunRow {
+                what: "Berlin: closed since before the change, the next trigger before the opening",
+                tz: BERLIN,
+                schedule: everyday(5, 30).with_window(long_closed),
+                after: "2027-03-29T02:00:00Z",
+                runs: &["2027-03-29T04:00:00Z", "2027-03-30T03:30:00Z"],
+            },
+            // Sunday 10-31 01:30 CEST = 10-30 23:30Z waits (hours 00-02 closed). On the
+            // CEST wall clock it would run at 03:00 CEST = 01:00Z, the change itself;
+            // but 01:00Z reads 02:00 CET, the repeated hour, closed again: 03:00 CET =
+            // 02:00Z. Next Sunday 11-07 01:30 CET = 00:30Z waits for 03:00 CET = 02:00Z.
+            RunRow {
+                what: "Berlin: a run the wall clock puts exactly at the autumn change",
+                tz: BERLIN,
+                schedule: daily(Weekdays::SUNDAY, 1, 30, 0).with_window(sunday_night_closed),
+                after: "2027-10-30T23:45:00Z",
+                runs: &["2027-10-31T02:00:00Z", "2027-11-07T02:00:00Z"],
+            },
+            // Daily 02:30 ran once in the fold, at 00:30Z (CEST); on the CET wall clock
+            // 02:30 CET = 01:30Z would be one more. Asked from the change (01:00Z) to
+            // a second before that, the next is 11-01 02:30 CET = 01:30Z.
+            RunRow {
+                what: "Berlin: asked at the autumn change, the fold's time is not repeated",
+                tz: BERLIN,
+                schedule: everyday(2, 30),
+                after: "2027-10-31T01:00:00Z",
+                runs: &["2027-11-01T01:30:00Z"],
+            },
+            RunRow {
+                what: "Berlin: asked a second before the fold's repeated time",
+                tz: BERLIN,
+                schedule: everyday(2, 30),
+                after: "2027-10-31T01:29:59Z",
+                runs: &["2027-11-01T01:30:00Z"],
+            },
+        ]);
+    });
+}
+
 /// A window table row: the window queries of a schedule with `window` in
 /// `tz` at `t`.
 struct WindowRow {
