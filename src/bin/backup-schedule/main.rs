@@ -262,11 +262,7 @@ enum Command {
     #[command(verbatim_doc_comment)]
     Retry {
         #[command(flatten)]
-        policy: PolicyArg,
-        #[command(flatten)]
-        zone: ZoneArg,
-        #[command(flatten)]
-        triggers: TriggersArg,
+        job: JobArgs,
         /// When the attempt failed: an RFC 3339 instant
         #[arg(long, value_name = "INSTANT")]
         failed_at: String,
@@ -692,19 +688,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
         }
         Some(Command::Retry {
-            policy,
-            zone,
-            triggers,
+            job,
             failed_at,
             failures,
         }) => {
             let failed_at = parse_instant("--failed-at", &failed_at)?;
             let failures = parse_failures(&failures)?;
-            let lens = Lens {
-                zone: zone_arg(&zone)?,
-                frame: triggers.triggers.into(),
-            };
-            let document = policy.read()?;
+            let (lens, document) = job.read()?;
             each_job(
                 &mut out,
                 document,
