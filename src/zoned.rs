@@ -178,6 +178,10 @@ impl<'z, S: Zonable> Zoned<'z, S> {
     /// and grid are the wall-clock ones; a change moves time-of-day triggers
     /// (a gap's shifted times, a fold's repeated ones) up to a day after it,
     /// never before it.
+    ///
+    /// A mutant returning `None` always leaves every query to the generic
+    /// rule: the same answers, only slower (the benches see it, no test
+    /// does), so it is equivalent.
     #[inline]
     fn ahead_in_span(&self, span: Span, after: i64, week: u32) -> Option<u32> {
         let (ahead, reach) = self.wall.run_ahead_reach(week / DAY_U32, week % DAY_U32)?;
