@@ -4,7 +4,7 @@
 
 use core::fmt;
 
-use chrono::{DateTime, NaiveTime, TimeDelta, Timelike, Utc};
+use chrono::{DateTime, NaiveTime, TimeDelta, Utc};
 
 use crate::describe::{self, Clock};
 use crate::engine::Engine;
@@ -211,14 +211,7 @@ impl BackupSchedule {
     /// # Ok::<(), backup_schedule::Error>(())
     /// ```
     pub fn daily(days: Weekdays, at: NaiveTime) -> Result<BackupSchedule, Error> {
-        if at.nanosecond() != 0 {
-            return Err(Error::invalid(
-                "dailyTime",
-                "a time of day in whole seconds",
-                at.to_string(),
-            ));
-        }
-        Ok(BackupSchedule::from_plan(Plan::daily(days, at)))
+        Ok(BackupSchedule::from_plan(Plan::daily_whole_seconds(days, at)?))
     }
 
     /// A job that runs every `every` on a grid from 00:00 (`Periodically`);

@@ -3,7 +3,7 @@
 
 use core::fmt;
 
-use chrono::{DateTime, NaiveTime, Timelike, Utc};
+use chrono::{DateTime, NaiveTime, Utc};
 
 use crate::describe;
 use crate::engine::Engine;
@@ -107,14 +107,7 @@ impl Schedule {
     /// # Ok::<(), backup_schedule::Error>(())
     /// ```
     pub fn daily(days: Weekdays, at: NaiveTime) -> Result<Schedule, Error> {
-        if at.nanosecond() != 0 {
-            return Err(Error::invalid(
-                "dailyTime",
-                "a time of day in whole seconds",
-                at.to_string(),
-            ));
-        }
-        Ok(Schedule::from_plan(Plan::daily(days, at)))
+        Ok(Schedule::from_plan(Plan::daily_whole_seconds(days, at)?))
     }
 
     /// A schedule that runs every `every`, on a grid counted from 00:00 UTC.

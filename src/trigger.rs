@@ -147,6 +147,20 @@ impl fmt::Debug for Plan {
 }
 
 impl Plan {
+    /// Daily at `at` on `days`, as both job families take it: an error
+    /// with path `dailyTime` when `at` has a fraction of a second (the
+    /// API's times are whole seconds).
+    pub(crate) fn daily_whole_seconds(days: Weekdays, at: NaiveTime) -> Result<Plan, Error> {
+        if chrono::Timelike::nanosecond(&at) != 0 {
+            return Err(Error::invalid(
+                "dailyTime",
+                "a time of day in whole seconds",
+                at.to_string(),
+            ));
+        }
+        Ok(Plan::daily(days, at))
+    }
+
     /// Daily at `at` on `days`.
     pub(crate) fn daily(days: Weekdays, at: NaiveTime) -> Plan {
         Plan::Daily {
