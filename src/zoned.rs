@@ -166,6 +166,15 @@ impl<'z, S: Zonable> Zoned<'z, S> {
         self.zone
     }
 
+    /// The generic rule's answer for `next_run_at`, out of line: the few
+    /// queries near a change take it, and inlined its register saves and
+    /// spills were paid by every query of the fast path.
+    #[cold]
+    #[inline(never)]
+    fn next_run_by_rule(&self, after: i64) -> Option<DateTime<Utc>> {
+        time::from_secs(engine::run_after(self, after)?)
+    }
+
     /// Seconds from `after` to the first run after it, as the fixed-offset
     /// fast path gives them on the wall clock of `span` (the span containing
     /// `after`, `week` the position of `after` in its wall-clock week), when
@@ -349,7 +358,7 @@ impl<'z, S: Zonable> Engine for Zoned<'z, S> {
         let week = (i64::from(day_of_week * DAY_U32 + in_day) + span.offset).rem_euclid(WEEK) as u32;
         match self.ahead_in_span(span, secs, week) {
             Some(ahead) => time::advance(date, in_day, ahead),
-            None => time::from_secs(engine::run_after(self, secs)?),
+            None => self.next_run_by_rule(secs),
         }
     }
 
