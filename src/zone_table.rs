@@ -213,6 +213,14 @@ impl Table {
                 self.first_change_in_bucket.get(bucket + 1),
             ) {
                 let (first, end) = (first as usize, end as usize);
+                // Almost every bucket holds no change or one: compare with
+                // the first change from the bucket's start on (for an empty
+                // bucket it is past the bucket, so past `secs`) instead of
+                // searching.
+                if end - first <= 1 {
+                    let passed = self.changes.get(first).is_some_and(|change| change.at <= secs);
+                    return first + usize::from(passed);
+                }
                 // Any number of changes may share a bucket: search among them.
                 let in_bucket = self.changes.get(first..end).unwrap_or_default();
                 return first + in_bucket.partition_point(|change| change.at <= secs);
