@@ -186,7 +186,8 @@ impl<'z, S: Zonable> Zoned<'z, S> {
     /// from that stretch's start) to the run. Within a span the zone's gate
     /// and grid are the wall-clock ones; a change moves time-of-day triggers
     /// (a gap's shifted times, a fold's repeated ones) up to a day after it,
-    /// never before it.
+    /// never before it, and grid points not at all (each span has the
+    /// wall-frame grid's points that fall in it).
     ///
     /// A mutant returning `None` always leaves every query to the generic
     /// rule: the same answers, only slower (the benches see it, no test
@@ -194,8 +195,15 @@ impl<'z, S: Zonable> Zoned<'z, S> {
     #[inline]
     fn ahead_in_span(&self, span: Span, after: i64, week: u32) -> Option<u32> {
         let (ahead, reach) = self.wall.run_ahead_reach(week / DAY_U32, week % DAY_U32)?;
-        let settled = span.start.saturating_add(DAY);
-        (after - i64::from(reach) >= settled && after + i64::from(ahead) < span.end).then_some(ahead)
+        let from = after - i64::from(reach);
+        // Grid points and the gate are the wall-frame ones span by span, so
+        // a grid's answer holds from the change on; only a closed stretch
+        // starting at the change itself may begin earlier in the zone (the
+        // gate may be closed before it too), hence after it, strictly.
+        // Asked second, so that the usual query pays no more than before.
+        let settled = from >= span.start.saturating_add(DAY)
+            || (from > span.start && self.wall.triggers().clock() == TriggerClock::Grid);
+        (settled && after + i64::from(ahead) < span.end).then_some(ahead)
     }
 }
 

@@ -827,6 +827,97 @@ fn fast_path_edges_across_changes() {
     });
 }
 
+/// Grids asked within the day after a change (the fast path answers them
+/// from a second after the change on), and a closed stretch that begins at
+/// the change on the new wall clock but earlier in the zone.
+#[test]
+fn grid_fast_path_from_the_change() {
+    // Berlin, every hour open but Sunday 00:00-02:00 and 03:00-05:00. On
+    // 2027-03-28 hour 02 does not exist (02:00 CET -> 03:00 CEST at 01:00Z),
+    // so the zone is closed from 00:00 CET = 03-27 23:00Z to 05:00 CEST =
+    // 03:00Z. On the CEST wall clock alone, hour 02 is open and the closed
+    // stretch begins at 03:00 CEST = 01:00Z, the change itself.
+    let sunday_split = {
+        let mut hours = [true; 168];
+        for hour in [0, 1, 3, 4] {
+            hours[SUN * 24 + hour] = false;
+        }
+        Window::new(&hours, 0).expect("offset 0")
+    };
+    for_each_source(|| {
+        check_runs(&[
+            // Every hour: wall 03:00 CEST = 01:00Z is not after 01:00Z; 04:00 CEST =
+            // 02:00Z, 05:00 CEST = 03:00Z.
+            RunRow {
+                what: "Berlin: hourly, asked at the spring change",
+                tz: BERLIN,
+                schedule: every(60),
+                after: "2027-03-28T01:00:00Z",
+                runs: &["2027-03-28T02:00:00Z", "2027-03-28T03:00:00Z"],
+            },
+            RunRow {
+                what: "Berlin: hourly, asked a second after the spring change",
+                tz: BERLIN,
+                schedule: every(60),
+                after: "2027-03-28T01:00:01Z",
+                runs: &["2027-03-28T02:00:00Z", "2027-03-28T03:00:00Z"],
+            },
+            // 00:59:59Z reads 01:59:59 CET; 02:00 CET does not exist (skipped);
+            // 03:00 CEST = 01:00Z.
+            RunRow {
+                what: "Berlin: hourly, asked a second before the spring change",
+                tz: BERLIN,
+                schedule: every(60),
+                after: "2027-03-28T00:59:59Z",
+                runs: &["2027-03-28T01:00:00Z", "2027-03-28T02:00:00Z"],
+            },
+            // Autumn: 01:00:01Z reads 02:00:01 CET, the repeated hour: 02:15 CET =
+            // 01:15Z, 02:30 CET = 01:30Z.
+            RunRow {
+                what: "Berlin: every 15 minutes, asked a second after the autumn change",
+                tz: BERLIN,
+                schedule: every(15),
+                after: "2027-10-31T01:00:01Z",
+                runs: &["2027-10-31T01:15:00Z", "2027-10-31T01:30:00Z"],
+            },
+            // 00:50Z reads 02:50 CEST; 03:00 CEST never comes, 01:00Z reads 02:00 CET
+            // (the fold's second 02:00, a grid point again), then 02:15 CET = 01:15Z.
+            RunRow {
+                what: "Berlin: every 15 minutes, asked before the autumn change",
+                tz: BERLIN,
+                schedule: every(15),
+                after: "2027-10-31T00:50:00Z",
+                runs: &["2027-10-31T01:00:00Z", "2027-10-31T01:15:00Z"],
+            },
+            // Every 4 hours from 01:00:01Z (02:00:01 CET): 04:00 CET = 03:00Z, 08:00
+            // CET = 07:00Z.
+            RunRow {
+                what: "Berlin: every 4 hours, asked a second after the autumn change",
+                tz: BERLIN,
+                schedule: every(240),
+                after: "2027-10-31T01:00:01Z",
+                runs: &["2027-10-31T03:00:00Z", "2027-10-31T07:00:00Z"],
+            },
+            // Every 6 hours (wall 00, 06, 12, 18): Sunday 00:00 CET = 03-27 23:00Z
+            // is closed and waits through the whole closed stretch, to 05:00 CEST =
+            // 03:00Z. Asked at 01:30Z (03:30 CEST), the CEST wall clock alone sees a
+            // stretch from 03:00 CEST with no trigger in it and would answer 06:00
+            // CEST = 04:00Z. Then 06:00 CEST = 04:00Z (open), 12:00 CEST = 10:00Z.
+            RunRow {
+                what: "Berlin: a grid trigger waiting from before the change, closed across it",
+                tz: BERLIN,
+                schedule: every(360).with_window(sunday_split),
+                after: "2027-03-28T01:30:00Z",
+                runs: &[
+                    "2027-03-28T03:00:00Z",
+                    "2027-03-28T04:00:00Z",
+                    "2027-03-28T10:00:00Z",
+                ],
+            },
+        ]);
+    });
+}
+
 /// A window table row: the window queries of a schedule with `window` in
 /// `tz` at `t`.
 struct WindowRow {
