@@ -201,6 +201,8 @@ impl<'z, S: Zonable> Zoned<'z, S> {
         // starting at the change itself may begin earlier in the zone (the
         // gate may be closed before it too), hence after it, strictly.
         // Asked second, so that the usual query pays no more than before.
+        // (A mutant turning `||` into `&&` only leaves more queries to the
+        // generic rule, same answers: equivalent, like `None` above.)
         let settled = from >= span.start.saturating_add(DAY)
             || (from > span.start && self.wall.triggers().clock() == TriggerClock::Grid);
         (settled && after + i64::from(ahead) < span.end).then_some(ahead)

@@ -844,8 +844,33 @@ fn grid_fast_path_from_the_change() {
         }
         Window::new(&hours, 0).expect("offset 0")
     };
+    // Sunday 02:00-04:00 closed, 01:00 and 04:00 on open. In the zone on
+    // 2027-03-28: open at 01:xx CET (00:00-01:00Z), closed 03:00-04:00 CEST
+    // (01:00-02:00Z). On the CEST wall clock read back before the change,
+    // 00:00-01:00Z would be hour 02, closed: a stretch from 00:00Z.
+    let sunday_02_to_04 = {
+        let mut hours = [true; 168];
+        for hour in [2, 3] {
+            hours[SUN * 24 + hour] = false;
+        }
+        Window::new(&hours, 0).expect("offset 0")
+    };
     for_each_source(|| {
         check_runs(&[
+            // Every 160 minutes (wall 00:00, 02:40, 05:20, 08:00): 02:40 does not
+            // exist on 03-28 (skipped); 00:00 CET = 03-27 23:00Z ran (open). Asked
+            // at 01:30Z (03:30 CEST, closed), nothing waits: 05:20 CEST = 03:20Z,
+            // then 08:00 CEST = 06:00Z. The CEST wall clock alone would see 02:40 at
+            // 00:40Z waiting in its stretch and answer the opening, 04:00 CEST =
+            // 02:00Z.
+            RunRow {
+                what: "Berlin: a stretch the new wall clock reads back across the gap",
+                tz: BERLIN,
+                schedule: Schedule::periodic(Interval::from_minutes(160).expect("divides a day"))
+                    .with_window(sunday_02_to_04),
+                after: "2027-03-28T01:30:00Z",
+                runs: &["2027-03-28T03:20:00Z", "2027-03-28T06:00:00Z"],
+            },
             // Every hour: wall 03:00 CEST = 01:00Z is not after 01:00Z; 04:00 CEST =
             // 02:00Z, 05:00 CEST = 03:00Z.
             RunRow {
