@@ -136,6 +136,7 @@ mod gate;
 mod job;
 mod offset;
 mod queries;
+mod run_index;
 #[cfg(feature = "tokio")]
 pub mod runtime;
 mod schedule;

@@ -11,7 +11,8 @@ use crate::error::Error;
 use crate::fixed::{count_fixed, Fixed};
 use crate::gate::StartGate;
 use crate::offset::MinuteOffset;
-use crate::time::{self, DAY_U32};
+use crate::run_index::RunIndex;
+use crate::time::{self, DAY_U32, HOUR_U32};
 use crate::trigger::{Interval, Plan, ShiftedPlan, Trigger};
 use crate::weekdays::Weekdays;
 use crate::window::Window;
@@ -66,11 +67,14 @@ pub struct Schedule {
     /// Whether `window` allows every hour (with or without `window_enabled`):
     /// then a run is its trigger, and the hot path skips the window.
     always_open: bool,
+    /// The weekly runs of a daily plan under `window`, for `prev_run`; a
+    /// cache of `plan` and `window`.
+    runs: RunIndex,
 }
 
 impl fmt::Debug for Schedule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // `always_open` is a cache of `window`.
+        // `always_open` and `runs` are caches of `plan` and `window`.
         f.debug_struct("Schedule")
             .field("plan", &self.plan.plan)
             .field("trigger_offset_secs", &self.plan.shift())
@@ -128,32 +132,34 @@ impl Schedule {
     }
 
     fn from_plan(plan: Plan) -> Schedule {
+        Schedule::new(ShiftedPlan::new(plan, 0), Window::always_open(), false)
+    }
+
+    /// Every schedule is made here, so that the caches follow `plan` and
+    /// `window`.
+    fn new(plan: ShiftedPlan, window: Window, window_enabled: bool) -> Schedule {
+        let always_open = window.is_always_open();
         Schedule {
-            plan: ShiftedPlan::new(plan, 0),
-            window: Window::always_open(),
-            window_enabled: false,
-            always_open: true,
+            plan,
+            window,
+            window_enabled,
+            always_open,
+            runs: if always_open {
+                RunIndex::EMPTY
+            } else {
+                RunIndex::new(plan, &window)
+            },
         }
     }
 
     /// This schedule held to `window` (the API's `backupCopyWindowEnabled: true`).
     pub fn with_window(self, window: Window) -> Schedule {
-        Schedule {
-            window,
-            window_enabled: true,
-            always_open: window.is_always_open(),
-            ..self
-        }
+        Schedule::new(self.plan, window, true)
     }
 
     /// This schedule with no window: every hour allowed.
     pub fn without_window(self) -> Schedule {
-        Schedule {
-            window: Window::always_open(),
-            window_enabled: false,
-            always_open: true,
-            ..self
-        }
+        Schedule::new(self.plan, Window::always_open(), false)
     }
 
     /// This schedule with its triggers read at `offset` from UTC: the daily
@@ -177,10 +183,8 @@ impl Schedule {
     /// # Ok::<(), backup_schedule::Error>(())
     /// ```
     pub fn with_trigger_offset(self, offset: MinuteOffset) -> Schedule {
-        Schedule {
-            plan: ShiftedPlan::new(self.plan.plan, offset.seconds()),
-            ..self
-        }
+        let plan = ShiftedPlan::new(self.plan.plan, offset.seconds());
+        Schedule::new(plan, self.window, self.window_enabled)
     }
 
     /// The offset from UTC the triggers are read at: UTC unless set by
@@ -213,10 +217,27 @@ impl Schedule {
     /// (offset 0): the zoned adapter runs it on wall-clock seconds.
     #[cfg_attr(not(feature = "tz"), allow(dead_code))] // for zoned schedules
     pub(crate) fn in_wall_frame(self) -> Schedule {
-        Schedule {
-            plan: ShiftedPlan::new(self.plan.plan, 0),
-            window: self.window.with_offset_secs(0),
-            ..self
+        let plan = ShiftedPlan::new(self.plan.plan, 0);
+        Schedule::new(plan, self.window.with_offset_secs(0), self.window_enabled)
+    }
+
+    /// Seconds back from second `in_day` (up to [`DAY_U32`]) of UTC
+    /// day-of-week `day_of_week` to the latest run strictly before it
+    /// ([`Fixed::run_behind`]), by the shortest way this schedule allows: a
+    /// daily plan under a window from its run index, a grid of an hour or
+    /// less without placing its trigger in the window again.
+    #[inline]
+    fn run_behind(&self, day_of_week: u32, in_day: u32) -> Option<u32> {
+        let fixed = self.fixed();
+        if self.always_open {
+            return self.plan.behind(day_of_week, in_day);
+        }
+        match self.plan.plan {
+            Plan::Daily { .. } => self.runs.run_behind(fixed, day_of_week, in_day),
+            Plan::Periodic { every_secs, .. } if every_secs <= HOUR_U32 => {
+                fixed.run_behind_fine_grid(day_of_week, in_day)
+            }
+            _ => fixed.run_behind(day_of_week, in_day),
         }
     }
 
@@ -273,7 +294,7 @@ impl Engine for Schedule {
     #[inline]
     fn run_before(&self, before: i64) -> Option<i64> {
         let week = time::week_position(before) as u32;
-        let back = self.fixed().run_behind(week / DAY_U32, week % DAY_U32)?;
+        let back = self.run_behind(week / DAY_U32, week % DAY_U32)?;
         before.checked_sub(i64::from(back))
     }
 
@@ -283,7 +304,7 @@ impl Engine for Schedule {
         // Runs are whole seconds: strictly before `before` is strictly
         // before its next whole second when it has a fraction.
         let in_day = in_day + u32::from(before.timestamp_subsec_nanos() > 0);
-        time::retreat(date, in_day, self.fixed().run_behind(day_of_week, in_day)?)
+        time::retreat(date, in_day, self.run_behind(day_of_week, in_day)?)
     }
 
     fn count_runs(&self, from: i64, to: i64) -> u64 {

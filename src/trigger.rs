@@ -270,9 +270,10 @@ impl Plan {
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub struct ShiftedPlan {
     pub(crate) plan: Plan,
-    /// Seconds east of UTC, within a day either way.
-    shift: i32,
-    /// `shift` as a forward distance in the week, `0..WEEK`.
+    /// The offset (seconds east of UTC, within a day either way) as a
+    /// forward distance in the week, `0..WEEK`: the hot path's form. The
+    /// offset itself is not kept beside it, so that a `Schedule` has room
+    /// for its run index within 64 bytes.
     shift_in_week: u32,
 }
 
@@ -281,14 +282,19 @@ impl ShiftedPlan {
     pub(crate) fn new(plan: Plan, shift: i32) -> ShiftedPlan {
         ShiftedPlan {
             plan,
-            shift,
             shift_in_week: i64::from(shift).rem_euclid(time::WEEK) as u32,
         }
     }
 
-    /// The offset in seconds.
+    /// The offset in seconds: a forward distance of more than half a week
+    /// is an offset west of UTC.
     pub(crate) fn shift(self) -> i32 {
-        self.shift
+        let east = i64::from(self.shift_in_week);
+        (if east > time::WEEK / 2 {
+            east - time::WEEK
+        } else {
+            east
+        }) as i32
     }
 
     /// The triggers as UTC week positions that repeat: a grid of `every`
@@ -305,7 +311,7 @@ impl ShiftedPlan {
                 let every = i64::from(every_secs);
                 TriggerPattern::Grid {
                     every,
-                    phase: (i64::from(phase_secs) - i64::from(self.shift)).rem_euclid(every),
+                    phase: (i64::from(phase_secs) - i64::from(self.shift())).rem_euclid(every),
                 }
             }
             Plan::Daily { days, at_secs } => {
@@ -313,11 +319,30 @@ impl ShiftedPlan {
                 let mut count = 0;
                 for day in days {
                     let local = i64::from(day.num_days_from_sunday()) * time::DAY + i64::from(at_secs);
-                    positions[count] = (local - i64::from(self.shift)).rem_euclid(time::WEEK);
+                    positions[count] = (local - i64::from(self.shift())).rem_euclid(time::WEEK);
                     count += 1;
                 }
                 TriggerPattern::Weekly { positions, count }
             }
+        }
+    }
+
+    /// The offset as a forward distance in the week, `0..WEEK`.
+    #[inline]
+    pub(crate) fn shift_in_week(self) -> u32 {
+        self.shift_in_week
+    }
+
+    /// The same plan on `days` instead of its own, for a daily plan (the
+    /// days in the plan's frame); any other plan as it is.
+    #[inline]
+    pub(crate) fn on_days(self, days: Weekdays) -> ShiftedPlan {
+        match self.plan {
+            Plan::Daily { at_secs, .. } => ShiftedPlan {
+                plan: Plan::Daily { days, at_secs },
+                ..self
+            },
+            _ => self,
         }
     }
 
