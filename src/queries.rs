@@ -129,11 +129,6 @@ impl fmt::Debug for Stagger {
     }
 }
 
-/// Whole seconds from `from` to `to`, 0 when `to` is not after it.
-pub(crate) fn secs_between(from: DateTime<Utc>, to: DateTime<Utc>) -> u64 {
-    u64::try_from((to - from).num_seconds()).unwrap_or(0)
-}
-
 /// `t` plus `secs` seconds; `None` past chrono's range.
 pub(crate) fn plus_secs(t: DateTime<Utc>, secs: u64) -> Option<DateTime<Utc>> {
     t.checked_add_signed(TimeDelta::try_seconds(i64::try_from(secs).ok()?)?)

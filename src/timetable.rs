@@ -8,7 +8,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use serde::Serialize;
 
 use crate::engine::{self, Engine, Gate};
-use crate::queries::{plus_secs, secs_between, CatchUp, CatchUpPolicy, Missed, Stagger};
+use crate::queries::{plus_secs, CatchUp, CatchUpPolicy, Missed, Stagger};
 use crate::time;
 
 /// The runs of a schedule, and the questions a scheduler asks about them.
@@ -325,12 +325,18 @@ pub trait Timetable: Engine {
     /// # Ok::<(), backup_schedule::Error>(())
     /// ```
     fn staggered_start(&self, run: DateTime<Utc>, stagger: &Stagger) -> DateTime<Utc> {
+        // In Unix seconds, so that a deadline or next run past chrono's last
+        // instant still limits the delay (the rule has no range). Whole
+        // seconds from `run` to them: one fewer when `run` has a fraction.
+        let secs = run.timestamp();
+        let whole =
+            |to: i64| u64::try_from(to - secs - i64::from(run.timestamp_subsec_nanos() > 0)).unwrap_or(0);
         let mut limit = stagger.max_delay_secs();
-        if let Some(deadline) = self.next_close(run) {
-            limit = limit.min(secs_between(run, deadline));
+        if let Some(deadline) = self.deadline_window().close_after(secs) {
+            limit = limit.min(whole(deadline));
         }
-        if let Some(next) = self.next_run(run) {
-            limit = limit.min(secs_between(run, next));
+        if let Some(next) = self.run_after(secs) {
+            limit = limit.min(whole(next));
         }
         plus_secs(run, stagger.delay(limit)).unwrap_or(run)
     }

@@ -483,6 +483,22 @@ fn stagger_capped_by_the_next_run() {
     );
 }
 
+/// The next run past chrono's last instant still caps the delay: daily at
+/// 00:00 UTC, the run on chrono's last day (+262142-12-31), a maximum of a
+/// day and a second: the next run is a day later (past the range), so the
+/// limit is 86,400 s, and FNV-1a of "" (0xcbf29ce484222325) mod 86,400 is
+/// 25,637 s: 07:07:17. Without that cap it would be mod 86,401.
+#[test]
+fn stagger_capped_by_a_next_run_past_chronos_end() {
+    let schedule = daily(Weekdays::EVERYDAY, 0, 0);
+    let run = Utc.with_ymd_and_hms(262_142, 12, 31, 0, 0, 0).unwrap();
+    let stagger = Stagger::new("", Duration::from_secs(86_401));
+    assert_eq!(
+        schedule.staggered_start(run, &stagger),
+        Utc.with_ymd_and_hms(262_142, 12, 31, 7, 7, 17).unwrap()
+    );
+}
+
 /// Ranges that start exactly on an opening: nightly at 03:00 held to
 /// 08:00-12:00 UTC runs at 08:00 (the 03:00 trigger waited). A range from
 /// 08:00 holds that run whether it ends within the hour or later; a range
