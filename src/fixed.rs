@@ -14,7 +14,6 @@ use crate::engine::{self, Engine};
 use crate::gate::{Spot, StartGate, WeekGate};
 use crate::time::{DAY_U32, WEEK, WEEK_U32};
 use crate::trigger::ShiftedPlan;
-use crate::window::Window;
 
 /// A fixed-offset schedule's triggers and start gate, as the fast path
 /// reads them.
@@ -98,50 +97,37 @@ impl<G: WeekGate> Fixed<'_, G> {
         } else {
             self.trigger_before_closed(before, here)?
         };
-        let wait = self.gate.open_ahead(self.gate.spot(before - back))?;
-        Some(back - wait)
+        self.run_of_trigger_back(before, back)
     }
 
     /// Seconds back from week position `before` (two weeks on, as in
     /// [`run_behind`](Fixed::run_behind)) to the last trigger strictly
     /// before the closed stretch containing `here`, the spot of the second
-    /// before `before`.
+    /// before `before`; and the seconds back to that stretch's start.
     #[inline]
-    fn trigger_before_closed(self, before: u32, here: Spot) -> Option<u32> {
-        // The closed stretch began `closed` seconds before `before`, in the
-        // second or third week.
+    pub(crate) fn trigger_before_closed(self, before: u32, here: Spot) -> Option<u32> {
         let closed = self.gate.closed_back(here)? + 1;
-        let mut since = before - closed - WEEK_U32;
+        Some(closed + self.trigger_before(before - closed)?)
+    }
+
+    /// Seconds back from week position `at` (in the second or third week)
+    /// to the last trigger strictly before it.
+    #[inline]
+    pub(crate) fn trigger_before(self, at: u32) -> Option<u32> {
+        let mut since = at - WEEK_U32;
         if since >= WEEK_U32 {
             since -= WEEK_U32;
         }
-        Some(closed + self.plan.behind(since / DAY_U32, since % DAY_U32)?)
+        self.plan.behind(since / DAY_U32, since % DAY_U32)
     }
-}
 
-impl Fixed<'_, Window> {
-    /// [`run_behind`](Fixed::run_behind) for a grid of an hour or less held
-    /// to a window: every hour of the window then holds a trigger, so the
-    /// last trigger before an instant never needs placing in the gate again.
-    /// From a closed hour, the trigger before the closed stretch lies in the
-    /// open hour that ends it, and runs at itself. From an open hour, the
-    /// last trigger lies in this hour or the one before; it runs at itself
-    /// unless it is in a closed hour before this one, and then it waited
-    /// for this hour's opening, the latest run.
+    /// Seconds back from week position `before` (two weeks on) to the run
+    /// of the trigger `back` seconds before it: the trigger itself when the
+    /// gate is open there, else the opening it waits for.
     #[inline]
-    pub(crate) fn run_behind_fine_grid(self, day_of_week: u32, in_day: u32) -> Option<u32> {
-        let before = 2 * WEEK_U32 + day_of_week * DAY_U32 + in_day;
-        let here = self.gate.spot(before - 1);
-        if !here.open {
-            return self.trigger_before_closed(before, here);
-        }
-        let back = self.plan.behind(day_of_week, in_day)?;
-        let previous_hour = (here.index + Window::HOURS - 1) % Window::HOURS;
-        if back <= here.into + 1 || self.gate.allows_hour(previous_hour) {
-            Some(back)
-        } else {
-            Some(here.into + 1)
-        }
+    pub(crate) fn run_of_trigger_back(self, before: u32, back: u32) -> Option<u32> {
+        let wait = self.gate.open_ahead(self.gate.spot(before - back))?;
+        Some(back - wait)
     }
 }
 

@@ -12,7 +12,7 @@ use crate::fixed::{count_fixed, Fixed};
 use crate::gate::StartGate;
 use crate::offset::MinuteOffset;
 use crate::run_index::RunIndex;
-use crate::time::{self, DAY_U32, HOUR_U32};
+use crate::time::{self, DAY_U32};
 use crate::trigger::{Interval, Plan, ShiftedPlan, Trigger};
 use crate::weekdays::Weekdays;
 use crate::window::Window;
@@ -223,22 +223,13 @@ impl Schedule {
 
     /// Seconds back from second `in_day` (up to [`DAY_U32`]) of UTC
     /// day-of-week `day_of_week` to the latest run strictly before it
-    /// ([`Fixed::run_behind`]), by the shortest way this schedule allows: a
-    /// daily plan under a window from its run index, a grid of an hour or
-    /// less without placing its trigger in the window again.
+    /// ([`Fixed::run_behind`]), the way the run index allows.
     #[inline]
     fn run_behind(&self, day_of_week: u32, in_day: u32) -> Option<u32> {
-        let fixed = self.fixed();
         if self.always_open {
             return self.plan.behind(day_of_week, in_day);
         }
-        match self.plan.plan {
-            Plan::Daily { .. } => self.runs.run_behind(fixed, day_of_week, in_day),
-            Plan::Periodic { every_secs, .. } if every_secs <= HOUR_U32 => {
-                fixed.run_behind_fine_grid(day_of_week, in_day)
-            }
-            _ => fixed.run_behind(day_of_week, in_day),
-        }
+        self.runs.run_behind(self.fixed(), day_of_week, in_day)
     }
 
     /// The sentence, with the triggers' times of day on `triggers` and the

@@ -384,6 +384,42 @@ impl Window {
         &self.hours.data
     }
 
+    /// How many hours the open stretch ending where `closing` (a closed
+    /// hour after an open one) begins has; `None` when no hour is closed.
+    #[inline]
+    pub(crate) fn open_hours_before(&self, closing: u32) -> Option<u32> {
+        ones_back(
+            &self.closed_words(),
+            Window::HOURS,
+            (closing + Window::HOURS - 1) % Window::HOURS,
+        )
+    }
+
+    /// The lengths in hours of the shortest open and the shortest closed
+    /// stretch of the week; `None` when every hour is alike.
+    pub(crate) fn shortest_stretches(&self) -> Option<(u32, u32)> {
+        let hours = Window::HOURS;
+        let edge = |hour: u32| self.allows_hour(hour) != self.allows_hour((hour + hours - 1) % hours);
+        // Start at an edge, so that every stretch is counted whole.
+        let start = (0..hours).find(|&hour| edge(hour))?;
+        let (mut open, mut closed, mut length) = (u32::MAX, u32::MAX, 0);
+        for step in 1..=hours {
+            length += 1;
+            let hour = (start + step) % hours;
+            if edge(hour) {
+                // The stretch that just ended is the one before `hour`.
+                let shortest = if self.allows_hour(hour) {
+                    &mut closed
+                } else {
+                    &mut open
+                };
+                *shortest = (*shortest).min(length);
+                length = 0;
+            }
+        }
+        Some((open, closed))
+    }
+
     #[inline]
     fn closed_words(&self) -> [u64; 3] {
         let [a, b, c] = *self.words();
