@@ -19,9 +19,9 @@
 //! steps.
 
 use crate::fixed::Fixed;
-use crate::gate::WeekGate;
+use crate::gate::{is_set, ones_back, Spot, WeekGate};
 use crate::time::{DAY_U32, HOUR_U32, WEEK_U32};
-use crate::trigger::{Plan, ShiftedPlan};
+use crate::trigger::{Plan, ShiftedPlan, TriggerPattern};
 use crate::weekdays::Weekdays;
 use crate::window::Window;
 
@@ -42,12 +42,21 @@ pub(crate) enum RunIndex {
         /// The plan's days (its own frame, as `Plan::Daily` counts them)
         /// whose trigger finds the window open: each runs at its trigger.
         open_days: Weekdays,
-        /// The window's local hours (`0..168`) whose start is an opening
-        /// that holds back at least one trigger, increasing, then
-        /// [`NO_OPENING`].
-        openings: [u8; 7],
-        /// How many of `openings` are in use.
-        held: u8,
+        /// The openings that hold back at least one trigger.
+        openings: Openings,
+    },
+    /// A grid of whole hours (two or more) whose closed stretches hold
+    /// triggers back for at most seven openings: its runs are the triggers
+    /// in open hours (every `k`-th hour of the window, at the same minute)
+    /// and those openings.
+    HourlyGrid {
+        /// Which of [`HOUR_PATTERNS`] marks the window hours holding a
+        /// trigger.
+        pattern: u8,
+        /// The minute of those hours at which the trigger falls.
+        minute: u8,
+        /// The openings that hold back at least one trigger.
+        openings: Openings,
     },
     /// A grid: where its trigger before a closed stretch falls.
     Grid {
@@ -104,18 +113,26 @@ impl RunIndex {
     ) -> Option<u32> {
         match self {
             RunIndex::None => schedule.run_behind(day_of_week, in_day),
-            RunIndex::Daily {
-                open_days,
-                openings,
-                held,
-            } => {
+            RunIndex::Daily { open_days, openings } => {
                 let trigger = schedule.plan.on_days(open_days).behind(day_of_week, in_day);
-                let opening = opening_behind(&openings, held, schedule.gate, day_of_week * DAY_U32 + in_day);
+                let here = schedule.gate.spot(day_of_week * DAY_U32 + in_day + WEEK_U32 - 1);
+                let opening = openings.behind(here);
                 match (trigger, opening) {
                     (Some(trigger), Some(opening)) => Some(trigger.min(opening)),
                     (trigger, opening) => trigger.or(opening),
                 }
             }
+            RunIndex::HourlyGrid {
+                pattern,
+                minute,
+                openings,
+            } => hourly_grid_behind(
+                schedule.gate,
+                pattern,
+                minute,
+                openings,
+                day_of_week * DAY_U32 + in_day,
+            ),
             RunIndex::Grid {
                 hour_back,
                 before_closing,
@@ -127,8 +144,7 @@ impl RunIndex {
 /// The index of a daily plan on `days` at `at_secs` held to `window`.
 fn daily(plan: ShiftedPlan, days: Weekdays, at_secs: u32, window: &Window) -> RunIndex {
     let mut open_days = Weekdays::NONE;
-    let mut openings = [NO_OPENING; 7];
-    let mut held = 0;
+    let mut held = Held::default();
     for day in days {
         let local = day.num_days_from_sunday() * DAY_U32 + at_secs;
         // The trigger's UTC position in the week: the plan's local time less
@@ -140,51 +156,91 @@ fn daily(plan: ShiftedPlan, days: Weekdays, at_secs: u32, window: &Window) -> Ru
         } else if let Some(ahead) = window.open_ahead(spot) {
             // `ahead + into` is whole hours: the opening is an hour's start.
             let opening = (spot.index + (ahead + spot.into) / HOUR_U32) % HOURS;
-            hold(&mut openings, &mut held, opening as u8);
+            // Seven days give at most seven openings.
+            held.hold(opening as u8);
         }
     }
     RunIndex::Daily {
         open_days,
-        openings,
-        held,
+        openings: held.openings(),
     }
 }
 
-/// Adds `opening` to the first `held` of `openings`, keeping them increasing
-/// and each once (triggers that wait for the same opening give one run).
-fn hold(openings: &mut [u8; 7], held: &mut u8, opening: u8) {
-    let used = usize::from(*held);
-    let at = openings[..used].partition_point(|&hour| hour < opening);
-    if openings.get(at) == Some(&opening) {
-        return;
-    }
-    openings.copy_within(at..used, at + 1);
-    openings[at] = opening;
-    *held += 1;
+/// Openings collected while building an index: distinct, increasing.
+#[derive(Default)]
+struct Held {
+    hours: [u8; 7],
+    count: usize,
 }
 
-/// Seconds back from UTC week position `before` (up to a week and a day) to
-/// the last of the first `held` of `openings` strictly before it; `None`
-/// when there is none.
-#[inline]
-fn opening_behind(openings: &[u8; 7], held: u8, window: &Window, before: u32) -> Option<u32> {
-    // The second before `before`, a week on so that it never goes below 0.
-    let here = window.spot(before + WEEK_U32 - 1);
-    // The openings at or before `here`'s hour start at or before it.
-    let passed: u32 = openings
-        .iter()
-        .map(|&hour| u32::from(u32::from(hour) <= here.index))
-        .sum();
-    let hours_back = match passed.checked_sub(1) {
-        Some(last) => here.index - u32::from(openings[last as usize]),
-        // None this week so far: the last one of the week before.
-        None => here.index + HOURS - u32::from(*openings.get(usize::from(held).checked_sub(1)?)?),
-    };
-    Some(hours_back * HOUR_U32 + here.into + 1)
+impl Held {
+    /// Adds `opening` (triggers that wait for the same opening give one
+    /// run); `None` when it is new and seven are held already.
+    fn hold(&mut self, opening: u8) -> Option<()> {
+        let at = self.hours[..self.count].partition_point(|&hour| hour < opening);
+        if at < self.count && self.hours[at] == opening {
+            return Some(());
+        }
+        if self.count == self.hours.len() {
+            return None;
+        }
+        self.hours.copy_within(at..self.count, at + 1);
+        self.hours[at] = opening;
+        self.count += 1;
+        Some(())
+    }
+
+    fn openings(&self) -> Openings {
+        let mut hours = [NO_OPENING; 7];
+        if let Some(&last) = self.hours[..self.count].last() {
+            hours = [last; 7];
+            hours[..self.count].copy_from_slice(&self.hours[..self.count]);
+        }
+        Openings(hours)
+    }
+}
+
+/// Up to seven window hours (`0..168`) whose start is an opening that holds
+/// back at least one trigger: increasing, the last repeated to fill the
+/// seven (so that the last of the week is always at the end); all
+/// [`NO_OPENING`] when there is none.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub(crate) struct Openings([u8; 7]);
+
+impl Openings {
+    /// Seconds back from the second after `here` (the spot of the second
+    /// before the instant) to the last opening at or before `here`, or of
+    /// the week before; `None` when there is none.
+    #[inline]
+    fn behind(self, here: Spot) -> Option<u32> {
+        if self.0[6] == NO_OPENING {
+            return None;
+        }
+        // The openings at or before `here`'s hour start at or before it;
+        // with none, the last of the week (`(0 + 6) % 7`).
+        let passed: usize = self
+            .0
+            .iter()
+            .map(|&hour| usize::from(u32::from(hour) <= here.index))
+            .sum();
+        let hour = u32::from(self.0[(passed + 6) % 7]);
+        Some((here.index + HOURS - hour) % HOURS * HOUR_U32 + here.into + 1)
+    }
 }
 
 /// The index of a grid of `every_secs` held to `window`.
 fn grid(plan: ShiftedPlan, every_secs: u32, window: &Window) -> RunIndex {
+    let before_closing = before_closing(every_secs, window);
+    // Where the trigger before a closing runs at itself, the chain is short
+    // already (and measured faster than the hourly index's two lookups).
+    if !matches!(
+        before_closing,
+        BeforeClosing::EveryHour | BeforeClosing::InOpenStretch
+    ) {
+        if let Some(index) = hourly_grid(plan, every_secs, window) {
+            return index;
+        }
+    }
     let hour_back = if HOUR_U32 % every_secs == 0 {
         // Every hour starts at the same place on the grid: ask at hour 0.
         let start = (WEEK_U32 - (window.offset_secs() + WEEK_U32 as i32) as u32 % WEEK_U32) % WEEK_U32;
@@ -193,15 +249,118 @@ fn grid(plan: ShiftedPlan, every_secs: u32, window: &Window) -> RunIndex {
     } else {
         0
     };
-    let before_closing = match window.shortest_stretches() {
+    RunIndex::Grid {
+        hour_back,
+        before_closing,
+    }
+}
+
+/// Where the last trigger of a grid of `every_secs` before a closing of
+/// `window` lies.
+fn before_closing(every_secs: u32, window: &Window) -> BeforeClosing {
+    match window.shortest_stretches() {
         _ if every_secs <= HOUR_U32 => BeforeClosing::EveryHour,
         Some((open, _)) if open * HOUR_U32 >= every_secs => BeforeClosing::InOpenStretch,
         Some((_, closed)) if closed * HOUR_U32 >= every_secs => BeforeClosing::InOpenOrClosedBefore,
         _ => BeforeClosing::Unknown,
+    }
+}
+
+/// For each whole-hour interval `k` that divides a day (2, 3, 4, 6, 8, 12
+/// and 24 hours) and each `r` below it, the week's hours `h` with
+/// `h % k == r`, as a window's words hold hours: at [`HOUR_PATTERN_FROM`]
+/// for `k`, plus `r`.
+static HOUR_PATTERNS: [[u64; 3]; 59] = hour_patterns();
+
+/// Where each whole-hour interval's patterns start in [`HOUR_PATTERNS`],
+/// by its hours (0 for intervals without patterns).
+const HOUR_PATTERN_FROM: [u8; 25] = {
+    let mut from = [0; 25];
+    let mut next = 0;
+    let mut k = 2;
+    while k <= 24 {
+        if 24 % k == 0 {
+            from[k] = next;
+            next += k as u8;
+        }
+        k += 1;
+    }
+    from
+};
+
+const fn hour_patterns() -> [[u64; 3]; 59] {
+    let mut patterns = [[0; 3]; 59];
+    let mut k = 2;
+    while k <= 24 {
+        if 24 % k == 0 {
+            let mut hour = 0;
+            while hour < Window::HOURS as usize {
+                let pattern = HOUR_PATTERN_FROM[k] as usize + hour % k;
+                patterns[pattern][hour / 64] |= 1 << (hour % 64);
+                hour += 1;
+            }
+        }
+        k += 1;
+    }
+    patterns
+}
+
+/// The index of a grid of whole hours (two or more) held to `window`; `None`
+/// for any other grid, a trigger off the whole minute, or more than seven
+/// openings holding triggers back.
+fn hourly_grid(plan: ShiftedPlan, every_secs: u32, window: &Window) -> Option<RunIndex> {
+    let hours = every_secs / HOUR_U32;
+    if every_secs % HOUR_U32 != 0 || hours < 2 {
+        return None;
+    }
+    // One trigger's place in the window's week: the others are `hours` apart.
+    let TriggerPattern::Grid { phase, .. } = plan.pattern() else {
+        return None;
     };
-    RunIndex::Grid {
-        hour_back,
-        before_closing,
+    let first = window.spot(u32::try_from(phase).ok()?);
+    if first.into % 60 != 0 {
+        return None;
+    }
+    let mut held = Held::default();
+    for hour in (first.index % hours..Window::HOURS).step_by(hours as usize) {
+        if !window.allows_hour(hour) {
+            held.hold(((hour + window.hours_to_open_after(hour)?) % HOURS) as u8)?;
+        }
+    }
+    Some(RunIndex::HourlyGrid {
+        pattern: HOUR_PATTERN_FROM[hours as usize] + (first.index % hours) as u8,
+        minute: (first.into / 60) as u8,
+        openings: held.openings(),
+    })
+}
+
+/// [`RunIndex::run_behind`] for a grid of whole hours: the later of its last
+/// trigger in an open hour and its last opening holding triggers back.
+#[inline]
+fn hourly_grid_behind(
+    window: &Window,
+    pattern: u8,
+    minute: u8,
+    openings: Openings,
+    before: u32,
+) -> Option<u32> {
+    let here = window.spot(before + WEEK_U32 - 1);
+    let minute = u32::from(minute) * 60;
+    let triggers = window.open_words_and(&HOUR_PATTERNS[usize::from(pattern)]);
+    // This hour's trigger, when it is open and already past, is the latest.
+    if is_set(&triggers, here.index) && minute <= here.into {
+        return Some(here.into + 1 - minute);
+    }
+    // Many windows have no trigger in an open hour (one hour a week, say):
+    // then the search would walk every word twice to find nothing.
+    let trigger = if triggers == [0; 3] {
+        None
+    } else {
+        ones_back(&triggers, Window::HOURS, here.index).map(|hours| hours * HOUR_U32 + here.into + 1 - minute)
+    };
+    match (trigger, openings.behind(here)) {
+        (Some(trigger), Some(opening)) => Some(trigger.min(opening)),
+        (trigger, opening) => trigger.or(opening),
     }
 }
 
@@ -270,23 +429,26 @@ mod tests {
 
     fn daily_index(index: RunIndex) -> (Weekdays, Vec<u8>) {
         match index {
-            RunIndex::Daily {
-                open_days,
-                openings,
-                held,
-            } => (open_days, openings[..usize::from(held)].to_vec()),
+            RunIndex::Daily { open_days, openings } => (open_days, openings.0.to_vec()),
             other => panic!("not a daily index: {other:?}"),
         }
     }
 
     #[test]
     fn openings_are_kept_increasing_and_once() {
-        let (mut openings, mut held) = ([NO_OPENING; 7], 0);
+        let mut held = Held::default();
         for opening in [50, 10, 50, 167, 0, 10] {
-            hold(&mut openings, &mut held, opening);
+            assert_eq!(held.hold(opening), Some(()));
         }
-        assert_eq!(held, 4);
-        assert_eq!(openings, [0, 10, 50, 167, NO_OPENING, NO_OPENING, NO_OPENING]);
+        // Padded with the last, so that it stays the last of the week.
+        assert_eq!(held.openings(), Openings([0, 10, 50, 167, 167, 167, 167]));
+        for opening in [1, 2, 3] {
+            assert_eq!(held.hold(opening), Some(()));
+        }
+        assert_eq!(held.hold(2), Some(()), "held already");
+        assert_eq!(held.hold(4), None, "an eighth");
+        assert_eq!(held.openings(), Openings([0, 1, 2, 3, 10, 50, 167]));
+        assert_eq!(Held::default().openings(), Openings([NO_OPENING; 7]));
     }
 
     #[test]
@@ -299,7 +461,7 @@ mod tests {
         let index = RunIndex::new(daily(Weekdays::EVERYDAY, 9), &open);
         assert_eq!(
             daily_index(index),
-            (Weekdays::from_bits(0b000_1010), vec![32, 80])
+            (Weekdays::from_bits(0b000_1010), vec![32, 80, 80, 80, 80, 80, 80])
         );
     }
 
@@ -311,9 +473,9 @@ mod tests {
         let one_hour = |offset| window(|h| h == 34, offset);
         let monday = Weekdays::from_bits(0b10);
         let open = RunIndex::new(daily(monday, 9), &one_hour(60));
-        assert_eq!(daily_index(open), (monday, vec![]));
+        assert_eq!(daily_index(open), (monday, vec![NO_OPENING; 7]));
         let held = RunIndex::new(daily(monday, 9), &one_hour(120));
-        assert_eq!(daily_index(held), (Weekdays::NONE, vec![34]));
+        assert_eq!(daily_index(held), (Weekdays::NONE, vec![34; 7]));
     }
 
     fn grid(minutes: u32, window: &Window) -> RunIndex {
@@ -341,11 +503,77 @@ mod tests {
     }
 
     #[test]
-    fn where_a_grid_trigger_before_a_closing_lies_follows_the_shortest_stretches() {
-        let before_closing = |minutes, window: &Window| match grid(minutes, window) {
-            RunIndex::Grid { before_closing, .. } => before_closing,
-            other => panic!("not a grid index: {other:?}"),
+    fn hour_patterns_mark_every_kth_hour() {
+        for k in [2usize, 3, 4, 6, 8, 12, 24] {
+            for r in 0..k {
+                let words = HOUR_PATTERNS[usize::from(HOUR_PATTERN_FROM[k]) + r];
+                for hour in 0..HOURS_PER_WEEK {
+                    let set = words[hour / 64] >> (hour % 64) & 1 == 1;
+                    assert_eq!(set, hour % k == r, "k {k}, r {r}, hour {hour}");
+                }
+                assert_eq!(words[2] >> 40, 0, "k {k}, r {r}: bits past the week");
+            }
+        }
+    }
+
+    #[test]
+    fn a_whole_hour_grid_is_indexed_by_its_hours_minute_and_held_openings() {
+        let pattern = |k: usize, r: u8| HOUR_PATTERN_FROM[k] + r;
+        // Every 4 hours from 00:00 UTC; one hour a week open, Monday 02:00
+        // local (hour 50). At UTC+03:00 the triggers are at local hours 3,
+        // 7, 11...: 3 mod 4, on the hour; hour 50 holds none, so every
+        // trigger waits for its opening.
+        let sparse = |offset| window(|h| h == 50, offset);
+        let expected = RunIndex::HourlyGrid {
+            pattern: pattern(4, 3),
+            minute: 0,
+            openings: Openings([50; 7]),
         };
+        assert_eq!(grid(240, &sparse(180)), expected);
+        // At UTC+05:30, at local hours 5, 9, 13...: 1 mod 4, at :30.
+        assert!(matches!(
+            grid(240, &sparse(330)),
+            RunIndex::HourlyGrid { pattern: p, minute: 30, .. } if p == pattern(4, 1)
+        ));
+        // Every 2 hours at UTC+01:00: local hours 1, 3, 5...; hour 50 is
+        // even, so again all wait for it.
+        assert!(matches!(
+            grid(120, &sparse(60)),
+            RunIndex::HourlyGrid { pattern: p, minute: 0, openings: Openings([50, 50, ..]) } if p == pattern(2, 1)
+        ));
+        // Every 4 hours at UTC: hour 48 holds a trigger and is open; hours
+        // 49 and 50 are open too, so nothing is held but at 48.
+        let monday_early = window(|h| (48..51).contains(&h), 0);
+        assert!(matches!(
+            grid(240, &monday_early),
+            RunIndex::HourlyGrid { pattern: p, openings: Openings([48, 48, ..]), .. } if p == pattern(4, 0)
+        ));
+    }
+
+    #[test]
+    fn a_whole_hour_grid_with_more_than_seven_held_openings_is_not_indexed() {
+        // Every 2 hours at UTC (even hours), open every odd hour but at the
+        // end of the week: each even hour's trigger waits for the next hour,
+        // 83 openings.
+        let odd = window(|h| h % 2 == 1, 0);
+        assert!(matches!(grid(120, &odd), RunIndex::Grid { .. }));
+        // Open at the odd hours of Monday only: 12 openings hold triggers.
+        let monday_odd = window(|h| (24..48).contains(&h) && h % 2 == 1, 0);
+        assert!(matches!(grid(120, &monday_odd), RunIndex::Grid { .. }));
+        // Seven days, one odd hour each: seven openings, indexed.
+        let seven = window(|h| h % 24 == 5, 0);
+        assert!(matches!(
+            grid(120, &seven),
+            RunIndex::HourlyGrid {
+                openings: Openings([5, 29, 53, 77, 101, 125, 149]),
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn where_a_grid_trigger_before_a_closing_lies_follows_the_shortest_stretches() {
+        let before_closing = |minutes: u32, window: &Window| before_closing(minutes * 60, window);
         // Open 4 hours, closed 20, every day; and one hour a week.
         let nightly = window(|h| h % 24 >= 20, 0);
         let sparse = window(|h| h == 50, 0);
@@ -369,6 +597,6 @@ mod tests {
     #[test]
     fn a_window_never_open_holds_nothing() {
         let index = RunIndex::new(daily(Weekdays::EVERYDAY, 9), &Window::never_open());
-        assert_eq!(daily_index(index), (Weekdays::NONE, vec![]));
+        assert_eq!(daily_index(index), (Weekdays::NONE, vec![NO_OPENING; 7]));
     }
 }

@@ -384,6 +384,19 @@ impl Window {
         &self.hours.data
     }
 
+    /// The window's open hours among those of `mask`, as words.
+    #[inline]
+    pub(crate) fn open_words_and(&self, mask: &[u64; 3]) -> [u64; 3] {
+        let [a, b, c] = *self.words();
+        [a & mask[0], b & mask[1], c & mask[2]]
+    }
+
+    /// Hours from `hour` to the first open hour after it (168 when it is
+    /// the only one); `None` when none is open.
+    pub(crate) fn hours_to_open_after(&self, hour: u32) -> Option<u32> {
+        ones_ahead(self.words(), Window::HOURS, hour)
+    }
+
     /// How many hours the open stretch ending where `closing` (a closed
     /// hour after an open one) begins has; `None` when no hour is closed.
     #[inline]

@@ -55,6 +55,27 @@ proptest! {
         );
     }
 
+    /// `prev_run` of a grid of whole hours held to a window (the engine's
+    /// run index for such grids: triggers in open hours and the openings
+    /// that hold triggers back) equals the reference's.
+    #[test]
+    fn prev_run_of_whole_hour_grids_in_windows_matches_reference(
+        hours in prop::sample::select(vec![2u32, 3, 4, 6, 8, 12, 24]),
+        window in windows::window(),
+        trigger_offset in offsets::trigger_offset(),
+        t in instants::any_secs(),
+        which in 0..10u8,
+    ) {
+        let reference = RefSchedule {
+            trigger: RefTrigger::Periodic { every_minutes: hours * 60 },
+            trigger_offset,
+            window: Some(window),
+        };
+        let Pair { engine, reference } = schedules::pair(reference);
+        let t = schedules::snap(&reference, t, which);
+        prop_assert_eq!(secs(engine.prev_run(at(t))), in_range(reference::prev_run(&reference, t)), "before {}", at(t));
+    }
+
     /// `past(t)` is the reference's previous runs, each before the last.
     #[test]
     fn past_is_repeated_reference_prev_run((pair, t) in schedules::schedule_and_secs()) {
