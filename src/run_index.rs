@@ -1,5 +1,5 @@
-//! The weekly runs of a daily schedule under a window, written down once so
-//! that `prev_run` is two independent lookups instead of a chain.
+//! What `prev_run` of a schedule held to a window reads precomputed, so
+//! that it is independent lookups instead of a chain.
 //!
 //! A run is a trigger at an open instant, or an opening that ends a closed
 //! stretch holding at least one trigger (the triggers that waited there
@@ -12,11 +12,12 @@
 //! openings that hold triggers back. The latest run before an instant is the
 //! later of the last such trigger and the last such opening.
 //!
-//! A grid has too many runs a week to write down, but where its last trigger
-//! before a closed stretch lies follows from the interval and the window's
-//! shortest stretches, and for an interval that divides an hour, how far it
-//! lies before any hour's start is one number: the chain loses its last
-//! steps.
+//! A grid of whole hours has its triggers every k-th window hour at one
+//! minute, so the same two lookups serve it when at most seven openings hold
+//! triggers back. For other grids, where the last trigger before a closed
+//! stretch lies follows from the interval and the window's shortest
+//! stretches, and for an interval that divides an hour, how far it lies
+//! before any hour's start is one number: the chain loses its last steps.
 
 use crate::fixed::Fixed;
 use crate::gate::{is_set, ones_back, Spot, WeekGate};
@@ -88,7 +89,8 @@ pub(crate) enum BeforeClosing {
 }
 
 impl RunIndex {
-    /// The index of a schedule that is not daily or has no window.
+    /// The index of a schedule whose window is always open (nothing reads
+    /// it: a run is then its trigger).
     pub(crate) const EMPTY: RunIndex = RunIndex::None;
 
     /// The index of `plan` held to `window`.
@@ -116,11 +118,7 @@ impl RunIndex {
             RunIndex::Daily { open_days, openings } => {
                 let trigger = schedule.plan.on_days(open_days).behind(day_of_week, in_day);
                 let here = schedule.gate.spot(day_of_week * DAY_U32 + in_day + WEEK_U32 - 1);
-                let opening = openings.behind(here);
-                match (trigger, opening) {
-                    (Some(trigger), Some(opening)) => Some(trigger.min(opening)),
-                    (trigger, opening) => trigger.or(opening),
-                }
+                later(trigger, openings.behind(here))
             }
             RunIndex::HourlyGrid {
                 pattern,
@@ -358,7 +356,13 @@ fn hourly_grid_behind(
     } else {
         ones_back(&triggers, Window::HOURS, here.index).map(|hours| hours * HOUR_U32 + here.into + 1 - minute)
     };
-    match (trigger, openings.behind(here)) {
+    later(trigger, openings.behind(here))
+}
+
+/// The later of two runs, given as seconds back (the fewer), either absent.
+#[inline]
+fn later(trigger: Option<u32>, opening: Option<u32>) -> Option<u32> {
+    match (trigger, opening) {
         (Some(trigger), Some(opening)) => Some(trigger.min(opening)),
         (trigger, opening) => trigger.or(opening),
     }
@@ -402,7 +406,10 @@ fn grid_behind(
     match before_closing {
         BeforeClosing::EveryHour | BeforeClosing::InOpenStretch => Some(back),
         BeforeClosing::InOpenOrClosedBefore => {
-            // The closing's hour, and the open stretch before it.
+            // The closing's hour, and the open stretch before it. (`closed -
+            // 1 - into` is whole hours back from `here`'s hour, so a mutant
+            // of the first `-` into `/`, which adds one second, divides to
+            // the same hours: equivalent.)
             let closing = (here.index + HOURS - (closed - 1 - here.into) / HOUR_U32) % HOURS;
             let opening = closed + gate.open_hours_before(closing)? * HOUR_U32;
             Some(back.min(opening))
