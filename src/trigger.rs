@@ -287,7 +287,8 @@ impl ShiftedPlan {
     }
 
     /// The offset in seconds: a forward distance of more than half a week
-    /// is an offset west of UTC.
+    /// is an offset west of UTC. (Offsets are within a day either way, so
+    /// exactly half a week never occurs: `>=` for `>` is equivalent.)
     pub(crate) fn shift(self) -> i32 {
         let east = i64::from(self.shift_in_week);
         (if east > time::WEEK / 2 {
