@@ -408,11 +408,12 @@ fn grid_behind(
     match before_closing {
         BeforeClosing::EveryHour | BeforeClosing::InOpenStretch => Some(back),
         BeforeClosing::InOpenOrClosedBefore => {
-            // The closing's hour, and the open stretch before it. (`closed -
-            // 1 - into` is whole hours back from `here`'s hour, so a mutant
-            // of the first `-` into `/`, which adds one second, divides to
-            // the same hours: equivalent.)
-            let closing = (here.index + HOURS - (closed - 1 - here.into) / HOUR_U32) % HOURS;
+            // The closing's hour (a week on: `open_hours_before` reads it
+            // modulo the week), and the open stretch before it. (`closed - 1
+            // - into` is whole hours back from `here`'s hour, so a mutant of
+            // the first `-` into `/`, which adds one second, divides to the
+            // same hours: equivalent.)
+            let closing = here.index + HOURS - (closed - 1 - here.into) / HOUR_U32;
             let opening = closed + gate.open_hours_before(closing)? * HOUR_U32;
             Some(back.min(opening))
         }

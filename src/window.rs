@@ -398,7 +398,8 @@ impl Window {
     }
 
     /// How many hours the open stretch ending where `closing` (a closed
-    /// hour after an open one) begins has; `None` when no hour is closed.
+    /// hour after an open one, any number of weeks on) begins has; `None`
+    /// when no hour is closed.
     #[inline]
     pub(crate) fn open_hours_before(&self, closing: u32) -> Option<u32> {
         ones_back(
