@@ -146,8 +146,9 @@ fn daily(plan: ShiftedPlan, days: Weekdays, at_secs: u32, window: &Window) -> Ru
     for day in days {
         let local = day.num_days_from_sunday() * DAY_U32 + at_secs;
         // The trigger's UTC position in the week: the plan's local time less
-        // its offset (a forward distance, so subtracted mod WEEK).
-        let utc = (local + WEEK_U32 - plan.shift_in_week()) % WEEK_U32;
+        // its offset (a forward distance, so a week on; `spot` takes any
+        // position below three weeks).
+        let utc = local + WEEK_U32 - plan.shift_in_week();
         let spot = window.spot(utc);
         if spot.open {
             open_days = open_days.with(day);
@@ -392,7 +393,9 @@ fn grid_behind(
         // one before; it runs at itself unless that hour is closed, and then
         // it waited for this hour's opening.
         let previous_hour = (here.index + HOURS - 1) % HOURS;
-        return Some(if back <= here.into + 1 || gate.allows_hour(previous_hour) {
+        // (A trigger at this hour's very start may take either branch: both
+        // give `into + 1`.)
+        return Some(if back <= here.into || gate.allows_hour(previous_hour) {
             back
         } else {
             here.into + 1
