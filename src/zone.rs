@@ -20,8 +20,8 @@ use chrono::{DateTime, FixedOffset, Offset, Utc};
 use crate::error::Error;
 use crate::time::{self, MINUTE};
 use crate::zone_source::{self, Data};
-pub(crate) use crate::zone_table::Span;
 use crate::zone_table::Table;
+pub(crate) use crate::zone_table::{FastSpan, Span};
 
 /// Where a [`Zone`]'s data comes from.
 ///
@@ -472,6 +472,13 @@ impl Zone {
     #[inline]
     pub(crate) fn span(&self, secs: i64) -> Span {
         self.table.span(secs)
+    }
+
+    /// The span that contains Unix second `secs`, as the zoned fast path
+    /// reads it.
+    #[inline]
+    pub(crate) fn fast_span(&self, secs: i64) -> FastSpan {
+        self.table.fast_span(secs)
     }
 
     /// Wall-clock seconds (local time as if it were UTC) at Unix second `secs`.

@@ -13,7 +13,7 @@
     allow(dead_code)
 )]
 
-use crate::time::DAY;
+use crate::time::{DAY, WEEK};
 
 /// Where the index of the table starts and ends. Changes outside it are in
 /// the table too; looking them up is a binary search instead of an index.
@@ -50,6 +50,32 @@ pub(crate) struct Span {
     pub(crate) offset: i64,
 }
 
+/// A span as the zoned fast path reads it: one record of the table, found by
+/// one load of the index and one comparison.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct FastSpan {
+    pub(crate) start: i64,
+    pub(crate) end: i64,
+    /// Strictly after this instant, the span's time-of-day triggers are the
+    /// wall frame's (see [`daily_after`]).
+    pub(crate) daily_after: i64,
+    pub(crate) offset: i32,
+    /// `offset` modulo a week, in `[0, WEEK)`: added to a UTC position in
+    /// the week, one conditional subtraction gives the wall-clock position.
+    pub(crate) week_shift: u32,
+}
+
+/// The index entry of a bucket holding more than one change (in its high
+/// bit; the rest is the span containing the bucket's start).
+const DENSE: u32 = 1 << 31;
+
+/// The last instant of a span starting at `start` at which its time-of-day
+/// triggers may differ from the wall frame's: a change moves them (a gap's
+/// shifted times, a fold's repeated ones) by less than a day, never before it.
+fn daily_after(start: i64) -> i64 {
+    start.saturating_add(DAY - 1)
+}
+
 /// The table's last period of 400 years, `[start, end)`, which repeats for
 /// ever: the table holds a change at `start` and the same change at `end`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,17 +87,17 @@ struct Cycle {
 /// The offset changes of one zone.
 #[derive(Clone, Debug)]
 pub(crate) struct Table {
-    /// The offset in effect before the first change.
-    first_offset: i32,
     /// Strictly increasing instants, each with a different offset from the
     /// one before.
     changes: Box<[OffsetChange]>,
+    /// The spans between the changes: `spans[k]` from change `k - 1` (or
+    /// the beginning of time) to change `k` (or the end of time).
+    spans: Box<[FastSpan]>,
     /// For each bucket of `2^BUCKET_SHIFT` seconds from `TABLE_FROM` up to
-    /// `TABLE_UNTIL`, how many changes come before it, and the same after
-    /// the last bucket: bucket `b`'s changes are those from
-    /// `first_change_in_bucket[b]` to `first_change_in_bucket[b + 1]`. Empty
-    /// when the table has more changes than a `u32` counts.
-    first_change_in_bucket: Box<[u32]>,
+    /// `TABLE_UNTIL`, the span containing the bucket's start, with
+    /// [`DENSE`] set when the bucket holds more than one change. Empty when
+    /// the table has more changes than that leaves room for.
+    span_at_bucket: Box<[u32]>,
     /// For a zone with a rule: after the table, the offsets repeat the
     /// table's last 400 years.
     cycle: Option<Cycle>,
@@ -131,22 +157,61 @@ impl Table {
 
     fn new(first_offset: i32, changes: Vec<OffsetChange>, cycle: Option<Cycle>) -> Table {
         let changes = changes.into_boxed_slice();
-        let first_change_in_bucket = if u32::try_from(changes.len()).is_ok() {
+        let span = |k: usize| {
+            let start = k.checked_sub(1).map_or(i64::MIN, |previous| changes[previous].at);
+            let offset = k
+                .checked_sub(1)
+                .map_or(first_offset, |previous| changes[previous].offset);
+            (start, offset)
+        };
+        let mut spans: Vec<FastSpan> = (0..=changes.len())
+            .map(|k| {
+                let (start, offset) = span(k);
+                // The first span has no change before it: settled throughout.
+                let daily = k.checked_sub(1).map_or(i64::MIN, |_| daily_after(start));
+                FastSpan {
+                    start,
+                    end: changes.get(k).map_or(i64::MAX, |change| change.at),
+                    daily_after: daily,
+                    offset,
+                    week_shift: i64::from(offset).rem_euclid(WEEK) as u32,
+                }
+            })
+            .collect();
+        if let Some(cycle) = cycle {
+            // The cycle's first span repeats after the cycle's last span, not
+            // after the span before the cycle: settled after both. (The
+            // table's last span is that repetition, one period on.)
+            let first = changes.partition_point(|change| change.at <= cycle.start);
+            let repeated = spans[spans.len() - 1].daily_after.saturating_sub(PERIOD);
+            spans[first].daily_after = spans[first].daily_after.max(repeated);
+        }
+        let span_at_bucket = if u32::try_from(changes.len()).is_ok_and(|len| len < DENSE) {
             let buckets = (TABLE_UNTIL - TABLE_FROM) >> BUCKET_SHIFT;
-            (0..=buckets + 1)
+            // How many changes come at or before `secs`, asked in increasing
+            // order: one sweep over the table.
+            let mut passed = 0;
+            let mut at_or_before = |secs: i64| {
+                while changes.get(passed).is_some_and(|change| change.at <= secs) {
+                    passed += 1;
+                }
+                passed as u32 // fits: checked above
+            };
+            (0..=buckets)
                 .map(|bucket| {
                     let bucket_start = TABLE_FROM + (bucket << BUCKET_SHIFT);
-                    let before = changes.partition_point(|change| change.at < bucket_start);
-                    u32::try_from(before).unwrap_or(u32::MAX) // fits: checked above
+                    let first = at_or_before(bucket_start);
+                    let last = at_or_before(bucket_start + (1 << BUCKET_SHIFT) - 1);
+                    first | if last - first > 1 { DENSE } else { 0 }
                 })
                 .collect()
         } else {
             Box::default()
         };
         Table {
-            first_offset,
             changes,
-            first_change_in_bucket,
+            spans: spans.into_boxed_slice(),
+            span_at_bucket,
             cycle,
         }
     }
@@ -174,63 +239,71 @@ impl Table {
     /// The span of fixed offset that contains Unix second `secs`.
     #[inline]
     pub(crate) fn span(&self, secs: i64) -> Span {
-        let (secs, shift) = self.fold(secs);
-        let index = self.changes_at_or_before(secs);
-        let (start, offset) = match index
-            .checked_sub(1)
-            .and_then(|previous| self.changes.get(previous))
-        {
-            Some(change) => (change.at, change.offset),
-            None => (i64::MIN, self.first_offset),
-        };
-        let end = self.changes.get(index).map_or(i64::MAX, |change| change.at);
-        if shift == 0 {
-            Span {
-                start,
-                end,
-                offset: i64::from(offset),
-            }
-        } else {
-            // In the cycle: the table has changes at both of its ends, so the
-            // span lies within it.
-            Span {
-                start: start.saturating_add(shift),
-                end: end.saturating_add(shift),
-                offset: i64::from(offset),
-            }
+        let span = self.fast_span(secs);
+        Span {
+            start: span.start,
+            end: span.end,
+            offset: i64::from(span.offset),
         }
     }
 
-    /// How many changes happen at or before Unix second `secs`. (The index
-    /// only makes this fast: a wrong bucket number falls back on the binary
-    /// search over the whole table, with the same answer.)
+    /// The span of fixed offset that contains Unix second `secs`, as the
+    /// zoned fast path reads it.
     #[inline]
-    fn changes_at_or_before(&self, secs: i64) -> usize {
-        let bucket = secs.checked_sub(TABLE_FROM).map(|since| since >> BUCKET_SHIFT);
-        if let Some(bucket) = bucket.and_then(|bucket| usize::try_from(bucket).ok()) {
-            if let (Some(&first), Some(&end)) = (
-                self.first_change_in_bucket.get(bucket),
-                self.first_change_in_bucket.get(bucket + 1),
-            ) {
-                let (first, end) = (first as usize, end as usize);
-                // Almost every bucket holds no change or one: compare with
-                // the first change from the bucket's start on (for an empty
-                // bucket it is past the bucket, so past `secs`) instead of
-                // searching. (The search gives the same answer for any
-                // bucket, so a mutant turning `end - first` into `end +
-                // first`, which still sends only buckets of at most one
-                // change here, is equivalent.)
-                if end - first <= 1 {
-                    let passed = self.changes.get(first).is_some_and(|change| change.at <= secs);
-                    return first + usize::from(passed);
-                }
-                // Any number of changes may share a bucket: search among them.
-                let in_bucket = self.changes.get(first..end).unwrap_or_default();
-                return first + in_bucket.partition_point(|change| change.at <= secs);
-            }
+    pub(crate) fn fast_span(&self, secs: i64) -> FastSpan {
+        match self.cycle {
+            Some(cycle) if secs >= cycle.end => self.span_in_cycle(secs),
+            _ => self.spans[self.span_index(secs)],
         }
-        // Outside the index.
-        self.changes.partition_point(|change| change.at <= secs)
+    }
+
+    /// [`fast_span`](Table::fast_span) past the table, in a rule's cycle: the
+    /// table's span a whole number of periods before, moved back. (The
+    /// table has changes at both ends of the cycle, so the span lies within
+    /// it.)
+    #[cold]
+    fn span_in_cycle(&self, secs: i64) -> FastSpan {
+        let (secs, shift) = self.fold(secs);
+        let span = self.spans[self.span_index(secs)];
+        FastSpan {
+            start: span.start.saturating_add(shift),
+            end: span.end.saturating_add(shift),
+            daily_after: span.daily_after.saturating_add(shift),
+            ..span
+        }
+    }
+
+    /// The span containing Unix second `secs` (within the table: not
+    /// folded), as an index into `spans`: how many changes happen at or
+    /// before `secs`. (The index only makes this fast: a wrong bucket
+    /// number falls back on the binary search over the whole table, with
+    /// the same answer.)
+    #[inline]
+    fn span_index(&self, secs: i64) -> usize {
+        // Before the index (or past `i64`'s range from its start) the
+        // bucket is negative, hence far past the index as a `usize`.
+        let bucket = (secs.wrapping_sub(TABLE_FROM) >> BUCKET_SHIFT) as usize;
+        match self.span_at_bucket.get(bucket) {
+            // Almost every bucket holds no change or one: the span of its
+            // start, or the next when `secs` is at or past that span's end
+            // (for an empty bucket, past the bucket: not reached).
+            Some(&first) if first & DENSE == 0 => {
+                let first = first as usize;
+                first + usize::from(self.spans.get(first).is_some_and(|span| span.end <= secs))
+            }
+            // Any number of changes may share a bucket: search among them.
+            Some(&first) => {
+                let first = (first & !DENSE) as usize;
+                let end = self
+                    .span_at_bucket
+                    .get(bucket + 1)
+                    .map_or(self.changes.len(), |&next| (next & !DENSE) as usize);
+                let in_bucket = self.changes.get(first..end).unwrap_or_default();
+                first + in_bucket.partition_point(|change| change.at <= secs)
+            }
+            // Outside the index.
+            None => self.changes.partition_point(|change| change.at <= secs),
+        }
     }
 
     /// Wall-clock seconds (local time as if it were UTC) at Unix second `secs`.
@@ -517,15 +590,11 @@ mod tests {
 
     #[test]
     fn fold_only_past_the_cycle() {
-        let zone = Table {
-            first_offset: 0,
-            changes: Box::default(),
-            first_change_in_bucket: Box::default(),
-            cycle: Some(Cycle {
-                start: 100,
-                end: 100 + PERIOD,
-            }),
+        let cycle = Cycle {
+            start: 100,
+            end: 100 + PERIOD,
         };
+        let zone = Table::new(0, Vec::new(), Some(cycle));
         assert_eq!(zone.fold(99 + PERIOD), (99 + PERIOD, 0));
         assert_eq!(zone.fold(100), (100, 0));
         assert_eq!(

@@ -17,8 +17,8 @@ use crate::backup::{BackupSchedule, Retry};
 use crate::describe::Clock;
 use crate::engine::{self, Engine, Gate, TriggerClock, Triggers};
 use crate::schedule::Schedule;
-use crate::time::{self, DAY, DAY_U32, WEEK};
-use crate::zone::{Span, Zone};
+use crate::time::{self, DAY, DAY_U32, WEEK, WEEK_U32};
+use crate::zone::{FastSpan, Span, Zone};
 
 /// How far a zoned search walks from its starting instant. A run is at most
 /// two weeks after any instant and a closed stretch shorter than a week when
@@ -178,33 +178,33 @@ impl<'z, S: Zonable> Zoned<'z, S> {
     /// Seconds from `after` to the first run after it, as the fixed-offset
     /// fast path gives them on the wall clock of `span` (the span containing
     /// `after`, `week` the position of `after` in its wall-clock week), when
-    /// everything that answer depends on lies in the span, a day or more
-    /// after its change; else `None`.
+    /// everything that answer depends on lies in the span, where the span's
+    /// triggers and gate are the wall frame's; else `None`.
     ///
     /// The answer depends on the instants from `after` (or, when a trigger
     /// waiting in the closed stretch containing `after` could decide it,
     /// from that stretch's start) to the run. Within a span the zone's gate
     /// and grid are the wall-clock ones; a change moves time-of-day triggers
-    /// (a gap's shifted times, a fold's repeated ones) up to a day after it,
-    /// never before it, and grid points not at all (each span has the
-    /// wall-frame grid's points that fall in it).
+    /// (a gap's shifted times, a fold's repeated ones) in a stretch after it
+    /// only, up to `span.daily_after`, never before it.
     ///
     /// A mutant returning `None` always leaves every query to the generic
     /// rule: the same answers, only slower (the benches see it, no test
     /// does), so it is equivalent.
     #[inline]
-    fn ahead_in_span(&self, span: Span, after: i64, week: u32) -> Option<u32> {
+    fn ahead_in_span(&self, span: FastSpan, after: i64, week: u32) -> Option<u32> {
         let (ahead, reach) = self.wall.run_ahead_reach(week / DAY_U32, week % DAY_U32)?;
-        let from = after - i64::from(reach);
         // Grid points and the gate are the wall-frame ones span by span, so
         // a grid's answer holds from the change on; only a closed stretch
         // starting at the change itself may begin earlier in the zone (the
         // gate may be closed before it too), hence after it, strictly.
-        // Asked second, so that the usual query pays no more than before.
-        // (A mutant turning `||` into `&&` only leaves more queries to the
-        // generic rule, same answers: equivalent, like `None` above.)
-        let settled = from >= span.start.saturating_add(DAY)
-            || (from > span.start && self.wall.triggers().clock() == TriggerClock::Grid);
+        // Time-of-day triggers hold strictly after `daily_after`, which is
+        // after the change.
+        let unsettled = match self.wall.triggers().clock() {
+            TriggerClock::Grid => span.start,
+            TriggerClock::TimeOfDay => span.daily_after,
+        };
+        let settled = after - i64::from(reach) > unsettled;
         (settled && after + i64::from(ahead) < span.end).then_some(ahead)
     }
 }
@@ -291,8 +291,8 @@ impl<'z, S: Zonable> Engine for Zoned<'z, S> {
         let Some(zone) = self.zone else {
             return self.schedule.run_after(after);
         };
-        let span = zone.span(after);
-        let week = time::week_position(after + span.offset) as u32;
+        let span = zone.fast_span(after);
+        let week = time::week_position(after + i64::from(span.offset)) as u32;
         match self.ahead_in_span(span, after, week) {
             Some(ahead) => Some(after + i64::from(ahead)),
             None => engine::run_after(self, after),
@@ -363,9 +363,10 @@ impl<'z, S: Zonable> Engine for Zoned<'z, S> {
             return self.schedule.next_run_at(after);
         };
         let secs = after.timestamp();
-        let span = zone.span(secs);
+        let span = zone.fast_span(secs);
         let (date, day_of_week, in_day) = time::split(after);
-        let week = (i64::from(day_of_week * DAY_U32 + in_day) + span.offset).rem_euclid(WEEK) as u32;
+        let week = day_of_week * DAY_U32 + in_day + span.week_shift;
+        let week = if week >= WEEK_U32 { week - WEEK_U32 } else { week };
         match self.ahead_in_span(span, secs, week) {
             Some(ahead) => time::advance(date, in_day, ahead),
             None => self.next_run_by_rule(secs),
