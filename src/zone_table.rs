@@ -69,11 +69,38 @@ pub(crate) struct FastSpan {
 /// bit; the rest is the span containing the bucket's start).
 const DENSE: u32 = 1 << 31;
 
-/// The last instant of a span starting at `start` at which its time-of-day
-/// triggers may differ from the wall frame's: a change moves them (a gap's
-/// shifted times, a fold's repeated ones) by less than a day, never before it.
-fn daily_after(start: i64) -> i64 {
-    start.saturating_add(DAY - 1)
+/// A previous span this long or longer is too far from any earlier change
+/// for that change to reach into the span after it (see [`daily_after`]).
+const LONG_SPAN: i64 = 3 * DAY;
+
+/// The last instant of a span, starting at `start` with offset `offset`
+/// after a span `[previous_start, start)` of offset `previous_offset`, at
+/// which its time-of-day triggers may differ from the wall frame's.
+///
+/// A time-of-day trigger is a wall time resolved to the earliest instant
+/// whose wall clock reads it or, in a gap, shifted forward by the gap. With
+/// `d = offset - previous_offset`, the change at `start` moves triggers only
+/// in `[start, start + |d|)`: a gap (`d > 0`) shifts the skipped wall times
+/// into `[start, start + d)`, and a fold (`d < 0`) gives the wall times of
+/// `[start, start - d)` to the previous span, which read them first. From
+/// `start + |d|` on, an instant `t` reads `t + offset >= start +
+/// previous_offset`, after every wall time of the previous span; and when
+/// that span is [`LONG_SPAN`] or longer, after every earlier one too
+/// (offsets lie within 26 hours of UTC, as [`Table::resolve`] assumes, so
+/// earlier instants read less than `previous_start + 26 h <= start - 26 h`),
+/// and no earlier gap shifts a wall time this far (a gap moves it by less
+/// than 52 hours). So `t` is a trigger exactly when `t + offset` is a wall
+/// trigger. Later changes do not reach back: a fold's repeated wall times
+/// resolve to this span, which reads them first, and a gap shifts its wall
+/// times to its own change or later. After a shorter span, a day, as before
+/// this bound was known (no change moves a trigger by a day or more).
+fn daily_after(previous_start: i64, previous_offset: i32, start: i64, offset: i32) -> i64 {
+    let margin = if previous_start <= start.saturating_sub(LONG_SPAN) {
+        (i64::from(offset) - i64::from(previous_offset)).abs()
+    } else {
+        DAY
+    };
+    start.saturating_add(margin - 1)
 }
 
 /// The table's last period of 400 years, `[start, end)`, which repeats for
@@ -168,7 +195,10 @@ impl Table {
             .map(|k| {
                 let (start, offset) = span(k);
                 // The first span has no change before it: settled throughout.
-                let daily = k.checked_sub(1).map_or(i64::MIN, |_| daily_after(start));
+                let daily = k.checked_sub(1).map_or(i64::MIN, |previous| {
+                    let (previous_start, previous_offset) = span(previous);
+                    daily_after(previous_start, previous_offset, start, offset)
+                });
                 FastSpan {
                     start,
                     end: changes.get(k).map_or(i64::MAX, |change| change.at),
@@ -387,6 +417,35 @@ mod tests {
             "fold: the earlier instant"
         );
         assert_eq!(zone.resolve(T + DAY + HOUR), T + DAY + HOUR);
+    }
+
+    /// The fast path's records: the week shift of negative and positive
+    /// offsets, and the settle instant of time-of-day triggers: the change's
+    /// length after a long span, a day after a short one.
+    #[test]
+    fn fast_spans() {
+        let zone = table(-3_600, &[(T, 3_600), (T + 3 * DAY, 0), (T + 4 * DAY, 1_800)]);
+        let first = zone.fast_span(T - 1);
+        assert_eq!(
+            (first.start, first.end, first.daily_after),
+            (i64::MIN, T, i64::MIN)
+        );
+        assert_eq!(first.week_shift, (WEEK - 3_600) as u32);
+        // After the first span (unbounded): two hours.
+        let second = zone.fast_span(T + DAY);
+        assert_eq!(
+            (second.end, second.daily_after, second.week_shift),
+            (T + 3 * DAY, T + 2 * HOUR - 1, 3_600)
+        );
+        // After a span of three days: an hour.
+        assert_eq!(zone.fast_span(T + 3 * DAY).daily_after, T + 3 * DAY + HOUR - 1);
+        // After a span of a day: a day.
+        let last = zone.fast_span(T + 5 * DAY);
+        assert_eq!(
+            (last.start, last.end, last.offset),
+            (T + 4 * DAY, i64::MAX, 1_800)
+        );
+        assert_eq!(last.daily_after, T + 5 * DAY - 1);
     }
 
     /// Changes an hour apart, each forward by 30 minutes: a wall time in the

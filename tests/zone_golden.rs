@@ -827,6 +827,65 @@ fn fast_path_edges_across_changes() {
     });
 }
 
+/// Time-of-day triggers asked within the change's own length after it and
+/// just past it (the fast path answers them from the change plus its
+/// length on): the gap's last shifted second, the fold's last repeated one.
+#[test]
+fn daily_fast_path_after_the_change_length() {
+    for_each_source(|| {
+        check_runs(&[
+            // 03-28 02:59:59 CET does not exist (gap [02:00, 03:00)): moved forward
+            // an hour, 03:59:59 CEST = 01:59:59Z, a second after the query (the
+            // CEST wall clock alone reads 03:59:58 and would answer the next day).
+            // 03-29 02:59:59 CEST = 00:59:59Z.
+            RunRow {
+                what: "Berlin: the gap's last shifted second, asked a second before it",
+                tz: BERLIN,
+                schedule: daily(Weekdays::EVERYDAY, 2, 59, 59),
+                after: "2027-03-28T01:59:58Z",
+                runs: &["2027-03-28T01:59:59Z", "2027-03-29T00:59:59Z"],
+            },
+            // 02:00Z = 04:00 CEST, an hour (the gap's length) after the change.
+            RunRow {
+                what: "Berlin: daily, asked the gap's length after the spring change",
+                tz: BERLIN,
+                schedule: daily(Weekdays::EVERYDAY, 2, 59, 59),
+                after: "2027-03-28T02:00:00Z",
+                runs: &["2027-03-29T00:59:59Z", "2027-03-30T00:59:59Z"],
+            },
+            // 10-31 02:59:58 happened first at 00:59:58Z (CEST) and not again at
+            // 02:59:58 CET = 01:59:58Z, which the CET wall clock alone would give
+            // for a query a second before it. 11-01 02:59:58 CET = 01:59:58Z.
+            RunRow {
+                what: "Berlin: the fold's last repeated seconds, asked before them",
+                tz: BERLIN,
+                schedule: daily(Weekdays::EVERYDAY, 2, 59, 58),
+                after: "2027-10-31T01:59:57Z",
+                runs: &["2027-11-01T01:59:58Z"],
+            },
+            // Lord Howe, 04-03 15:00Z: +11 -> +10:30, wall [01:30, 02:00) repeated.
+            // Sunday 04-04 01:45 happened at 14:45Z (+11) only; 15:14:59Z reads
+            // 01:44:59 (+10:30), and that clock alone would answer 01:45 = 15:15Z.
+            // Next: 04-05 01:45 (+10:30) = 04-04 15:15Z, then 04-05 15:15Z.
+            RunRow {
+                what: "Lord Howe: the half-hour fold's repeated time, asked in it",
+                tz: LORD_HOWE,
+                schedule: daily(Weekdays::EVERYDAY, 1, 45, 0),
+                after: "2027-04-03T15:14:59Z",
+                runs: &["2027-04-04T15:15:00Z", "2027-04-05T15:15:00Z"],
+            },
+            // 15:30Z reads 02:00 (+10:30), the fold's length after the change.
+            RunRow {
+                what: "Lord Howe: daily, asked the fold's length after it",
+                tz: LORD_HOWE,
+                schedule: daily(Weekdays::EVERYDAY, 1, 45, 0),
+                after: "2027-04-03T15:30:00Z",
+                runs: &["2027-04-04T15:15:00Z"],
+            },
+        ]);
+    });
+}
+
 /// Grids asked within the day after a change (the fast path answers them
 /// from a second after the change on), and a closed stretch that begins at
 /// the change on the new wall clock but earlier in the zone.
