@@ -21,7 +21,7 @@ use crate::error::Error;
 use crate::time::{self, MINUTE};
 use crate::zone_source::{self, Data};
 use crate::zone_table::Table;
-pub(crate) use crate::zone_table::{FastSpan, Span};
+pub(crate) use crate::zone_table::{FastSpan, Span, LONG_SPAN};
 
 /// Where a [`Zone`]'s data comes from.
 ///

@@ -71,7 +71,7 @@ const DENSE: u32 = 1 << 31;
 
 /// A previous span this long or longer is too far from any earlier change
 /// for that change to reach into the span after it (see [`daily_after`]).
-const LONG_SPAN: i64 = 3 * DAY;
+pub(crate) const LONG_SPAN: i64 = 3 * DAY;
 
 /// The last instant of a span, starting at `start` with offset `offset`
 /// after a span `[previous_start, start)` of offset `previous_offset`, at

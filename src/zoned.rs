@@ -16,9 +16,10 @@ use chrono::{DateTime, Utc};
 use crate::backup::{BackupSchedule, Retry};
 use crate::describe::Clock;
 use crate::engine::{self, Engine, Gate, TriggerClock, Triggers};
+use crate::fixed::Across;
 use crate::schedule::Schedule;
 use crate::time::{self, DAY, DAY_U32, WEEK, WEEK_U32};
-use crate::zone::{FastSpan, Span, Zone};
+use crate::zone::{FastSpan, Span, Zone, LONG_SPAN};
 
 /// How far a zoned search walks from its starting instant. A run is at most
 /// two weeks after any instant and a closed stretch shorter than a week when
@@ -37,6 +38,9 @@ pub trait Zonable: Engine {
     /// `in_day` of day-of-week `day_of_week`, and how far back its answer
     /// looked (`Fixed::run_ahead_reach`).
     fn run_ahead_reach(&self, day_of_week: u32, in_day: u32) -> Option<(u32, u32)>;
+    /// The fixed-offset path's first run from a change of offset on
+    /// (`Fixed::run_across`).
+    fn run_across(&self, change: Across) -> Option<u32>;
 }
 
 impl Zonable for BackupSchedule {
@@ -52,6 +56,10 @@ impl Zonable for BackupSchedule {
     fn run_ahead_reach(&self, day_of_week: u32, in_day: u32) -> Option<(u32, u32)> {
         self.fixed().run_ahead_reach(day_of_week, in_day)
     }
+
+    fn run_across(&self, change: Across) -> Option<u32> {
+        self.fixed().run_across(change)
+    }
 }
 
 impl Zonable for Schedule {
@@ -66,6 +74,10 @@ impl Zonable for Schedule {
     #[inline]
     fn run_ahead_reach(&self, day_of_week: u32, in_day: u32) -> Option<(u32, u32)> {
         self.fixed().run_ahead_reach(day_of_week, in_day)
+    }
+
+    fn run_across(&self, change: Across) -> Option<u32> {
+        self.fixed().run_across(change)
     }
 }
 
@@ -166,15 +178,6 @@ impl<'z, S: Zonable> Zoned<'z, S> {
         self.zone
     }
 
-    /// The generic rule's answer for `next_run_at`, out of line: the few
-    /// queries near a change take it, and inlined its register saves and
-    /// spills were paid by every query of the fast path.
-    #[cold]
-    #[inline(never)]
-    fn next_run_by_rule(&self, after: i64) -> Option<DateTime<Utc>> {
-        time::from_secs(engine::run_after(self, after)?)
-    }
-
     /// Seconds from `after` to the first run after it, as the fixed-offset
     /// fast path gives them on the wall clock of `span` (the span containing
     /// `after`, `week` the position of `after` in its wall-clock week), when
@@ -194,18 +197,121 @@ impl<'z, S: Zonable> Zoned<'z, S> {
     #[inline]
     fn ahead_in_span(&self, span: FastSpan, after: i64, week: u32) -> Option<u32> {
         let (ahead, reach) = self.wall.run_ahead_reach(week / DAY_U32, week % DAY_U32)?;
-        // Grid points and the gate are the wall-frame ones span by span, so
-        // a grid's answer holds from the change on; only a closed stretch
-        // starting at the change itself may begin earlier in the zone (the
-        // gate may be closed before it too), hence after it, strictly.
-        // Time-of-day triggers hold strictly after `daily_after`, which is
-        // after the change.
-        let unsettled = match self.wall.triggers().clock() {
+        (self.settled(span, after, reach) && after + i64::from(ahead) < span.end).then_some(ahead)
+    }
+
+    /// Whether a fast answer that looked `reach` back from `after` (in
+    /// `span`) only looked where the span's triggers and gate are its wall
+    /// clock's. Grid points and the gate are the wall-frame ones span by
+    /// span, so a grid's answer holds from the change on; only a closed
+    /// stretch starting at the change itself may begin earlier in the zone
+    /// (the gate may be closed before it too), hence after it, strictly.
+    /// Time-of-day triggers hold strictly after `daily_after`, which is
+    /// after the change.
+    #[inline]
+    fn settled(&self, span: FastSpan, after: i64, reach: u32) -> bool {
+        after - i64::from(reach) > self.unsettled(span)
+    }
+
+    /// The last instant of `span` from which the schedule's triggers may
+    /// differ from its wall clock's (see `ahead_in_span`).
+    #[inline]
+    fn unsettled(&self, span: FastSpan) -> i64 {
+        match self.wall.triggers().clock() {
             TriggerClock::Grid => span.start,
             TriggerClock::TimeOfDay => span.daily_after,
+        }
+    }
+
+    /// The earliest run strictly after `after` when the fast path could not
+    /// answer: from the spans on both sides of a change where
+    /// [`run_from_change`](Zoned::run_from_change) can, else by the generic
+    /// rule. Out of line (`#[cold]`): the few queries near a change take it,
+    /// and inlined its register saves and spills were paid by every query
+    /// of the fast path.
+    #[cold]
+    #[inline(never)]
+    fn run_after_near_change(&self, after: i64) -> Option<i64> {
+        let zone = self.zone?;
+        // Found again, rather than passed: the fast path spilled what it
+        // passed (about 10 instructions a query).
+        let span = zone.fast_span(after);
+        let week = time::week_position(after + i64::from(span.offset)) as u32;
+        let Some((_, reach)) = self.wall.run_ahead_reach(week / DAY_U32, week % DAY_U32) else {
+            return engine::run_after(self, after);
         };
-        let settled = after - i64::from(reach) > unsettled;
-        (settled && after + i64::from(ahead) < span.end).then_some(ahead)
+        let across = if self.settled(span, after, reach) {
+            // The span's wall clock puts the run at or past its end: then
+            // nothing runs from `after` to the end (the triggers and gate it
+            // looked at there are the zone's), and the first run after
+            // `after` is the first from the next change on.
+            (span.end != i64::MAX).then(|| self.run_from_change(span, zone.fast_span(span.end), 0))
+        } else {
+            // Asked since the span's change: when the gate is closed from
+            // the change to `after`, nothing runs there either.
+            (span.start != i64::MIN)
+                .then(|| self.run_from_change(zone.fast_span(span.start - 1), span, after - span.start + 1))
+        };
+        across.flatten().or_else(|| engine::run_after(self, after))
+    }
+
+    /// [`run_after_near_change`](Zoned::run_after_near_change) for
+    /// `next_run_at`, with the conversion out of line as well.
+    #[cold]
+    #[inline(never)]
+    fn next_run_near_change(&self, after: i64) -> Option<DateTime<Utc>> {
+        time::from_secs(self.run_after_near_change(after)?)
+    }
+
+    /// The first run from the change between `before` and `after` (two
+    /// neighbouring spans) on, when the wall clocks of the two spans settle
+    /// it; when `closed_for` is not 0, only if the gate is closed from the
+    /// change for `closed_for - 1` seconds more, and then it is also the
+    /// first run after any of those seconds. Else `None`.
+    ///
+    /// Within a span the gate and the grid are the span's wall clock's, so
+    /// for a grid the rule at the second before the change reads the closed
+    /// stretch and its triggers on the clock before (where settled: after
+    /// the span's start, strictly, so that the stretch's start is the
+    /// zone's), and openings and triggers from the change on the clock after
+    /// (where the run must lie in the span after). Time-of-day triggers
+    /// differ near the change: with `d` the change's length, a gap shifts
+    /// the skipped wall times, the clock before's triggers in `[change,
+    /// change + d)`, into the zone, beside the clock after's there; a fold
+    /// takes the clock after's triggers in `[change, change - d)` away (the
+    /// span before read those wall times first). That is all, when both
+    /// spans are [`LONG_SPAN`] or longer (see `zone_table::daily_after`):
+    /// no other change reaches the skipped or repeated wall times.
+    fn run_from_change(&self, before: FastSpan, after: FastSpan, closed_for: i64) -> Option<i64> {
+        let change = after.start;
+        let last = change - 1;
+        let (skip, extra) = match self.wall.triggers().clock() {
+            TriggerClock::Grid => (0, 0),
+            TriggerClock::TimeOfDay => {
+                if before.start > change.saturating_sub(LONG_SPAN)
+                    || after.end < change.saturating_add(LONG_SPAN)
+                {
+                    return None;
+                }
+                let d = i64::from(after.offset) - i64::from(before.offset);
+                ((-d).max(0) as u32, d.max(0) as u32)
+            }
+        };
+        let on = |span: FastSpan| time::week_position(last + i64::from(span.offset)) as u32;
+        let settled_back = last.saturating_sub(self.unsettled(before));
+        let run = self.wall.run_across(Across {
+            before: on(before),
+            after: on(after),
+            settled_back: settled_back.clamp(0, i64::from(u32::MAX)) as u32,
+            // (A closed stretch is shorter than a week when the gate opens.)
+            closed_for: u32::try_from(closed_for)
+                .ok()
+                .filter(|&closed| closed <= WEEK_U32)?,
+            skip,
+            extra,
+        })?;
+        let run = last + i64::from(run);
+        (run < after.end).then_some(run)
     }
 }
 
@@ -295,7 +401,7 @@ impl<'z, S: Zonable> Engine for Zoned<'z, S> {
         let week = time::week_position(after + i64::from(span.offset)) as u32;
         match self.ahead_in_span(span, after, week) {
             Some(ahead) => Some(after + i64::from(ahead)),
-            None => engine::run_after(self, after),
+            None => self.run_after_near_change(after),
         }
     }
 
@@ -369,7 +475,7 @@ impl<'z, S: Zonable> Engine for Zoned<'z, S> {
         let week = if week >= WEEK_U32 { week - WEEK_U32 } else { week };
         match self.ahead_in_span(span, secs, week) {
             Some(ahead) => time::advance(date, in_day, ahead),
-            None => self.next_run_by_rule(secs),
+            None => self.next_run_near_change(secs),
         }
     }
 

@@ -886,6 +886,102 @@ fn daily_fast_path_after_the_change_length() {
     });
 }
 
+/// Runs that the wall clock of the query's span puts past the span's end
+/// (the first run from the change on, read on both wall clocks), and queries
+/// after a change whose closed stretch began before it.
+#[test]
+fn runs_across_the_change() {
+    let business_hours: Window = "Mon-Fri 08:00-18:00".parse().expect("window text");
+    for_each_source(|| {
+        check_runs(&[
+            // Friday 03-26 23:00Z is Saturday 00:00 CET; Monday 22:00 CEST = 03-29
+            // 20:00Z, Tuesday 22:00 CEST = 03-30 20:00Z (the CET wall clock alone:
+            // 21:00Z).
+            RunRow {
+                what: "Berlin: workdays 22:00 asked the night before the spring change",
+                tz: BERLIN,
+                schedule: daily(Weekdays::WORKDAYS, 22, 0, 0),
+                after: "2027-03-26T23:00:00Z",
+                runs: &["2027-03-29T20:00:00Z", "2027-03-30T20:00:00Z"],
+            },
+            // Saturday 03-27 02:00Z = 03:00 CET; Sunday 02:30 is in the gap, moved to
+            // 03:30 CEST = 01:30Z (the CEST wall clock's next 02:30 is Monday's, 03-29
+            // 00:30Z).
+            RunRow {
+                what: "Berlin: daily 02:30 asked the day before, the gap's shifted time next",
+                tz: BERLIN,
+                schedule: everyday(2, 30),
+                after: "2027-03-27T02:00:00Z",
+                runs: &["2027-03-28T01:30:00Z", "2027-03-29T00:30:00Z"],
+            },
+            // Autumn, Sunday 10-31 00:45Z = 02:45 CEST (the fold's first pass, after
+            // 02:30 CEST = 00:30Z). 02:30 CET = 01:30Z is the repeated wall time, not
+            // a run; Monday 02:30 CET = 11-01 01:30Z is.
+            RunRow {
+                what: "Berlin: daily 02:30 asked in the fold's first pass, after its run",
+                tz: BERLIN,
+                schedule: everyday(2, 30),
+                after: "2027-10-31T00:45:00Z",
+                runs: &["2027-11-01T01:30:00Z", "2027-11-02T01:30:00Z"],
+            },
+            // Business hours close Friday 18:00 CET = 03-26 17:00Z and open Monday
+            // 08:00 CEST = 03-29 06:00Z; a quarter-hour trigger waits for it, then
+            // 08:15 CEST = 06:15Z.
+            RunRow {
+                what: "Berlin: every 15 minutes, business hours, asked on the Saturday",
+                tz: BERLIN,
+                schedule: every(15).with_window(business_hours),
+                after: "2027-03-27T12:00:00Z",
+                runs: &["2027-03-29T06:00:00Z", "2027-03-29T06:15:00Z"],
+            },
+            // Friday 22:00 CET = 03-26 21:00Z waits (closed) for Monday 08:00 CEST =
+            // 06:00Z; Monday 22:00 CEST waits for Tuesday 08:00 CEST = 03-30 06:00Z.
+            // Asked on Saturday (before the change) and on Sunday (after it; on the
+            // CEST wall clock the Friday trigger is 22:00 CEST = 20:00Z, before the
+            // change).
+            RunRow {
+                what: "Berlin: a Friday trigger waiting across the change, asked Saturday",
+                tz: BERLIN,
+                schedule: daily(Weekdays::WORKDAYS, 22, 0, 0).with_window(business_hours),
+                after: "2027-03-27T12:00:00Z",
+                runs: &["2027-03-29T06:00:00Z", "2027-03-30T06:00:00Z"],
+            },
+            RunRow {
+                what: "Berlin: a Friday trigger waiting across the change, asked Sunday",
+                tz: BERLIN,
+                schedule: daily(Weekdays::WORKDAYS, 22, 0, 0).with_window(business_hours),
+                after: "2027-03-28T12:00:00Z",
+                runs: &["2027-03-29T06:00:00Z", "2027-03-30T06:00:00Z"],
+            },
+            // Sunday 03:30 CEST = 03-28 01:30Z waits for Monday 08:00 CEST = 06:00Z;
+            // Saturday 04-03 03:30 CEST waits for Monday 04-05 06:00Z.
+            RunRow {
+                what: "Berlin: weekends 03:30, business hours, asked after Sunday's trigger",
+                tz: BERLIN,
+                schedule: daily(Weekdays::WEEKENDS, 3, 30, 0).with_window(business_hours),
+                after: "2027-03-28T05:00:00Z",
+                runs: &["2027-03-29T06:00:00Z", "2027-04-05T06:00:00Z"],
+            },
+            // Nothing waits over the weekend: Monday 12:00 CEST = 03-29 10:00Z (open),
+            // not the opening at 06:00Z; then 04-05 10:00Z.
+            RunRow {
+                what: "Berlin: Mondays 12:00, business hours, asked on the Saturday",
+                tz: BERLIN,
+                schedule: daily(Weekdays::MONDAY, 12, 0, 0).with_window(business_hours),
+                after: "2027-03-27T12:00:00Z",
+                runs: &["2027-03-29T10:00:00Z", "2027-04-05T10:00:00Z"],
+            },
+            RunRow {
+                what: "Berlin: Mondays 12:00, business hours, asked on the Sunday",
+                tz: BERLIN,
+                schedule: daily(Weekdays::MONDAY, 12, 0, 0).with_window(business_hours),
+                after: "2027-03-28T12:00:00Z",
+                runs: &["2027-03-29T10:00:00Z", "2027-04-05T10:00:00Z"],
+            },
+        ]);
+    });
+}
+
 /// Grids asked within the day after a change (the fast path answers them
 /// from a second after the change on), and a closed stretch that begins at
 /// the change on the new wall clock but earlier in the zone.
