@@ -468,7 +468,7 @@ impl<'z, S: Zonable> Engine for Zoned<'z, S> {
         let Some(zone) = self.zone else {
             return self.schedule.next_run_at(after);
         };
-        let secs = after.timestamp();
+        let secs = time::unix_secs(after);
         let span = zone.fast_span(secs);
         let (date, day_of_week, in_day) = time::split(after);
         let week = day_of_week * DAY_U32 + in_day + span.week_shift;
