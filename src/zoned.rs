@@ -180,9 +180,13 @@ impl<'z, S: Zonable> Zoned<'z, S> {
 
     /// Seconds from `after` to the first run after it, as the fixed-offset
     /// fast path gives them on the wall clock of `span` (the span containing
-    /// `after`, `week` the position of `after` in its wall-clock week), when
-    /// everything that answer depends on lies in the span, where the span's
-    /// triggers and gate are the wall frame's; else `None`.
+    /// `after`, `week` the position of `after` in its wall-clock week), to
+    /// `found`, when everything that answer depends on lies in the span,
+    /// where the span's triggers and gate are the wall frame's; else
+    /// `missed` is told whether it was settled (then the run the wall clock
+    /// gives is at or past the span's end). Continuations, not a `Result`:
+    /// the compiler kept a `Result` in a register and tested it again (6
+    /// instructions a query).
     ///
     /// The answer depends on the instants from `after` (or, when a trigger
     /// waiting in the closed stretch containing `after` could decide it,
@@ -191,13 +195,28 @@ impl<'z, S: Zonable> Zoned<'z, S> {
     /// (a gap's shifted times, a fold's repeated ones) in a stretch after it
     /// only, up to `span.daily_after`, never before it.
     ///
-    /// A mutant returning `None` always leaves every query to the generic
-    /// rule: the same answers, only slower (the benches see it, no test
-    /// does), so it is equivalent.
+    /// Mutants that call `missed` more often leave more queries to the
+    /// slower paths: the same answers (the benches see it, no test does),
+    /// so they are equivalent.
     #[inline]
-    fn ahead_in_span(&self, span: FastSpan, after: i64, week: u32) -> Option<u32> {
-        let (ahead, reach) = self.wall.run_ahead_reach(week / DAY_U32, week % DAY_U32)?;
-        (self.settled(span, after, reach) && after + i64::from(ahead) < span.end).then_some(ahead)
+    fn ahead_in_span<R>(
+        &self,
+        span: FastSpan,
+        after: i64,
+        week: u32,
+        found: impl FnOnce(u32) -> R,
+        missed: impl Fn(bool) -> R,
+    ) -> R {
+        let Some((ahead, reach)) = self.wall.run_ahead_reach(week / DAY_U32, week % DAY_U32) else {
+            return missed(false);
+        };
+        if !self.settled(span, after, reach) {
+            return missed(false);
+        }
+        if after + i64::from(ahead) >= span.end {
+            return missed(true);
+        }
+        found(ahead)
     }
 
     /// Whether a fast answer that looked `reach` back from `after` (in
@@ -231,16 +250,12 @@ impl<'z, S: Zonable> Zoned<'z, S> {
     /// of the fast path.
     #[cold]
     #[inline(never)]
-    fn run_after_near_change(&self, after: i64) -> Option<i64> {
+    fn run_after_near_change(&self, after: i64, settled: bool) -> Option<i64> {
         let zone = self.zone?;
-        // Found again, rather than passed: the fast path spilled what it
-        // passed (about 10 instructions a query).
+        // Found again, rather than passed: passed, the fast path spilled it
+        // (about 10 instructions a query).
         let span = zone.fast_span(after);
-        let week = time::week_position(after + i64::from(span.offset)) as u32;
-        let Some((_, reach)) = self.wall.run_ahead_reach(week / DAY_U32, week % DAY_U32) else {
-            return engine::run_after(self, after);
-        };
-        let across = if self.settled(span, after, reach) {
+        let across = if settled {
             // The span's wall clock puts the run at or past its end: then
             // nothing runs from `after` to the end (the triggers and gate it
             // looked at there are the zone's), and the first run after
@@ -259,8 +274,8 @@ impl<'z, S: Zonable> Zoned<'z, S> {
     /// `next_run_at`, with the conversion out of line as well.
     #[cold]
     #[inline(never)]
-    fn next_run_near_change(&self, after: i64) -> Option<DateTime<Utc>> {
-        time::from_secs(self.run_after_near_change(after)?)
+    fn next_run_near_change(&self, after: i64, settled: bool) -> Option<DateTime<Utc>> {
+        time::from_secs(self.run_after_near_change(after, settled)?)
     }
 
     /// The first run from the change between `before` and `after` (two
@@ -399,10 +414,13 @@ impl<'z, S: Zonable> Engine for Zoned<'z, S> {
         };
         let span = zone.fast_span(after);
         let week = time::week_position(after + i64::from(span.offset)) as u32;
-        match self.ahead_in_span(span, after, week) {
-            Some(ahead) => Some(after + i64::from(ahead)),
-            None => self.run_after_near_change(after),
-        }
+        self.ahead_in_span(
+            span,
+            after,
+            week,
+            |ahead| Some(after + i64::from(ahead)),
+            |settled| self.run_after_near_change(after, settled),
+        )
     }
 
     /// The fixed-offset engine's answer on wall-clock seconds when the run,
@@ -473,10 +491,13 @@ impl<'z, S: Zonable> Engine for Zoned<'z, S> {
         let (date, day_of_week, in_day) = time::split(after);
         let week = day_of_week * DAY_U32 + in_day + span.week_shift;
         let week = if week >= WEEK_U32 { week - WEEK_U32 } else { week };
-        match self.ahead_in_span(span, secs, week) {
-            Some(ahead) => time::advance(date, in_day, ahead),
-            None => self.next_run_near_change(secs),
-        }
+        self.ahead_in_span(
+            span,
+            secs,
+            week,
+            |ahead| time::advance(date, in_day, ahead),
+            |settled| self.next_run_near_change(secs, settled),
+        )
     }
 
     fn write_sentence(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
