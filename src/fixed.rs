@@ -30,6 +30,7 @@ pub(crate) struct Fixed<'a, G> {
 /// the wall-clock week (as if the wall clock were UTC), distances in seconds
 /// from the second before the change.
 #[derive(Clone, Copy, Debug)]
+#[cfg_attr(not(feature = "tz"), allow(dead_code))] // for zoned schedules
 pub struct Across {
     /// The second before the change on the wall clock before it.
     pub(crate) before: u32,
@@ -109,6 +110,7 @@ impl<G: WeekGate> Fixed<'_, G> {
     /// opening. The closed stretch and its triggers are read on the clock
     /// before the change, the opening and the triggers from the change on
     /// on the clock after it.
+    #[cfg_attr(not(feature = "tz"), allow(dead_code))] // for zoned schedules
     pub(crate) fn run_across(self, change: Across) -> Option<u32> {
         let Across {
             before,

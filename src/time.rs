@@ -55,13 +55,16 @@ pub(crate) fn split(t: DateTime<Utc>) -> (NaiveDate, u32, u32) {
 }
 
 /// The first year of [`YEAR_STARTS`].
+#[cfg_attr(not(feature = "tz"), allow(dead_code))] // for zoned schedules
 const FIRST_YEAR: i32 = 1800;
 
 /// Days from 1970-01-01 to January 1st of each year from [`FIRST_YEAR`] to
 /// 2200: `t`'s Unix second from its year and day of the year in one load,
 /// where chrono's `timestamp` reckons the days of 400-year cycles.
+#[cfg_attr(not(feature = "tz"), allow(dead_code))] // for zoned schedules
 static YEAR_STARTS: [i32; 401] = year_starts();
 
+#[cfg_attr(not(feature = "tz"), allow(dead_code))] // for zoned schedules
 const fn year_starts() -> [i32; 401] {
     let mut starts = [0; 401];
     let mut day = -62_091; // 1800-01-01
@@ -77,6 +80,7 @@ const fn year_starts() -> [i32; 401] {
 }
 
 /// `t`'s whole Unix second (rounded down), as `t.timestamp()`.
+#[cfg_attr(not(feature = "tz"), allow(dead_code))] // for zoned schedules
 #[inline]
 pub(crate) fn unix_secs(t: DateTime<Utc>) -> i64 {
     let naive = t.naive_utc();
