@@ -460,6 +460,38 @@ mod tests {
         assert_eq!(last.daily_after, T + 5 * DAY - 1);
     }
 
+    /// The cycle's first span follows the span before the cycle once, and
+    /// the cycle's last span ever after: its time-of-day triggers settle
+    /// after both. Here the span before is long (half an hour's settling)
+    /// and the cycle's last span a day long (a day's).
+    #[test]
+    fn the_cycle_settles_after_both_spans_before_it() {
+        let first = TABLE_UNTIL + 10 * DAY;
+        let changes = vec![
+            OffsetChange { at: first, offset: 0 },
+            OffsetChange {
+                at: first + PERIOD - DAY,
+                offset: 3_600,
+            },
+            OffsetChange {
+                at: first + PERIOD,
+                offset: 0,
+            },
+        ];
+        let cycle = Cycle {
+            start: first,
+            end: first + PERIOD,
+        };
+        let zone = Table::new(1_800, changes, Some(cycle));
+        assert_eq!(zone.fast_span(first + 10).daily_after, first + DAY - 1);
+        let later = zone.fast_span(first + 10 + 5 * PERIOD);
+        assert_eq!(
+            (later.start, later.daily_after),
+            (first + 5 * PERIOD, first + DAY - 1 + 5 * PERIOD)
+        );
+        assert_eq!(zone.fast_span(first - 1).daily_after, i64::MIN);
+    }
+
     /// Changes an hour apart, each forward by 30 minutes: a wall time in the
     /// second gap is shifted by the second gap only.
     #[test]
