@@ -375,6 +375,20 @@ impl Zone {
         }
     }
 
+    /// A zone with the offsets of `table` (named and read as UTC elsewhere):
+    /// for unit tests of offset changes no zone has.
+    #[cfg(all(test, feature = "tz-chrono"))]
+    pub(crate) fn with_table(table: Table) -> Zone {
+        Zone {
+            name: "Test/Table".into(),
+            source: TzSource::ChronoTz,
+            version: None,
+            file: None,
+            data: Data::Chrono(chrono_tz::UTC),
+            table,
+        }
+    }
+
     /// The zone's IANA name, as its data spells it.
     pub fn name(&self) -> &str {
         &self.name
