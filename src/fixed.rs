@@ -25,6 +25,32 @@ pub(crate) struct Fixed<'a, G> {
     pub(crate) always_open: bool,
 }
 
+/// A change of offset as [`Fixed::run_across`] reads it (public in name only,
+/// for the `Zonable` trait, as `Spot` is for `WeekGate`). Positions are in
+/// the wall-clock week (as if the wall clock were UTC), distances in seconds
+/// from the second before the change.
+#[derive(Clone, Copy, Debug)]
+#[cfg_attr(not(feature = "tz"), allow(dead_code))] // for zoned schedules
+pub struct Across {
+    /// The second before the change on the wall clock before it.
+    pub(crate) before: u32,
+    /// The same second on the wall clock after the change.
+    pub(crate) after: u32,
+    /// Triggers and closed stretches before the change are the zone's only
+    /// less than this far back.
+    pub(crate) settled_back: u32,
+    /// When not 0, the gate after the change must be closed from the change
+    /// for `closed_for - 1` seconds more (the answer is then also the first
+    /// run after any of those seconds); else `None`.
+    pub(crate) closed_for: u32,
+    /// The triggers of the clock after the change in its first `skip`
+    /// seconds are not the zone's (a fold's repeated times).
+    pub(crate) skip: u32,
+    /// The triggers of the clock before the change in the first `extra`
+    /// seconds after it are the zone's too (a gap's shifted times).
+    pub(crate) extra: u32,
+}
+
 impl<G: WeekGate> Fixed<'_, G> {
     /// Seconds from second `in_day` of UTC day-of-week `day_of_week` to the
     /// earliest run strictly after it: at most two weeks.
@@ -70,6 +96,62 @@ impl<G: WeekGate> Fixed<'_, G> {
         }
         let wait = self.gate.open_ahead(self.gate.spot(week + trigger))?;
         Some((trigger + wait, reach))
+    }
+
+    /// Seconds from the second before a change of offset to the first run
+    /// at or after the change, read on the wall clocks before and after it
+    /// (see [`Across`]); `None` when that needs something the two wall
+    /// clocks do not settle (or there is no run), for the caller's generic
+    /// rule to answer.
+    ///
+    /// The run rule at the second before the change: a trigger waiting in
+    /// the closed stretch containing it runs at the first opening from the
+    /// change on; else the first trigger from the change on runs at its
+    /// opening. The closed stretch and its triggers are read on the clock
+    /// before the change, the opening and the triggers from the change on
+    /// on the clock after it.
+    #[cfg_attr(not(feature = "tz"), allow(dead_code))] // for zoned schedules
+    pub(crate) fn run_across(self, change: Across) -> Option<u32> {
+        let Across {
+            before,
+            after,
+            settled_back,
+            closed_for,
+            skip,
+            extra,
+        } = change;
+        let at = |week: u32| (week % WEEK_U32 / DAY_U32, week % DAY_U32);
+        if closed_for > 0 {
+            let here = self.gate.spot((after + closed_for) % WEEK_U32);
+            if here.open || self.gate.closed_back(here)? < closed_for - 1 {
+                return None;
+            }
+        }
+        let opens = 1 + self.gate.open_ahead(self.gate.spot((after + 1) % WEEK_U32))?;
+        let here = self.gate.spot(before);
+        if !here.open {
+            let closed = self.gate.closed_back(here)?;
+            let (day, in_day) = at(before);
+            let back = self.plan.back(day, in_day)?;
+            // Waiting, the trigger found decides; else the stretch's start
+            // does (no trigger from there on).
+            if back.min(closed) >= settled_back {
+                return None;
+            }
+            if back <= closed {
+                return Some(opens);
+            }
+        }
+        let (day, in_day) = at(after + skip);
+        let mut first = skip + self.plan.ahead(day, in_day)?;
+        if extra > 0 {
+            let (day, in_day) = at(before);
+            let shifted = self.plan.ahead(day, in_day)?;
+            if shifted <= extra {
+                first = first.min(shifted);
+            }
+        }
+        Some(first + self.gate.open_ahead(self.gate.spot((after + first) % WEEK_U32))?)
     }
 
     /// Seconds back from second `in_day` (up to [`DAY_U32`], the end of the

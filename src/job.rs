@@ -176,6 +176,7 @@ impl fmt::Display for JobSchedule {
 mod zoned {
     use super::*;
     use crate::describe::Clock;
+    use crate::fixed::Across;
     use crate::zone::Zone;
     use crate::zoned::{Zonable, Zoned};
 
@@ -194,6 +195,10 @@ mod zoned {
         #[inline]
         fn run_ahead_reach(&self, day_of_week: u32, in_day: u32) -> Option<(u32, u32)> {
             each!(self, schedule => schedule.run_ahead_reach(day_of_week, in_day))
+        }
+
+        fn run_across(&self, change: Across) -> Option<u32> {
+            each!(self, schedule => schedule.run_across(change))
         }
     }
 

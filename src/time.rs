@@ -54,6 +54,47 @@ pub(crate) fn split(t: DateTime<Utc>) -> (NaiveDate, u32, u32) {
     (date, day_of_week, naive.time().num_seconds_from_midnight())
 }
 
+/// The first year of [`YEAR_STARTS`].
+#[cfg_attr(not(feature = "tz"), allow(dead_code))] // for zoned schedules
+const FIRST_YEAR: i32 = 1800;
+
+/// Days from 1970-01-01 to January 1st of each year from [`FIRST_YEAR`] to
+/// 2200: `t`'s Unix second from its year and day of the year in one load,
+/// where chrono's `timestamp` reckons the days of 400-year cycles.
+#[cfg_attr(not(feature = "tz"), allow(dead_code))] // for zoned schedules
+static YEAR_STARTS: [i32; 401] = year_starts();
+
+#[cfg_attr(not(feature = "tz"), allow(dead_code))] // for zoned schedules
+const fn year_starts() -> [i32; 401] {
+    let mut starts = [0; 401];
+    let mut day = -62_091; // 1800-01-01
+    let mut i = 0;
+    while i < starts.len() {
+        starts[i] = day;
+        let year = FIRST_YEAR + i as i32;
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        day += if leap { 366 } else { 365 };
+        i += 1;
+    }
+    starts
+}
+
+/// `t`'s whole Unix second (rounded down), as `t.timestamp()`.
+#[cfg_attr(not(feature = "tz"), allow(dead_code))] // for zoned schedules
+#[inline]
+pub(crate) fn unix_secs(t: DateTime<Utc>) -> i64 {
+    let naive = t.naive_utc();
+    let date = naive.date();
+    // Before the table the index is negative, far past it as a `usize`.
+    match YEAR_STARTS.get(date.year().wrapping_sub(FIRST_YEAR) as usize) {
+        Some(&start) => {
+            let day = i64::from(start) + i64::from(date.ordinal()) - 1;
+            day * DAY + i64::from(naive.time().num_seconds_from_midnight())
+        }
+        None => t.timestamp(),
+    }
+}
+
 /// The instant `ahead` seconds after second `in_day` of `date`; `None` past
 /// chrono's range. Within the same year this is a field update of the date.
 #[inline]
@@ -119,6 +160,38 @@ mod tests {
         let old = Utc.with_ymd_and_hms(1900, 1, 7, 0, 0, 0).unwrap();
         assert_eq!(old.weekday(), chrono::Weekday::Sun);
         assert_eq!(week_position(old.timestamp()), 0);
+    }
+
+    #[test]
+    fn unix_secs_is_the_timestamp() {
+        let days = [
+            (1799, 12, 31),
+            (1800, 1, 1),
+            (1900, 3, 1),
+            (1970, 1, 1),
+            (2000, 2, 29),
+            (2027, 3, 28),
+            (2100, 12, 31),
+            (2200, 12, 31),
+            (2201, 1, 1),
+        ];
+        for (year, month, day) in days {
+            for (h, m, s, nanos) in [(0, 0, 0, 0), (23, 59, 59, 999_999_999), (12, 34, 56, 1)] {
+                let t = Utc.with_ymd_and_hms(year, month, day, h, m, s).unwrap()
+                    + chrono::TimeDelta::nanoseconds(nanos);
+                assert_eq!(unix_secs(t), t.timestamp(), "{t}");
+            }
+        }
+        for t in [DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC] {
+            assert_eq!(unix_secs(t), t.timestamp(), "{t}");
+        }
+        // Every January 1st of the table and the day before it.
+        for year in FIRST_YEAR..FIRST_YEAR + 401 {
+            let t = Utc.with_ymd_and_hms(year, 1, 1, 0, 0, 0).unwrap();
+            assert_eq!(unix_secs(t), t.timestamp(), "{t}");
+            let before = t - chrono::TimeDelta::seconds(1);
+            assert_eq!(unix_secs(before), before.timestamp(), "{before}");
+        }
     }
 
     #[test]

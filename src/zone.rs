@@ -20,8 +20,8 @@ use chrono::{DateTime, FixedOffset, Offset, Utc};
 use crate::error::Error;
 use crate::time::{self, MINUTE};
 use crate::zone_source::{self, Data};
-pub(crate) use crate::zone_table::Span;
 use crate::zone_table::Table;
+pub(crate) use crate::zone_table::{FastSpan, Span, LONG_SPAN};
 
 /// Where a [`Zone`]'s data comes from.
 ///
@@ -375,6 +375,20 @@ impl Zone {
         }
     }
 
+    /// A zone with the offsets of `table` (named and read as UTC elsewhere):
+    /// for unit tests of offset changes no zone has.
+    #[cfg(all(test, feature = "tz-chrono"))]
+    pub(crate) fn with_table(table: Table) -> Zone {
+        Zone {
+            name: "Test/Table".into(),
+            source: TzSource::ChronoTz,
+            version: None,
+            file: None,
+            data: Data::Chrono(chrono_tz::UTC),
+            table,
+        }
+    }
+
     /// The zone's IANA name, as its data spells it.
     pub fn name(&self) -> &str {
         &self.name
@@ -472,6 +486,13 @@ impl Zone {
     #[inline]
     pub(crate) fn span(&self, secs: i64) -> Span {
         self.table.span(secs)
+    }
+
+    /// The span that contains Unix second `secs`, as the zoned fast path
+    /// reads it.
+    #[inline]
+    pub(crate) fn fast_span(&self, secs: i64) -> FastSpan {
+        self.table.fast_span(secs)
     }
 
     /// Wall-clock seconds (local time as if it were UTC) at Unix second `secs`.

@@ -13,7 +13,7 @@
     allow(dead_code)
 )]
 
-use crate::time::DAY;
+use crate::time::{DAY, WEEK};
 
 /// Where the index of the table starts and ends. Changes outside it are in
 /// the table too; looking them up is a binary search instead of an index.
@@ -50,6 +50,59 @@ pub(crate) struct Span {
     pub(crate) offset: i64,
 }
 
+/// A span as the zoned fast path reads it: one record of the table, found by
+/// one load of the index and one comparison.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct FastSpan {
+    pub(crate) start: i64,
+    pub(crate) end: i64,
+    /// Strictly after this instant, the span's time-of-day triggers are the
+    /// wall frame's (see [`daily_after`]).
+    pub(crate) daily_after: i64,
+    pub(crate) offset: i32,
+    /// `offset` modulo a week, in `[0, WEEK)`: added to a UTC position in
+    /// the week, one conditional subtraction gives the wall-clock position.
+    pub(crate) week_shift: u32,
+}
+
+/// The index entry of a bucket holding more than one change (in its high
+/// bit; the rest is the span containing the bucket's start).
+const DENSE: u32 = 1 << 31;
+
+/// A previous span this long or longer is too far from any earlier change
+/// for that change to reach into the span after it (see [`daily_after`]).
+pub(crate) const LONG_SPAN: i64 = 3 * DAY;
+
+/// The last instant of a span, starting at `start` with offset `offset`
+/// after a span `[previous_start, start)` of offset `previous_offset`, at
+/// which its time-of-day triggers may differ from the wall frame's.
+///
+/// A time-of-day trigger is a wall time resolved to the earliest instant
+/// whose wall clock reads it or, in a gap, shifted forward by the gap. With
+/// `d = offset - previous_offset`, the change at `start` moves triggers only
+/// in `[start, start + |d|)`: a gap (`d > 0`) shifts the skipped wall times
+/// into `[start, start + d)`, and a fold (`d < 0`) gives the wall times of
+/// `[start, start - d)` to the previous span, which read them first. From
+/// `start + |d|` on, an instant `t` reads `t + offset >= start +
+/// previous_offset`, after every wall time of the previous span; and when
+/// that span is [`LONG_SPAN`] or longer, after every earlier one too
+/// (offsets lie within 26 hours of UTC, as [`Table::resolve`] assumes, so
+/// earlier instants read less than `previous_start + 26 h <= start - 26 h`),
+/// and no earlier gap shifts a wall time this far (a gap moves it by less
+/// than 52 hours). So `t` is a trigger exactly when `t + offset` is a wall
+/// trigger. Later changes do not reach back: a fold's repeated wall times
+/// resolve to this span, which reads them first, and a gap shifts its wall
+/// times to its own change or later. After a shorter span, a day, as before
+/// this bound was known (no change moves a trigger by a day or more).
+fn daily_after(previous_start: i64, previous_offset: i32, start: i64, offset: i32) -> i64 {
+    let margin = if previous_start <= start.saturating_sub(LONG_SPAN) {
+        (i64::from(offset) - i64::from(previous_offset)).abs()
+    } else {
+        DAY
+    };
+    start.saturating_add(margin - 1)
+}
+
 /// The table's last period of 400 years, `[start, end)`, which repeats for
 /// ever: the table holds a change at `start` and the same change at `end`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,17 +114,17 @@ struct Cycle {
 /// The offset changes of one zone.
 #[derive(Clone, Debug)]
 pub(crate) struct Table {
-    /// The offset in effect before the first change.
-    first_offset: i32,
     /// Strictly increasing instants, each with a different offset from the
     /// one before.
     changes: Box<[OffsetChange]>,
+    /// The spans between the changes: `spans[k]` from change `k - 1` (or
+    /// the beginning of time) to change `k` (or the end of time).
+    spans: Box<[FastSpan]>,
     /// For each bucket of `2^BUCKET_SHIFT` seconds from `TABLE_FROM` up to
-    /// `TABLE_UNTIL`, how many changes come before it, and the same after
-    /// the last bucket: bucket `b`'s changes are those from
-    /// `first_change_in_bucket[b]` to `first_change_in_bucket[b + 1]`. Empty
-    /// when the table has more changes than a `u32` counts.
-    first_change_in_bucket: Box<[u32]>,
+    /// `TABLE_UNTIL`, the span containing the bucket's start, with
+    /// [`DENSE`] set when the bucket holds more than one change. Empty when
+    /// the table has more changes than that leaves room for.
+    span_at_bucket: Box<[u32]>,
     /// For a zone with a rule: after the table, the offsets repeat the
     /// table's last 400 years.
     cycle: Option<Cycle>,
@@ -131,22 +184,64 @@ impl Table {
 
     fn new(first_offset: i32, changes: Vec<OffsetChange>, cycle: Option<Cycle>) -> Table {
         let changes = changes.into_boxed_slice();
-        let first_change_in_bucket = if u32::try_from(changes.len()).is_ok() {
+        let span = |k: usize| {
+            let start = k.checked_sub(1).map_or(i64::MIN, |previous| changes[previous].at);
+            let offset = k
+                .checked_sub(1)
+                .map_or(first_offset, |previous| changes[previous].offset);
+            (start, offset)
+        };
+        let mut spans: Vec<FastSpan> = (0..=changes.len())
+            .map(|k| {
+                let (start, offset) = span(k);
+                // The first span has no change before it: settled throughout.
+                let daily = k.checked_sub(1).map_or(i64::MIN, |previous| {
+                    let (previous_start, previous_offset) = span(previous);
+                    daily_after(previous_start, previous_offset, start, offset)
+                });
+                FastSpan {
+                    start,
+                    end: changes.get(k).map_or(i64::MAX, |change| change.at),
+                    daily_after: daily,
+                    offset,
+                    week_shift: i64::from(offset).rem_euclid(WEEK) as u32,
+                }
+            })
+            .collect();
+        if let Some(cycle) = cycle {
+            // The cycle's first span repeats after the cycle's last span, not
+            // after the span before the cycle: settled after both. (The
+            // table's last span is that repetition, one period on.)
+            let first = changes.partition_point(|change| change.at <= cycle.start);
+            let repeated = spans[spans.len() - 1].daily_after.saturating_sub(PERIOD);
+            spans[first].daily_after = spans[first].daily_after.max(repeated);
+        }
+        let span_at_bucket = if u32::try_from(changes.len()).is_ok_and(|len| len < DENSE) {
             let buckets = (TABLE_UNTIL - TABLE_FROM) >> BUCKET_SHIFT;
-            (0..=buckets + 1)
+            // How many changes come at or before `secs`, asked in increasing
+            // order: one sweep over the table.
+            let mut passed = 0;
+            let mut at_or_before = |secs: i64| {
+                while changes.get(passed).is_some_and(|change| change.at <= secs) {
+                    passed += 1;
+                }
+                passed as u32 // fits: checked above
+            };
+            (0..=buckets)
                 .map(|bucket| {
                     let bucket_start = TABLE_FROM + (bucket << BUCKET_SHIFT);
-                    let before = changes.partition_point(|change| change.at < bucket_start);
-                    u32::try_from(before).unwrap_or(u32::MAX) // fits: checked above
+                    let first = at_or_before(bucket_start);
+                    let last = at_or_before(bucket_start + (1 << BUCKET_SHIFT) - 1);
+                    first | if last - first > 1 { DENSE } else { 0 }
                 })
                 .collect()
         } else {
             Box::default()
         };
         Table {
-            first_offset,
             changes,
-            first_change_in_bucket,
+            spans: spans.into_boxed_slice(),
+            span_at_bucket,
             cycle,
         }
     }
@@ -174,63 +269,88 @@ impl Table {
     /// The span of fixed offset that contains Unix second `secs`.
     #[inline]
     pub(crate) fn span(&self, secs: i64) -> Span {
-        let (secs, shift) = self.fold(secs);
-        let index = self.changes_at_or_before(secs);
-        let (start, offset) = match index
-            .checked_sub(1)
-            .and_then(|previous| self.changes.get(previous))
-        {
-            Some(change) => (change.at, change.offset),
-            None => (i64::MIN, self.first_offset),
-        };
-        let end = self.changes.get(index).map_or(i64::MAX, |change| change.at);
-        if shift == 0 {
-            Span {
-                start,
-                end,
-                offset: i64::from(offset),
-            }
-        } else {
-            // In the cycle: the table has changes at both of its ends, so the
-            // span lies within it.
-            Span {
-                start: start.saturating_add(shift),
-                end: end.saturating_add(shift),
-                offset: i64::from(offset),
-            }
+        let span = self.fast_span(secs);
+        Span {
+            start: span.start,
+            end: span.end,
+            offset: i64::from(span.offset),
         }
     }
 
-    /// How many changes happen at or before Unix second `secs`. (The index
-    /// only makes this fast: a wrong bucket number falls back on the binary
-    /// search over the whole table, with the same answer.)
+    /// The span of fixed offset that contains Unix second `secs`, as the
+    /// zoned fast path reads it.
     #[inline]
-    fn changes_at_or_before(&self, secs: i64) -> usize {
-        let bucket = secs.checked_sub(TABLE_FROM).map(|since| since >> BUCKET_SHIFT);
-        if let Some(bucket) = bucket.and_then(|bucket| usize::try_from(bucket).ok()) {
-            if let (Some(&first), Some(&end)) = (
-                self.first_change_in_bucket.get(bucket),
-                self.first_change_in_bucket.get(bucket + 1),
-            ) {
-                let (first, end) = (first as usize, end as usize);
-                // Almost every bucket holds no change or one: compare with
-                // the first change from the bucket's start on (for an empty
-                // bucket it is past the bucket, so past `secs`) instead of
-                // searching. (The search gives the same answer for any
-                // bucket, so a mutant turning `end - first` into `end +
-                // first`, which still sends only buckets of at most one
-                // change here, is equivalent.)
-                if end - first <= 1 {
-                    let passed = self.changes.get(first).is_some_and(|change| change.at <= secs);
-                    return first + usize::from(passed);
-                }
-                // Any number of changes may share a bucket: search among them.
-                let in_bucket = self.changes.get(first..end).unwrap_or_default();
-                return first + in_bucket.partition_point(|change| change.at <= secs);
+    pub(crate) fn fast_span(&self, secs: i64) -> FastSpan {
+        match self.cycle {
+            Some(cycle) if secs >= cycle.end => self.span_in_cycle(secs),
+            _ => self.span_in_table(secs),
+        }
+    }
+
+    /// [`fast_span`](Table::fast_span) past the table, in a rule's cycle: the
+    /// table's span a whole number of periods before, moved back. (The
+    /// table has changes at both ends of the cycle, so the span lies within
+    /// it.)
+    #[cold]
+    fn span_in_cycle(&self, secs: i64) -> FastSpan {
+        let (secs, shift) = self.fold(secs);
+        let span = self.span_in_table(secs);
+        FastSpan {
+            start: span.start.saturating_add(shift),
+            end: span.end.saturating_add(shift),
+            daily_after: span.daily_after.saturating_add(shift),
+            ..span
+        }
+    }
+
+    /// The span containing Unix second `secs`, not folded into the cycle.
+    ///
+    /// Almost every bucket of the index holds no change or one: `secs` is
+    /// in the span of the bucket's start or, when at or past its end, in the
+    /// next (for an empty bucket that end is past the bucket: not reached).
+    /// Both are read, then one is chosen, rather than the choice made first:
+    /// the second read then waited for the first (about 1 ns a query).
+    ///
+    /// Whatever misses here is searched (`span_index`), with the same
+    /// answer: mutants that only make it miss (a bucket number shifted the
+    /// wrong way, `first * 2` for `first + 2`, which reads the same pair at
+    /// `first == 2` and nothing else) are equivalent, only slower.
+    #[inline]
+    fn span_in_table(&self, secs: i64) -> FastSpan {
+        // Before the index (or past `i64`'s range from its start) the
+        // bucket is negative, hence far past the index as a `usize`.
+        let bucket = (secs.wrapping_sub(TABLE_FROM) >> BUCKET_SHIFT) as usize;
+        if let Some(&first) = self.span_at_bucket.get(bucket) {
+            // (A bucket flagged `DENSE` is past `spans` here.)
+            let first = first as usize;
+            let pair = self.spans.get(first..first + 2);
+            if let Some(&[span, next]) = pair.and_then(|pair| <&[FastSpan; 2]>::try_from(pair).ok()) {
+                return if secs >= span.end { next } else { span };
             }
         }
-        // Outside the index.
-        self.changes.partition_point(|change| change.at <= secs)
+        self.spans[self.span_index(secs)]
+    }
+
+    /// The span containing Unix second `secs` (within the table: not
+    /// folded), as an index into `spans`: how many changes happen at or
+    /// before `secs`, by a search among the changes of its bucket when it
+    /// is [`DENSE`], else (the table's last span, or outside the index)
+    /// among all. (The index only makes this fast: a wrong bucket number
+    /// falls back on the search over the whole table, with the same answer.)
+    fn span_index(&self, secs: i64) -> usize {
+        let bucket = (secs.wrapping_sub(TABLE_FROM) >> BUCKET_SHIFT) as usize;
+        match self.span_at_bucket.get(bucket) {
+            Some(&first) if first & DENSE != 0 => {
+                let first = (first & !DENSE) as usize;
+                let end = self
+                    .span_at_bucket
+                    .get(bucket + 1)
+                    .map_or(self.changes.len(), |&next| (next & !DENSE) as usize);
+                let in_bucket = self.changes.get(first..end).unwrap_or_default();
+                first + in_bucket.partition_point(|change| change.at <= secs)
+            }
+            _ => self.changes.partition_point(|change| change.at <= secs),
+        }
     }
 
     /// Wall-clock seconds (local time as if it were UTC) at Unix second `secs`.
@@ -314,6 +434,67 @@ mod tests {
             "fold: the earlier instant"
         );
         assert_eq!(zone.resolve(T + DAY + HOUR), T + DAY + HOUR);
+    }
+
+    /// The fast path's records: the week shift of negative and positive
+    /// offsets, and the settle instant of time-of-day triggers: the change's
+    /// length after a long span, a day after a short one.
+    #[test]
+    fn fast_spans() {
+        let zone = table(-3_600, &[(T, 3_600), (T + 3 * DAY, 0), (T + 4 * DAY, 1_800)]);
+        let first = zone.fast_span(T - 1);
+        assert_eq!(
+            (first.start, first.end, first.daily_after),
+            (i64::MIN, T, i64::MIN)
+        );
+        assert_eq!(first.week_shift, (WEEK - 3_600) as u32);
+        // After the first span (unbounded): two hours.
+        let second = zone.fast_span(T + DAY);
+        assert_eq!(
+            (second.end, second.daily_after, second.week_shift),
+            (T + 3 * DAY, T + 2 * HOUR - 1, 3_600)
+        );
+        // After a span of three days: an hour.
+        assert_eq!(zone.fast_span(T + 3 * DAY).daily_after, T + 3 * DAY + HOUR - 1);
+        // After a span of a day: a day.
+        let last = zone.fast_span(T + 5 * DAY);
+        assert_eq!(
+            (last.start, last.end, last.offset),
+            (T + 4 * DAY, i64::MAX, 1_800)
+        );
+        assert_eq!(last.daily_after, T + 5 * DAY - 1);
+    }
+
+    /// The cycle's first span follows the span before the cycle once, and
+    /// the cycle's last span ever after: its time-of-day triggers settle
+    /// after both. Here the span before is long (half an hour's settling)
+    /// and the cycle's last span a day long (a day's).
+    #[test]
+    fn the_cycle_settles_after_both_spans_before_it() {
+        let first = TABLE_UNTIL + 10 * DAY;
+        let changes = vec![
+            OffsetChange { at: first, offset: 0 },
+            OffsetChange {
+                at: first + PERIOD - DAY,
+                offset: 3_600,
+            },
+            OffsetChange {
+                at: first + PERIOD,
+                offset: 0,
+            },
+        ];
+        let cycle = Cycle {
+            start: first,
+            end: first + PERIOD,
+        };
+        let zone = Table::new(1_800, changes, Some(cycle));
+        assert_eq!(zone.fast_span(first + 10).daily_after, first + DAY - 1);
+        let later = zone.fast_span(first + 10 + 5 * PERIOD);
+        assert_eq!(
+            (later.start, later.daily_after),
+            (first + 5 * PERIOD, first + DAY - 1 + 5 * PERIOD)
+        );
+        assert_eq!(zone.fast_span(first - 1).daily_after, i64::MIN);
     }
 
     /// Changes an hour apart, each forward by 30 minutes: a wall time in the
@@ -517,15 +698,11 @@ mod tests {
 
     #[test]
     fn fold_only_past_the_cycle() {
-        let zone = Table {
-            first_offset: 0,
-            changes: Box::default(),
-            first_change_in_bucket: Box::default(),
-            cycle: Some(Cycle {
-                start: 100,
-                end: 100 + PERIOD,
-            }),
+        let cycle = Cycle {
+            start: 100,
+            end: 100 + PERIOD,
         };
+        let zone = Table::new(0, Vec::new(), Some(cycle));
         assert_eq!(zone.fold(99 + PERIOD), (99 + PERIOD, 0));
         assert_eq!(zone.fold(100), (100, 0));
         assert_eq!(

@@ -827,6 +827,161 @@ fn fast_path_edges_across_changes() {
     });
 }
 
+/// Time-of-day triggers asked within the change's own length after it and
+/// just past it (the fast path answers them from the change plus its
+/// length on): the gap's last shifted second, the fold's last repeated one.
+#[test]
+fn daily_fast_path_after_the_change_length() {
+    for_each_source(|| {
+        check_runs(&[
+            // 03-28 02:59:59 CET does not exist (gap [02:00, 03:00)): moved forward
+            // an hour, 03:59:59 CEST = 01:59:59Z, a second after the query (the
+            // CEST wall clock alone reads 03:59:58 and would answer the next day).
+            // 03-29 02:59:59 CEST = 00:59:59Z.
+            RunRow {
+                what: "Berlin: the gap's last shifted second, asked a second before it",
+                tz: BERLIN,
+                schedule: daily(Weekdays::EVERYDAY, 2, 59, 59),
+                after: "2027-03-28T01:59:58Z",
+                runs: &["2027-03-28T01:59:59Z", "2027-03-29T00:59:59Z"],
+            },
+            // 02:00Z = 04:00 CEST, an hour (the gap's length) after the change.
+            RunRow {
+                what: "Berlin: daily, asked the gap's length after the spring change",
+                tz: BERLIN,
+                schedule: daily(Weekdays::EVERYDAY, 2, 59, 59),
+                after: "2027-03-28T02:00:00Z",
+                runs: &["2027-03-29T00:59:59Z", "2027-03-30T00:59:59Z"],
+            },
+            // 10-31 02:59:58 happened first at 00:59:58Z (CEST) and not again at
+            // 02:59:58 CET = 01:59:58Z, which the CET wall clock alone would give
+            // for a query a second before it. 11-01 02:59:58 CET = 01:59:58Z.
+            RunRow {
+                what: "Berlin: the fold's last repeated seconds, asked before them",
+                tz: BERLIN,
+                schedule: daily(Weekdays::EVERYDAY, 2, 59, 58),
+                after: "2027-10-31T01:59:57Z",
+                runs: &["2027-11-01T01:59:58Z"],
+            },
+            // Lord Howe, 04-03 15:00Z: +11 -> +10:30, wall [01:30, 02:00) repeated.
+            // Sunday 04-04 01:45 happened at 14:45Z (+11) only; 15:14:59Z reads
+            // 01:44:59 (+10:30), and that clock alone would answer 01:45 = 15:15Z.
+            // Next: 04-05 01:45 (+10:30) = 04-04 15:15Z, then 04-05 15:15Z.
+            RunRow {
+                what: "Lord Howe: the half-hour fold's repeated time, asked in it",
+                tz: LORD_HOWE,
+                schedule: daily(Weekdays::EVERYDAY, 1, 45, 0),
+                after: "2027-04-03T15:14:59Z",
+                runs: &["2027-04-04T15:15:00Z", "2027-04-05T15:15:00Z"],
+            },
+            // 15:30Z reads 02:00 (+10:30), the fold's length after the change.
+            RunRow {
+                what: "Lord Howe: daily, asked the fold's length after it",
+                tz: LORD_HOWE,
+                schedule: daily(Weekdays::EVERYDAY, 1, 45, 0),
+                after: "2027-04-03T15:30:00Z",
+                runs: &["2027-04-04T15:15:00Z"],
+            },
+        ]);
+    });
+}
+
+/// Runs that the wall clock of the query's span puts past the span's end
+/// (the first run from the change on, read on both wall clocks), and queries
+/// after a change whose closed stretch began before it.
+#[test]
+fn runs_across_the_change() {
+    let business_hours: Window = "Mon-Fri 08:00-18:00".parse().expect("window text");
+    for_each_source(|| {
+        check_runs(&[
+            // Friday 03-26 23:00Z is Saturday 00:00 CET; Monday 22:00 CEST = 03-29
+            // 20:00Z, Tuesday 22:00 CEST = 03-30 20:00Z (the CET wall clock alone:
+            // 21:00Z).
+            RunRow {
+                what: "Berlin: workdays 22:00 asked the night before the spring change",
+                tz: BERLIN,
+                schedule: daily(Weekdays::WORKDAYS, 22, 0, 0),
+                after: "2027-03-26T23:00:00Z",
+                runs: &["2027-03-29T20:00:00Z", "2027-03-30T20:00:00Z"],
+            },
+            // Saturday 03-27 02:00Z = 03:00 CET; Sunday 02:30 is in the gap, moved to
+            // 03:30 CEST = 01:30Z (the CEST wall clock's next 02:30 is Monday's, 03-29
+            // 00:30Z).
+            RunRow {
+                what: "Berlin: daily 02:30 asked the day before, the gap's shifted time next",
+                tz: BERLIN,
+                schedule: everyday(2, 30),
+                after: "2027-03-27T02:00:00Z",
+                runs: &["2027-03-28T01:30:00Z", "2027-03-29T00:30:00Z"],
+            },
+            // Autumn, Sunday 10-31 00:45Z = 02:45 CEST (the fold's first pass, after
+            // 02:30 CEST = 00:30Z). 02:30 CET = 01:30Z is the repeated wall time, not
+            // a run; Monday 02:30 CET = 11-01 01:30Z is.
+            RunRow {
+                what: "Berlin: daily 02:30 asked in the fold's first pass, after its run",
+                tz: BERLIN,
+                schedule: everyday(2, 30),
+                after: "2027-10-31T00:45:00Z",
+                runs: &["2027-11-01T01:30:00Z", "2027-11-02T01:30:00Z"],
+            },
+            // Business hours close Friday 18:00 CET = 03-26 17:00Z and open Monday
+            // 08:00 CEST = 03-29 06:00Z; a quarter-hour trigger waits for it, then
+            // 08:15 CEST = 06:15Z.
+            RunRow {
+                what: "Berlin: every 15 minutes, business hours, asked on the Saturday",
+                tz: BERLIN,
+                schedule: every(15).with_window(business_hours),
+                after: "2027-03-27T12:00:00Z",
+                runs: &["2027-03-29T06:00:00Z", "2027-03-29T06:15:00Z"],
+            },
+            // Friday 22:00 CET = 03-26 21:00Z waits (closed) for Monday 08:00 CEST =
+            // 06:00Z; Monday 22:00 CEST waits for Tuesday 08:00 CEST = 03-30 06:00Z.
+            // Asked on Saturday (before the change) and on Sunday (after it; on the
+            // CEST wall clock the Friday trigger is 22:00 CEST = 20:00Z, before the
+            // change).
+            RunRow {
+                what: "Berlin: a Friday trigger waiting across the change, asked Saturday",
+                tz: BERLIN,
+                schedule: daily(Weekdays::WORKDAYS, 22, 0, 0).with_window(business_hours),
+                after: "2027-03-27T12:00:00Z",
+                runs: &["2027-03-29T06:00:00Z", "2027-03-30T06:00:00Z"],
+            },
+            RunRow {
+                what: "Berlin: a Friday trigger waiting across the change, asked Sunday",
+                tz: BERLIN,
+                schedule: daily(Weekdays::WORKDAYS, 22, 0, 0).with_window(business_hours),
+                after: "2027-03-28T12:00:00Z",
+                runs: &["2027-03-29T06:00:00Z", "2027-03-30T06:00:00Z"],
+            },
+            // Sunday 03:30 CEST = 03-28 01:30Z waits for Monday 08:00 CEST = 06:00Z;
+            // Saturday 04-03 03:30 CEST waits for Monday 04-05 06:00Z.
+            RunRow {
+                what: "Berlin: weekends 03:30, business hours, asked after Sunday's trigger",
+                tz: BERLIN,
+                schedule: daily(Weekdays::WEEKENDS, 3, 30, 0).with_window(business_hours),
+                after: "2027-03-28T05:00:00Z",
+                runs: &["2027-03-29T06:00:00Z", "2027-04-05T06:00:00Z"],
+            },
+            // Nothing waits over the weekend: Monday 12:00 CEST = 03-29 10:00Z (open),
+            // not the opening at 06:00Z; then 04-05 10:00Z.
+            RunRow {
+                what: "Berlin: Mondays 12:00, business hours, asked on the Saturday",
+                tz: BERLIN,
+                schedule: daily(Weekdays::MONDAY, 12, 0, 0).with_window(business_hours),
+                after: "2027-03-27T12:00:00Z",
+                runs: &["2027-03-29T10:00:00Z", "2027-04-05T10:00:00Z"],
+            },
+            RunRow {
+                what: "Berlin: Mondays 12:00, business hours, asked on the Sunday",
+                tz: BERLIN,
+                schedule: daily(Weekdays::MONDAY, 12, 0, 0).with_window(business_hours),
+                after: "2027-03-28T12:00:00Z",
+                runs: &["2027-03-29T10:00:00Z", "2027-04-05T10:00:00Z"],
+            },
+        ]);
+    });
+}
+
 /// Grids asked within the day after a change (the fast path answers them
 /// from a second after the change on), and a closed stretch that begins at
 /// the change on the new wall clock but earlier in the zone.
