@@ -196,11 +196,7 @@ impl<G: WeekGate> Fixed<'_, G> {
     /// to the last trigger strictly before it.
     #[inline]
     pub(crate) fn trigger_before(self, at: u32) -> Option<u32> {
-        let mut since = at - WEEK_U32;
-        if since >= WEEK_U32 {
-            since -= WEEK_U32;
-        }
-        self.plan.behind(since / DAY_U32, since % DAY_U32)
+        self.plan.behind_position(at)
     }
 
     /// Seconds back from week position `before` (two weeks on) to the run

@@ -382,6 +382,31 @@ impl ShiftedPlan {
         let (day_of_week, in_day) = self.local(day_of_week, in_day);
         self.plan.behind(day_of_week, in_day)
     }
+
+    /// Seconds back from UTC week position `at` (plus any whole weeks, below
+    /// four) to the last trigger strictly before it; see [`Plan::behind`].
+    ///
+    /// A grid divides the day, so only the local second of the day matters:
+    /// one reduction instead of the week's, the day's and the local
+    /// clock's, which `prev_run` of a grid waits for after finding a closed
+    /// stretch's start.
+    #[inline]
+    pub(crate) fn behind_position(self, at: u32) -> Option<u32> {
+        match self.plan {
+            Plan::Periodic {
+                every_secs,
+                every,
+                phase_secs,
+            } => {
+                let in_day = (at + self.shift_in_week) % DAY_U32;
+                Some(every.rem(in_day + every_secs - phase_secs - 1, every_secs) + 1)
+            }
+            _ => {
+                let since = at % time::WEEK_U32;
+                self.behind(since / DAY_U32, since % DAY_U32)
+            }
+        }
+    }
 }
 
 /// Where a plan's triggers fall, as UTC Unix seconds.
