@@ -29,6 +29,14 @@ use crate::window::Window;
 /// The hours of a week, as the openings' type counts them.
 const HOURS: u32 = Window::HOURS;
 
+/// The most runs a week that [`RunIndex::Few`] lists: as many minutes as
+/// fit where the other variants keep their fields (a `Schedule` stays
+/// within 64 bytes).
+const FEW: usize = 4;
+
+/// Seconds in a minute, as the run list counts.
+const MINUTE_U32: u32 = 60;
+
 /// Padding after the openings in use: above every hour, so never counted
 /// as at or before one.
 const NO_OPENING: u8 = u8::MAX;
@@ -38,6 +46,15 @@ const NO_OPENING: u8 = u8::MAX;
 pub(crate) enum RunIndex {
     /// Nothing: no window, no timed triggers. The general rule answers.
     None,
+    /// At most [`FEW`] runs a week, each at a whole minute: their UTC
+    /// minutes of the week, increasing, the last repeated to fill the
+    /// array. The latest run before an instant is one count and one
+    /// subtraction away, with no window or trigger lookup (a window open a
+    /// few hours a week, or a weekly plan).
+    Few {
+        /// UTC minutes of the week (`0..10_080`).
+        runs: [u16; FEW],
+    },
     /// The runs of a daily plan, as they repeat every week.
     Daily {
         /// The plan's days (its own frame, as `Plan::Daily` counts them)
@@ -95,6 +112,12 @@ impl RunIndex {
 
     /// The index of `plan` held to `window`.
     pub(crate) fn new(plan: ShiftedPlan, window: &Window) -> RunIndex {
+        few(plan, window).unwrap_or_else(|| RunIndex::by_plan(plan, window))
+    }
+
+    /// The index of `plan` held to `window` by the kind of plan, when its
+    /// runs are too many to list.
+    fn by_plan(plan: ShiftedPlan, window: &Window) -> RunIndex {
         match plan.plan {
             Plan::None => RunIndex::None,
             Plan::Daily { days, at_secs } => daily(plan, days, at_secs, window),
@@ -115,6 +138,7 @@ impl RunIndex {
     ) -> Option<u32> {
         match self {
             RunIndex::None => schedule.run_behind(day_of_week, in_day),
+            RunIndex::Few { runs } => few_behind(runs, day_of_week * DAY_U32 + in_day),
             RunIndex::Daily { open_days, openings } => {
                 let trigger = schedule.plan.on_days(open_days).behind(day_of_week, in_day);
                 let here = schedule.gate.spot(day_of_week * DAY_U32 + in_day + WEEK_U32 - 1);
@@ -137,6 +161,60 @@ impl RunIndex {
             } => grid_behind(schedule, hour_back, before_closing, day_of_week, in_day),
         }
     }
+}
+
+/// The index listing the runs of `plan` held to `window` when a week has
+/// at least one and at most [`FEW`], each at a whole minute; else `None`.
+///
+/// The runs are found by the forward rule (`run_ahead`), from the last
+/// second of a week: the first is at or after the week's start, and the
+/// next after each, until one falls a week on.
+fn few(plan: ShiftedPlan, window: &Window) -> Option<RunIndex> {
+    let forward = Fixed {
+        plan,
+        gate: window,
+        always_open: false,
+    };
+    let mut runs = [0_u16; FEW];
+    let mut count = 0;
+    // Week positions, starting at the second before the week.
+    let mut at = WEEK_U32 - 1;
+    loop {
+        let week = at % WEEK_U32;
+        let run = at + forward.run_ahead(week / DAY_U32, week % DAY_U32)?;
+        // `at` starts a week back, so the week's runs are `WEEK..2 * WEEK`.
+        if run >= 2 * WEEK_U32 {
+            break;
+        }
+        if count == FEW || run % MINUTE_U32 != 0 {
+            return None;
+        }
+        runs[count] = ((run - WEEK_U32) / MINUTE_U32) as u16;
+        count += 1;
+        at = run;
+    }
+    let last = *runs[..count].last()?;
+    runs[count..].fill(last);
+    Some(RunIndex::Few { runs })
+}
+
+/// [`RunIndex::run_behind`] from the week's listed runs: the last before
+/// week position `before` (up to a week, its end), or the week before's
+/// last when none is.
+#[inline]
+fn few_behind(runs: [u16; FEW], before: u32) -> Option<u32> {
+    // Runs strictly before `before`: with none (or all), the last of the
+    // week (`(0 + FEW - 1) % FEW`; the padding repeats it).
+    let passed: usize = runs
+        .iter()
+        .map(|&run| usize::from(u32::from(run) * MINUTE_U32 < before))
+        .sum();
+    let run = u32::from(runs[(passed + FEW - 1) % FEW]) * MINUTE_U32;
+    Some(if run < before {
+        before - run
+    } else {
+        before + WEEK_U32 - run
+    })
 }
 
 /// The index of a daily plan on `days` at `at_secs` held to `window`.
@@ -387,7 +465,17 @@ fn grid_behind(
     if here.open {
         let back = schedule.plan.behind(day_of_week, in_day)?;
         if before_closing != BeforeClosing::EveryHour {
-            return schedule.run_of_trigger_back(before, back);
+            // The trigger's place in the window's week, from `here`'s (a
+            // week on: `back` is at most a week), rather than from the UTC
+            // position as `run_of_trigger_back` finds it: one division
+            // less on the way to the gate's bit.
+            let at = here.index * HOUR_U32 + here.into + 1 + WEEK_U32 - back;
+            let hour = at / HOUR_U32 % HOURS;
+            if gate.allows_hour(hour) {
+                return Some(back);
+            }
+            // It waited for the next opening.
+            return Some(back + at % HOUR_U32 - gate.hours_to_open_after(hour)? * HOUR_U32);
         }
         // Every hour holds a trigger, so the last one is in this hour or the
         // one before; it runs at itself unless that hour is closed, and then
@@ -447,6 +535,81 @@ mod tests {
         }
     }
 
+    /// UTC minutes of the week, by day (Sunday 0) and time of day.
+    fn minute(day: u16, hour: u16, minute: u16) -> u16 {
+        day * 1440 + hour * 60 + minute
+    }
+
+    #[test]
+    fn a_few_runs_a_week_are_listed_as_utc_minutes() {
+        // The test above's window and plan: Monday's and Wednesday's
+        // triggers run at 09:00, Tuesday's waits for Wednesday 08:00, and
+        // Thursday's to Sunday's for Monday 08:00. Four runs.
+        let open = window(|h| matches!(h, 32 | 33 | 80 | 81), 0);
+        assert_eq!(
+            RunIndex::new(daily(Weekdays::EVERYDAY, 9), &open),
+            RunIndex::Few {
+                runs: [minute(1, 8, 0), minute(1, 9, 0), minute(3, 8, 0), minute(3, 9, 0)]
+            }
+        );
+        // Every 4 hours from 00:00 UTC, open Wednesday 13:00-14:00 at
+        // UTC+05:30 (07:30-08:30 UTC): Wednesday's 08:00 trigger runs at
+        // itself, every other waits for 07:30. Two runs, the last repeated.
+        let every_4h = ShiftedPlan::new(Plan::periodic(crate::Interval::from_minutes(240).unwrap(), 0), 0);
+        let (early, late) = (minute(3, 7, 30), minute(3, 8, 0));
+        assert_eq!(
+            RunIndex::new(every_4h, &window(|h| h == 3 * 24 + 13, 330)),
+            RunIndex::Few {
+                runs: [early, late, late, late]
+            }
+        );
+        // Open Sunday 00:00-01:00 UTC: every trigger waits for the week's
+        // very first minute.
+        assert_eq!(
+            RunIndex::new(daily(Weekdays::WORKDAYS, 12), &window(|h| h == 0, 0)),
+            RunIndex::Few { runs: [0; FEW] }
+        );
+    }
+
+    #[test]
+    fn more_runs_or_runs_off_the_minute_are_not_listed() {
+        // Open Monday, Wednesday and Friday 08:00-10:00: six runs.
+        let three_days = window(|h| matches!(h, 32 | 33 | 80 | 81 | 128 | 129), 0);
+        assert!(matches!(
+            RunIndex::new(daily(Weekdays::EVERYDAY, 9), &three_days),
+            RunIndex::Daily { .. }
+        ));
+        // One run a week, at 09:00:30.
+        let at = NaiveTime::from_hms_opt(9, 0, 30).unwrap();
+        let plan = ShiftedPlan::new(Plan::daily_whole_seconds(Weekdays::MONDAY, at).unwrap(), 0);
+        assert!(matches!(
+            RunIndex::new(plan, &window(|h| h == 33, 0)),
+            RunIndex::Daily { .. }
+        ));
+        // No runs at all: nothing to list (the daily index holds nothing).
+        assert!(matches!(
+            RunIndex::new(daily(Weekdays::NONE, 9), &three_days),
+            RunIndex::Daily { .. }
+        ));
+    }
+
+    #[test]
+    fn the_run_before_comes_from_the_list_or_the_week_before() {
+        const WEEK_MINUTES: u32 = 7 * 1440;
+        let runs = [minute(1, 8, 0), minute(1, 9, 0), minute(3, 8, 0), minute(3, 9, 0)];
+        let at = |day: u32, hour: u32, second: u32| day * DAY_U32 + hour * HOUR_U32 + second;
+        // Strictly before: at Monday 09:00 itself, the 08:00 run.
+        assert_eq!(few_behind(runs, at(1, 9, 0)), Some(HOUR_U32));
+        assert_eq!(few_behind(runs, at(1, 9, 1)), Some(1));
+        assert_eq!(few_behind(runs, at(2, 0, 0)), Some(15 * HOUR_U32));
+        // Before Monday 08:00 and after Wednesday 09:00: Wednesday 09:00.
+        assert_eq!(few_behind(runs, at(1, 8, 0)), Some(4 * DAY_U32 + 23 * HOUR_U32));
+        assert_eq!(few_behind(runs, at(6, 24, 0)), Some(3 * DAY_U32 + 15 * HOUR_U32));
+        // A run at the week's first second, asked there: a week back.
+        assert_eq!(few_behind([0; FEW], 0), Some(WEEK_MINUTES * MINUTE_U32));
+        assert_eq!(few_behind([0; FEW], at(6, 24, 0)), Some(WEEK_U32));
+    }
+
     #[test]
     fn openings_are_kept_increasing_and_once() {
         let mut held = Held::default();
@@ -471,7 +634,7 @@ mod tests {
         // Tuesday's waits for Wednesday 08:00 (hour 80), and Thursday's to
         // Saturday's and Sunday's wait for Monday 08:00 (hour 32).
         let open = window(|h| matches!(h, 32 | 33 | 80 | 81), 0);
-        let index = RunIndex::new(daily(Weekdays::EVERYDAY, 9), &open);
+        let index = RunIndex::by_plan(daily(Weekdays::EVERYDAY, 9), &open);
         assert_eq!(
             daily_index(index),
             (Weekdays::from_bits(0b000_1010), vec![32, 80, 80, 80, 80, 80, 80])
@@ -485,15 +648,15 @@ mod tests {
         // local, closed, and waits a week for the next Monday 10:00.
         let one_hour = |offset| window(|h| h == 34, offset);
         let monday = Weekdays::from_bits(0b10);
-        let open = RunIndex::new(daily(monday, 9), &one_hour(60));
+        let open = RunIndex::by_plan(daily(monday, 9), &one_hour(60));
         assert_eq!(daily_index(open), (monday, vec![NO_OPENING; 7]));
-        let held = RunIndex::new(daily(monday, 9), &one_hour(120));
+        let held = RunIndex::by_plan(daily(monday, 9), &one_hour(120));
         assert_eq!(daily_index(held), (Weekdays::NONE, vec![34; 7]));
     }
 
     fn grid(minutes: u32, window: &Window) -> RunIndex {
         let every = crate::Interval::from_minutes(minutes).unwrap();
-        RunIndex::new(ShiftedPlan::new(Plan::periodic(every, 0), 0), window)
+        RunIndex::by_plan(ShiftedPlan::new(Plan::periodic(every, 0), 0), window)
     }
 
     #[test]
@@ -609,7 +772,7 @@ mod tests {
 
     #[test]
     fn a_window_never_open_holds_nothing() {
-        let index = RunIndex::new(daily(Weekdays::EVERYDAY, 9), &Window::never_open());
+        let index = RunIndex::by_plan(daily(Weekdays::EVERYDAY, 9), &Window::never_open());
         assert_eq!(daily_index(index), (Weekdays::NONE, vec![NO_OPENING; 7]));
     }
 }
