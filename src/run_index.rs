@@ -12,12 +12,19 @@
 //! openings that hold triggers back. The latest run before an instant is the
 //! later of the last such trigger and the last such opening.
 //!
+//! Fewer still, a window open a few hours a week: at most four runs a week
+//! are listed as UTC minutes, and the answer is a count and a subtraction.
+//!
 //! A grid of whole hours has its triggers every k-th window hour at one
-//! minute, so the same two lookups serve it when at most seven openings hold
-//! triggers back. For other grids, where the last trigger before a closed
-//! stretch lies follows from the interval and the window's shortest
-//! stretches, and for an interval that divides an hour, how far it lies
-//! before any hour's start is one number: the chain loses its last steps.
+//! minute. When every open stretch is at least k hours, each holds a
+//! trigger, so the last run before a closed stretch is the last trigger in
+//! an open hour: one search over the window's words masked by the grid's
+//! hours. When instead at most seven openings hold triggers back, the two
+//! lookups of a daily plan serve it. For other grids, where the last trigger
+//! before a closed stretch lies follows from the interval and the window's
+//! shortest stretches, and for an interval that divides an hour, how far it
+//! lies before any hour's start is one number: the chain loses its last
+//! steps.
 
 use crate::fixed::Fixed;
 use crate::gate::{is_set, ones_back, Spot, WeekGate};
@@ -75,6 +82,17 @@ pub(crate) enum RunIndex {
         minute: u8,
         /// The openings that hold back at least one trigger.
         openings: Openings,
+    },
+    /// A grid of whole hours (two or more) at most as long as the window's
+    /// shortest open stretch: every open stretch holds a trigger, so the
+    /// last run before a closed stretch is the last trigger in an open
+    /// hour, one search over the window's words and the grid's hours.
+    StretchGrid {
+        /// Which of [`HOUR_PATTERNS`] marks the window hours holding a
+        /// trigger.
+        pattern: u8,
+        /// The minute of those hours at which the trigger falls.
+        minute: u8,
     },
     /// A grid: where its trigger before a closed stretch falls.
     Grid {
@@ -155,6 +173,9 @@ impl RunIndex {
                 openings,
                 day_of_week * DAY_U32 + in_day,
             ),
+            RunIndex::StretchGrid { pattern, minute } => {
+                stretch_grid_behind(schedule, pattern, minute, day_of_week, in_day)
+            }
             RunIndex::Grid {
                 hour_back,
                 before_closing,
@@ -318,6 +339,11 @@ fn grid(plan: ShiftedPlan, every_secs: u32, window: &Window) -> RunIndex {
             return index;
         }
     }
+    if before_closing == BeforeClosing::InOpenStretch {
+        if let Some((pattern, minute)) = trigger_hours(plan, every_secs, window) {
+            return RunIndex::StretchGrid { pattern, minute };
+        }
+    }
     // (0 only makes the query ask the plan: a mutant of this test that
     // gives 0 more often is equivalent, only slower.)
     let hour_back = if HOUR_U32 % every_secs == 0 {
@@ -388,6 +414,26 @@ const fn hour_patterns() -> [[u64; 3]; 59] {
 /// for any other grid, a trigger off the whole minute, or more than seven
 /// openings holding triggers back.
 fn hourly_grid(plan: ShiftedPlan, every_secs: u32, window: &Window) -> Option<RunIndex> {
+    let (pattern, minute) = trigger_hours(plan, every_secs, window)?;
+    let hours = every_secs / HOUR_U32;
+    let first = u32::from(pattern - HOUR_PATTERN_FROM[hours as usize]);
+    let mut held = Held::default();
+    for hour in (first..Window::HOURS).step_by(hours as usize) {
+        if !window.allows_hour(hour) {
+            held.hold(((hour + window.hours_to_open_after(hour)?) % HOURS) as u8)?;
+        }
+    }
+    Some(RunIndex::HourlyGrid {
+        pattern,
+        minute,
+        openings: held.openings(),
+    })
+}
+
+/// For a grid of whole hours (two or more) whose triggers fall on a whole
+/// minute of the window's hours: which of [`HOUR_PATTERNS`] marks the
+/// window hours holding a trigger, and that minute; else `None`.
+fn trigger_hours(plan: ShiftedPlan, every_secs: u32, window: &Window) -> Option<(u8, u8)> {
     let hours = every_secs / HOUR_U32;
     if every_secs % HOUR_U32 != 0 || hours < 2 {
         return None;
@@ -400,17 +446,10 @@ fn hourly_grid(plan: ShiftedPlan, every_secs: u32, window: &Window) -> Option<Ru
     if first.into % 60 != 0 {
         return None;
     }
-    let mut held = Held::default();
-    for hour in (first.index % hours..Window::HOURS).step_by(hours as usize) {
-        if !window.allows_hour(hour) {
-            held.hold(((hour + window.hours_to_open_after(hour)?) % HOURS) as u8)?;
-        }
-    }
-    Some(RunIndex::HourlyGrid {
-        pattern: HOUR_PATTERN_FROM[hours as usize] + (first.index % hours) as u8,
-        minute: (first.into / 60) as u8,
-        openings: held.openings(),
-    })
+    Some((
+        HOUR_PATTERN_FROM[hours as usize] + (first.index % hours) as u8,
+        (first.into / 60) as u8,
+    ))
 }
 
 /// [`RunIndex::run_behind`] for a grid of whole hours: the later of its last
@@ -449,6 +488,48 @@ fn later(trigger: Option<u32>, opening: Option<u32>) -> Option<u32> {
     }
 }
 
+/// Seconds back from the second after `here` (an open spot) to the run of
+/// the trigger `back` seconds before that: the trigger itself when the
+/// window is open there, else the opening it waited for.
+#[inline]
+fn run_of_trigger_behind(gate: &Window, here: Spot, back: u32) -> Option<u32> {
+    // The trigger's place in the window's week, from `here`'s (a week on:
+    // `back` is at most a week), rather than from the UTC position as
+    // `Fixed::run_of_trigger_back` finds it: one division less on the way
+    // to the window's bit.
+    let at = here.index * HOUR_U32 + here.into + 1 + WEEK_U32 - back;
+    let hour = at / HOUR_U32 % HOURS;
+    if gate.allows_hour(hour) {
+        return Some(back);
+    }
+    // It waited for the next opening.
+    Some(back + at % HOUR_U32 - gate.hours_to_open_after(hour)? * HOUR_U32)
+}
+
+/// [`RunIndex::run_behind`] for a grid of whole hours whose every open
+/// stretch holds a trigger (see [`RunIndex::StretchGrid`]).
+#[inline]
+fn stretch_grid_behind(
+    schedule: Fixed<'_, Window>,
+    pattern: u8,
+    minute: u8,
+    day_of_week: u32,
+    in_day: u32,
+) -> Option<u32> {
+    let gate = schedule.gate;
+    let here = gate.spot(WEEK_U32 + day_of_week * DAY_U32 + in_day - 1);
+    if here.open {
+        let back = schedule.plan.behind(day_of_week, in_day)?;
+        return run_of_trigger_behind(gate, here, back);
+    }
+    // The last trigger in an open hour: it lies in the open stretch before
+    // the closed one around `here`, and runs at itself; any later trigger
+    // waits in the closed stretch.
+    let triggers = gate.open_words_and(&HOUR_PATTERNS[usize::from(pattern)]);
+    let hours = ones_back(&triggers, HOURS, here.index)?;
+    Some(hours * HOUR_U32 + here.into + 1 - u32::from(minute) * MINUTE_U32)
+}
+
 /// [`RunIndex::run_behind`] for a grid.
 #[inline]
 fn grid_behind(
@@ -465,17 +546,7 @@ fn grid_behind(
     if here.open {
         let back = schedule.plan.behind(day_of_week, in_day)?;
         if before_closing != BeforeClosing::EveryHour {
-            // The trigger's place in the window's week, from `here`'s (a
-            // week on: `back` is at most a week), rather than from the UTC
-            // position as `run_of_trigger_back` finds it: one division
-            // less on the way to the gate's bit.
-            let at = here.index * HOUR_U32 + here.into + 1 + WEEK_U32 - back;
-            let hour = at / HOUR_U32 % HOURS;
-            if gate.allows_hour(hour) {
-                return Some(back);
-            }
-            // It waited for the next opening.
-            return Some(back + at % HOUR_U32 - gate.hours_to_open_after(hour)? * HOUR_U32);
+            return run_of_trigger_behind(gate, here, back);
         }
         // Every hour holds a trigger, so the last one is in this hour or the
         // one before; it runs at itself unless that hour is closed, and then
@@ -608,6 +679,73 @@ mod tests {
         // A run at the week's first second, asked there: a week back.
         assert_eq!(few_behind([0; FEW], 0), Some(WEEK_MINUTES * MINUTE_U32));
         assert_eq!(few_behind([0; FEW], at(6, 24, 0)), Some(WEEK_U32));
+    }
+
+    #[test]
+    fn a_grid_no_longer_than_every_open_stretch_finds_its_last_trigger_in_an_open_hour() {
+        let pattern = |k: usize, r: u8| HOUR_PATTERN_FROM[k] + r;
+        // Monday to Friday 08:00-18:00: every open stretch is 10 hours.
+        let business = |offset| {
+            window(
+                |h| (1..=5).contains(&(h / 24)) && (8..18).contains(&(h % 24)),
+                offset,
+            )
+        };
+        // Every 4 hours from 00:00 UTC: hours 0 mod 4, on the hour; at
+        // UTC+05:30 the same triggers are at local 05:30, 09:30...: 1 mod 4.
+        assert_eq!(
+            grid(240, &business(0)),
+            RunIndex::StretchGrid {
+                pattern: pattern(4, 0),
+                minute: 0
+            }
+        );
+        assert_eq!(
+            grid(240, &business(330)),
+            RunIndex::StretchGrid {
+                pattern: pattern(4, 1),
+                minute: 30
+            }
+        );
+        // Longer than a stretch, or not whole hours: not this index.
+        assert!(matches!(
+            grid(720, &business(0)),
+            RunIndex::Grid { .. } | RunIndex::HourlyGrid { .. }
+        ));
+        assert!(matches!(grid(90, &business(0)), RunIndex::Grid { .. }));
+
+        // Every 3 hours from 00:00 UTC, business hours at UTC: 06:00 waits
+        // for 08:00; 09:00, 12:00 and 15:00 run at themselves; 18:00 and
+        // later wait for the next working day's 08:00.
+        let every_3h = ShiftedPlan::new(Plan::periodic(crate::Interval::from_minutes(180).unwrap(), 0), 0);
+        let open = business(0);
+        let index = RunIndex::new(every_3h, &open);
+        assert_eq!(
+            index,
+            RunIndex::StretchGrid {
+                pattern: pattern(3, 0),
+                minute: 0
+            }
+        );
+        let fixed = Fixed {
+            plan: every_3h,
+            gate: &open,
+            always_open: false,
+        };
+        let behind =
+            |day: u32, hour: u32, minute: u32| index.run_behind(fixed, day, hour * HOUR_U32 + minute * 60);
+        // Open, the trigger held: Monday 08:30 is 30 minutes after the
+        // 08:00 opening that 06:00 waited for.
+        assert_eq!(behind(1, 8, 30), Some(30 * 60));
+        // Open, the trigger in the window: Monday 09:10, ten minutes after.
+        assert_eq!(behind(1, 9, 10), Some(10 * 60));
+        // Closed: Monday 20:00 and Tuesday 03:00 go back to Monday 15:00;
+        // Monday 08:00 itself (the second before is closed) to Friday 15:00.
+        assert_eq!(behind(1, 20, 0), Some(5 * HOUR_U32));
+        assert_eq!(behind(2, 3, 0), Some(12 * HOUR_U32));
+        assert_eq!(behind(1, 8, 0), Some(2 * DAY_U32 + 17 * HOUR_U32));
+        // Sunday 00:00: back across the week's start to Friday 15:00.
+        assert_eq!(behind(0, 0, 0), Some(DAY_U32 + 9 * HOUR_U32));
     }
 
     #[test]
