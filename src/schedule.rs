@@ -67,9 +67,10 @@ pub struct Schedule {
     /// Whether `window` allows every hour (with or without `window_enabled`):
     /// then a run is its trigger, and the hot path skips the window.
     always_open: bool,
-    /// What `prev_run` reads precomputed of `plan` under `window` (the
-    /// weekly runs of a daily plan or a whole-hour grid, or where a grid's
-    /// trigger before a closing lies); a cache of `plan` and `window`.
+    /// What `prev_run` reads precomputed of `plan` under `window` (a week's
+    /// runs when there are at most four, the weekly runs of a daily plan or
+    /// a whole-hour grid, or where a grid's trigger before a closing lies);
+    /// a cache of `plan` and `window`.
     runs: RunIndex,
 }
 

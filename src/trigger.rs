@@ -389,7 +389,8 @@ impl ShiftedPlan {
     /// A grid divides the day, so only the local second of the day matters:
     /// one reduction instead of the week's, the day's and the local
     /// clock's, which `prev_run` of a grid waits for after finding a closed
-    /// stretch's start.
+    /// stretch's start. (The other arm answers grids too, only slower: the
+    /// mutant that deletes the grid's arm is equivalent.)
     #[inline]
     pub(crate) fn behind_position(self, at: u32) -> Option<u32> {
         match self.plan {
@@ -398,6 +399,11 @@ impl ShiftedPlan {
                 every,
                 phase_secs,
             } => {
+                // (Unreduced, the argument of `rem` stays below 2.6
+                // million, and the reciprocal of every interval that divides
+                // a day is exact below 4.27 million (`x * e < 2^37`, with
+                // `e = m * d - 2^37` at most 32,128, for 12 and 24 hours):
+                // the mutant of `%` to `+` gives the same answers.)
                 let in_day = (at + self.shift_in_week) % DAY_U32;
                 Some(every.rem(in_day + every_secs - phase_secs - 1, every_secs) + 1)
             }
@@ -521,6 +527,27 @@ impl Reciprocal {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The bound the comment in `behind_position` relies on: with `x = q *
+    /// d + r` and `e = m * d - 2^37`, `x * m / 2^37 = q + (r + x * e /
+    /// 2^37) / d`, whose floor is `q` while `x * e < 2^37` (as `r <= d -
+    /// 1`). That holds for every interval dividing a day up to `x` of 2.6
+    /// million; checked at its edge too.
+    #[test]
+    fn reciprocal_stays_exact_below_two_point_six_million() {
+        const LIMIT: u64 = 2_600_000;
+        for minutes in (1..=1440).filter(|minutes| 1440 % minutes == 0) {
+            let divisor = minutes * 60;
+            let every = Reciprocal::of(divisor);
+            let error = u64::from(every.0) * u64::from(divisor) - (1 << Reciprocal::SHIFT);
+            assert!(LIMIT * error < 1 << Reciprocal::SHIFT, "{minutes} minutes");
+            // The worst remainders near the limit.
+            for x in (LIMIT as u32 - 2 * divisor..LIMIT as u32).step_by(if divisor >= 3_600 { 1 } else { 7 })
+            {
+                assert_eq!(every.rem(x, divisor), x % divisor, "{minutes} minutes, {x}");
+            }
+        }
+    }
 
     #[test]
     fn reciprocal_division_is_exact_for_every_interval_and_second() {
