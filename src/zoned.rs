@@ -11,7 +11,7 @@
 
 use core::fmt;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::backup::{BackupSchedule, Retry};
 use crate::describe::Clock;
@@ -41,6 +41,9 @@ pub trait Zonable: Engine {
     /// The fixed-offset path's first run from a change of offset on
     /// (`Fixed::run_across`).
     fn run_across(&self, change: Across) -> Option<u32>;
+    /// The first opening from a change of offset on, when a trigger waits
+    /// across it (`Fixed::opens_past_change`).
+    fn opens_past_change(&self, last: u32, since: u32, settled_back: u32, change: u32) -> Option<u32>;
 }
 
 impl Zonable for BackupSchedule {
@@ -60,6 +63,10 @@ impl Zonable for BackupSchedule {
     fn run_across(&self, change: Across) -> Option<u32> {
         self.fixed().run_across(change)
     }
+
+    fn opens_past_change(&self, last: u32, since: u32, settled_back: u32, change: u32) -> Option<u32> {
+        self.fixed().opens_past_change(last, since, settled_back, change)
+    }
 }
 
 impl Zonable for Schedule {
@@ -78,6 +85,10 @@ impl Zonable for Schedule {
 
     fn run_across(&self, change: Across) -> Option<u32> {
         self.fixed().run_across(change)
+    }
+
+    fn opens_past_change(&self, last: u32, since: u32, settled_back: u32, change: u32) -> Option<u32> {
+        self.fixed().opens_past_change(last, since, settled_back, change)
     }
 }
 
@@ -256,23 +267,26 @@ impl<'z, S: Zonable> Zoned<'z, S> {
         let zone = self.zone?;
         // Found again, rather than passed: passed, the fast path spilled it
         // (about 10 instructions a query).
-        let span = zone.fast_span(after);
         let across = if settled {
             // The span's wall clock puts the run at or past its end: then
             // nothing runs from `after` to the end (the triggers and gate it
             // looked at there are the zone's), and the first run after
             // `after` is the first from the next change on.
-            (span.end != i64::MAX).then(|| self.run_from_change(span, zone.fast_span(span.end), 0))
+            zone.fast_span_and_next(after).map(|(span, next)| {
+                self.run_past_change(span, next, after)
+                    .or_else(|| self.run_from_change(span, next, 0))
+            })
         } else {
             // Asked since the span's change: when the gate is closed from
             // the change to `after`, nothing runs there either.
-            (span.start != i64::MIN)
-                .then(|| self.run_from_change(zone.fast_span(span.start - 1), span, after - span.start + 1))
+            zone.fast_span_and_previous(after).map(|(before, span)| {
+                self.run_past_change(before, span, after)
+                    .or_else(|| self.run_from_change(before, span, after - span.start + 1))
+            })
         };
-        // (The two guards only keep off the ends of time, which never get
-        // here: no run is at or past `i64::MAX`, and the first span is
-        // settled throughout. Flipping either sends these queries to the
-        // generic rule, with the same answers: equivalent mutants.)
+        // (Without a span after, or before, `across` is `None`: the ends of
+        // time, which never get here: no run is at or past `i64::MAX`, and
+        // the first span is settled throughout.)
         across.flatten().or_else(|| engine::run_after(self, after))
     }
 
@@ -280,8 +294,52 @@ impl<'z, S: Zonable> Zoned<'z, S> {
     /// `next_run_at`, with the conversion out of line as well.
     #[cold]
     #[inline(never)]
-    fn next_run_near_change(&self, after: i64, settled: bool) -> Option<DateTime<Utc>> {
-        time::from_secs(self.run_after_near_change(after, settled)?)
+    fn next_run_near_change(
+        &self,
+        after: i64,
+        settled: bool,
+        date: NaiveDate,
+        in_day: u32,
+    ) -> Option<DateTime<Utc>> {
+        let ahead = self.run_after_near_change(after, settled)? - after;
+        time::advance(date, in_day, u32::try_from(ahead).ok()?)
+    }
+
+    /// The first run after `from` when a trigger of `before` waits across
+    /// the change to `after`: the first opening from the change on, if it
+    /// lies in `after` and after `from` (see `Fixed::opens_past_change`).
+    /// Else `None`, for [`run_from_change`](Zoned::run_from_change) to try.
+    ///
+    /// `from` lies either in `before`, its fast answer settled and at or
+    /// past the span's end (nothing runs from it to the change), or in
+    /// `after`: then an opening after `from` means the gate is closed from
+    /// the change to `from`, and the trigger waits at `from` too.
+    ///
+    /// Cheaper than `run_from_change`: no test of the spans' lengths and no
+    /// triggers from the change on (a waiting trigger makes those
+    /// irrelevant), and no closed stretch to read back when the trigger
+    /// comes after `from`.
+    #[inline]
+    fn run_past_change(&self, before: FastSpan, after: FastSpan, from: i64) -> Option<i64> {
+        // (`before.end`, not `after.start`: the same instant, but known
+        // before the second span is read, so the positions need not wait
+        // for that read.)
+        let change = before.end;
+        let last = change - 1;
+        let on_before = time::week_position(last + i64::from(before.offset));
+        // The change on the clock after, a week on to stay positive (offsets
+        // differ by less than two days): below three weeks, as `spot` takes.
+        let on_after = on_before + 1 + WEEK + i64::from(after.offset) - i64::from(before.offset);
+        let u32_of = |secs: i64| secs.clamp(0, i64::from(u32::MAX)) as u32;
+        let opens = self.wall.opens_past_change(
+            on_before as u32,
+            // 0 from `after` on: no trigger after `from` lies before the change.
+            u32_of(last - from),
+            u32_of(last.saturating_sub(self.unsettled(before))),
+            on_after as u32,
+        )?;
+        let run = change + i64::from(opens);
+        (run > from && run < after.end).then_some(run)
     }
 
     /// The first run from the change between `before` and `after` (two
@@ -511,7 +569,7 @@ impl<'z, S: Zonable> Engine for Zoned<'z, S> {
             secs,
             week,
             |ahead| time::advance(date, in_day, ahead),
-            |settled| self.next_run_near_change(secs, settled),
+            |settled| self.next_run_near_change(secs, settled, date, in_day),
         )
     }
 

@@ -962,6 +962,43 @@ fn runs_across_the_change() {
                 after: "2027-03-28T05:00:00Z",
                 runs: &["2027-03-29T06:00:00Z", "2027-04-05T06:00:00Z"],
             },
+            // Saturday 03:30 CET = 03-27 02:30Z comes before the change and waits
+            // (closed) for Monday 08:00 CEST = 03-29 06:00Z; Saturday 04-03 03:30
+            // CEST for Monday 04-05 06:00Z. Asked on the Wednesday before (the
+            // trigger after the query) and on the Saturday after the trigger
+            // (waiting since before the query).
+            RunRow {
+                what: "Berlin: weekends 03:30, business hours, asked the Wednesday before",
+                tz: BERLIN,
+                schedule: daily(Weekdays::WEEKENDS, 3, 30, 0).with_window(business_hours),
+                after: "2027-03-24T12:00:00Z",
+                runs: &["2027-03-29T06:00:00Z", "2027-04-05T06:00:00Z"],
+            },
+            RunRow {
+                what: "Berlin: weekends 03:30, business hours, asked Saturday after its trigger",
+                tz: BERLIN,
+                schedule: daily(Weekdays::WEEKENDS, 3, 30, 0).with_window(business_hours),
+                after: "2027-03-27T12:00:00Z",
+                runs: &["2027-03-29T06:00:00Z", "2027-04-05T06:00:00Z"],
+            },
+            // Autumn: Saturday 10-30 03:30 CEST = 01:30Z waits for Monday 11-01 08:00
+            // CET = 07:00Z (the change is 10-31 01:00Z); then 11-08 07:00Z.
+            RunRow {
+                what: "Berlin: weekends 03:30, business hours, asked the Wednesday before the fold",
+                tz: BERLIN,
+                schedule: daily(Weekdays::WEEKENDS, 3, 30, 0).with_window(business_hours),
+                after: "2027-10-27T12:00:00Z",
+                runs: &["2027-11-01T07:00:00Z", "2027-11-08T07:00:00Z"],
+            },
+            // Every 4 hours: Friday 20:00 CET = 03-26 19:00Z waits for Monday 08:00
+            // CEST = 03-29 06:00Z (a grid point too); then 12:00 CEST = 10:00Z.
+            RunRow {
+                what: "Berlin: every 4 hours, business hours, asked Friday after closing",
+                tz: BERLIN,
+                schedule: every(240).with_window(business_hours),
+                after: "2027-03-26T17:30:00Z",
+                runs: &["2027-03-29T06:00:00Z", "2027-03-29T10:00:00Z"],
+            },
             // Nothing waits over the weekend: Monday 12:00 CEST = 03-29 10:00Z (open),
             // not the opening at 06:00Z; then 04-05 10:00Z.
             RunRow {
