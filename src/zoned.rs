@@ -373,9 +373,10 @@ impl<'z, S: Zonable> Zoned<'z, S> {
             TriggerClock::Grid => (0, 0),
             TriggerClock::TimeOfDay => {
                 // (`short_spans_agree_with_the_rule` fails without the second
-                // test; no test yet fails without the first: that needs a
-                // settled query in a span shorter than three days whose
-                // span before is short too, with wall times read before it.)
+                // test, `a_gap_after_a_short_span_shifts_no_wall_time_read_
+                // before_it` without the first. `>=` for the first `>` also
+                // leaves a span of exactly three days to the generic rule,
+                // with the same answers: an equivalent mutant.)
                 if before.start > change.saturating_sub(LONG_SPAN)
                     || after.end < change.saturating_add(LONG_SPAN)
                 {
@@ -815,6 +816,47 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A span of an hour between a fold of two hours and a gap of one: the
+    /// wall times the gap skips were read before the short span, so the
+    /// path across a change must leave time-of-day triggers to the generic
+    /// rule there (it would take the clock before's 01:30 as the gap's
+    /// shifted time). Expected values by hand.
+    #[cfg(feature = "tz-chrono")]
+    #[test]
+    fn a_gap_after_a_short_span_shifts_no_wall_time_read_before_it() {
+        use crate::zone_table::Table;
+        // Wednesday 2027-03-31T00:00:00Z. At +2 h until D (walls up to Wed
+        // 02:00), at 0 for an hour (walls Wed 00:00-01:00 again), then at
+        // +1 h (walls from Wed 02:00 on): Wed 01:30 is read only at +2 h,
+        // at Tue 23:30Z.
+        const D: i64 = 1_806_451_200;
+        let zone = Zone::with_table(Table::from_transitions(7_200, [(D, 0), (D + 3_600, 3_600)]));
+        // Open but on Wednesday 01:00-08:00 (wall clock).
+        let mut hours = [true; 168];
+        hours[3 * 24 + 1..3 * 24 + 8].fill(false);
+        let window = Window::new(&hours, 0).unwrap();
+        let daily = Schedule::daily(Weekdays::EVERYDAY, NaiveTime::from_hms_opt(1, 30, 0).unwrap())
+            .unwrap()
+            .with_window(window);
+        let zoned = daily.in_zone(&zone);
+        // Wednesday's 01:30 (Tue 23:30Z, closed) ran at D (wall 00:00,
+        // open). From the gap on the gate is closed until wall 08:00 (D +
+        // 7 h), with nothing waiting: Thursday 01:30 = D + 1 d + 30 min
+        // (open) is the next run, not D + 7 h.
+        let thursday = D + DAY + 1_800;
+        for after in [D + 3_600, D + 7_200, D + 7 * 3_600 - 1] {
+            assert_eq!(zoned.run_after(after), Some(thursday), "after {after}");
+            let at = DateTime::from_timestamp(after, 0).unwrap();
+            assert_eq!(
+                zoned.next_run_at(at),
+                DateTime::from_timestamp(thursday, 0),
+                "after {at}"
+            );
+        }
+        assert_eq!(zoned.run_after(D - 3_600), Some(D), "Wednesday's run");
+        assert_eq!(zoned.run_after(thursday), Some(thursday + DAY));
     }
 
     /// Counting span by span agrees with walking every run, across years of
