@@ -171,6 +171,11 @@ impl<G: WeekGate> Fixed<'_, G> {
     /// trigger runs at the first opening from the change on, which no
     /// trigger from the change on precedes: those (a gap's shifted times, a
     /// fold's repeated ones included) need not be read.
+    ///
+    /// `since` only spares the read of the closed stretch: a trigger after
+    /// such a query is settled and in that stretch too. So mutants that
+    /// shrink `since` (`last / from` for `last - from` in the caller) are
+    /// equivalent, only slower.
     #[cfg_attr(not(feature = "tz"), allow(dead_code))] // for zoned schedules
     #[inline]
     pub(crate) fn opens_past_change(

@@ -999,6 +999,31 @@ fn runs_across_the_change() {
                 after: "2027-03-26T17:30:00Z",
                 runs: &["2027-03-29T06:00:00Z", "2027-03-29T10:00:00Z"],
             },
+            // Closed only Sunday 01:00-02:00 (wall): 01:30 CET = 03-28 00:30Z waits
+            // for the change (01:00Z = 03:00 CEST, open) and runs there. From the
+            // change on nothing waits: Monday 01:30 CEST = 03-28 23:30Z, then
+            // 03-29 23:30Z.
+            RunRow {
+                what: "Berlin: daily 01:30 closed in its hour, asked a second before the change",
+                tz: BERLIN,
+                schedule: everyday(1, 30).with_window(all_but(SUN, 1)),
+                after: "2027-03-28T00:59:59Z",
+                runs: &["2027-03-28T01:00:00Z", "2027-03-28T23:30:00Z"],
+            },
+            RunRow {
+                what: "Berlin: daily 01:30 closed in its hour, asked at the change",
+                tz: BERLIN,
+                schedule: everyday(1, 30).with_window(all_but(SUN, 1)),
+                after: "2027-03-28T01:00:00Z",
+                runs: &["2027-03-28T23:30:00Z", "2027-03-29T23:30:00Z"],
+            },
+            RunRow {
+                what: "Berlin: daily 01:30 closed in its hour, asked 10 minutes after the change",
+                tz: BERLIN,
+                schedule: everyday(1, 30).with_window(all_but(SUN, 1)),
+                after: "2027-03-28T01:10:00Z",
+                runs: &["2027-03-28T23:30:00Z", "2027-03-29T23:30:00Z"],
+            },
             // Nothing waits over the weekend: Monday 12:00 CEST = 03-29 10:00Z (open),
             // not the opening at 06:00Z; then 04-05 10:00Z.
             RunRow {
