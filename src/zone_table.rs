@@ -301,7 +301,8 @@ impl Table {
     /// least two changes later (the cycle changes the offset and changes it
     /// back). Elsewhere (a bucket holding more changes, the table's last
     /// spans, outside the index), two lookups, with the same answer:
-    /// mutants that only make the read miss are equivalent, only slower.
+    /// mutants that only make the read miss (the bucket number shifted the
+    /// wrong way, `first * 3` for `first + 3`) are equivalent, only slower.
     #[inline]
     pub(crate) fn fast_span_and_next(&self, secs: i64) -> Option<(FastSpan, FastSpan)> {
         let bucket = (secs.wrapping_sub(TABLE_FROM) >> BUCKET_SHIFT) as usize;
@@ -325,7 +326,9 @@ impl Table {
     /// span, as [`fast_span`](Table::fast_span) reads them; `None` when no
     /// change precedes. Read as in
     /// [`fast_span_and_next`](Table::fast_span_and_next), three records
-    /// from the one before the bucket's on.
+    /// from the one before the bucket's on; there too, mutants that only
+    /// make the read miss (the bucket number shifted the wrong way, a range
+    /// of other than three records) are equivalent.
     #[inline]
     pub(crate) fn fast_span_and_previous(&self, secs: i64) -> Option<(FastSpan, FastSpan)> {
         let bucket = (secs.wrapping_sub(TABLE_FROM) >> BUCKET_SHIFT) as usize;

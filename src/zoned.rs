@@ -859,6 +859,36 @@ mod tests {
         assert_eq!(zoned.run_after(thursday), Some(thursday + DAY));
     }
 
+    /// A trigger waiting across a gap into a span of five hours whose wall
+    /// clock would open the gate at the span's end: the instant after is
+    /// read on the next span's clock (a fold back to 0, still closed), so
+    /// the run waits for that clock's opening. Expected values by hand.
+    #[cfg(feature = "tz-chrono")]
+    #[test]
+    fn an_opening_at_the_end_of_a_short_span_is_read_on_the_next_clock() {
+        use crate::zone_table::Table;
+        // Wednesday 2027-03-31T00:00:00Z. At 0 until D, at +1 h until D + 5 h
+        // (walls Wed 01:00-06:00), at 0 after (walls from Wed 05:00).
+        const D: i64 = 1_806_451_200;
+        let zone = Zone::with_table(Table::from_transitions(0, [(D, 3_600), (D + 5 * 3_600, 0)]));
+        // Closed Tuesday 22:00 to Wednesday 06:00 (wall clock).
+        let mut hours = [true; 168];
+        hours[2 * 24 + 22..3 * 24 + 6].fill(false);
+        let window = Window::new(&hours, 0).unwrap();
+        let daily = Schedule::daily(Weekdays::EVERYDAY, NaiveTime::from_hms_opt(23, 0, 0).unwrap())
+            .unwrap()
+            .with_window(window);
+        let zoned = daily.in_zone(&zone);
+        // Tuesday 23:00 = D - 1 h waits: the +1 h clock opens at its wall
+        // 06:00 = D + 5 h, the span's end, where the clock reads 05:00; it
+        // opens at 06:00 = D + 6 h. Then Wednesday 23:00 = D + 23 h (open).
+        let after = D - 5_400;
+        assert_eq!(zoned.run_after(after), Some(D + 6 * 3_600));
+        let at = DateTime::from_timestamp(after, 0).unwrap();
+        assert_eq!(zoned.next_run_at(at), DateTime::from_timestamp(D + 6 * 3_600, 0));
+        assert_eq!(zoned.run_after(D + 6 * 3_600), Some(D + 23 * 3_600));
+    }
+
     /// Counting span by span agrees with walking every run, across years of
     /// offset changes, in zones with odd changes.
     #[test]
