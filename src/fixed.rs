@@ -175,7 +175,10 @@ impl<G: WeekGate> Fixed<'_, G> {
     /// `since` only spares the read of the closed stretch: a trigger after
     /// such a query is settled and in that stretch too. So mutants that
     /// shrink `since` (`last / from` for `last - from` in the caller) are
-    /// equivalent, only slower.
+    /// equivalent, only slower; as are `None` for the whole answer, and
+    /// `<=` for `<` against the stretch (a trigger at its first second
+    /// then goes on to `run_across`, which finds it waiting): both only
+    /// leave queries to the slower paths.
     #[cfg_attr(not(feature = "tz"), allow(dead_code))] // for zoned schedules
     #[inline]
     pub(crate) fn opens_past_change(

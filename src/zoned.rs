@@ -42,7 +42,9 @@ pub trait Zonable: Engine {
     /// (`Fixed::run_across`).
     fn run_across(&self, change: Across) -> Option<u32>;
     /// The first opening from a change of offset on, when a trigger waits
-    /// across it (`Fixed::opens_past_change`).
+    /// across it (`Fixed::opens_past_change`). (`None` only leaves the
+    /// query to `run_from_change` or the generic rule: mutants returning it
+    /// are equivalent, only slower.)
     fn opens_past_change(&self, last: u32, since: u32, settled_back: u32, change: u32) -> Option<u32>;
 }
 
@@ -286,7 +288,9 @@ impl<'z, S: Zonable> Zoned<'z, S> {
         };
         // (Without a span after, or before, `across` is `None`: the ends of
         // time, which never get here: no run is at or past `i64::MAX`, and
-        // the first span is settled throughout.)
+        // the first span is settled throughout. Mutants making the pair
+        // reads `None` send every query here to the generic rule, with the
+        // same answers: equivalent, only slower.)
         across.flatten().or_else(|| engine::run_after(self, after))
     }
 
@@ -318,7 +322,8 @@ impl<'z, S: Zonable> Zoned<'z, S> {
     /// Cheaper than `run_from_change`: no test of the spans' lengths and no
     /// triggers from the change on (a waiting trigger makes those
     /// irrelevant), and no closed stretch to read back when the trigger
-    /// comes after `from`.
+    /// comes after `from`. (A mutant always returning `None` leaves every
+    /// query to those, with the same answers: equivalent, only slower.)
     #[inline]
     fn run_past_change(&self, before: FastSpan, after: FastSpan, from: i64) -> Option<i64> {
         // (`before.end`, not `after.start`: the same instant, but known
@@ -857,6 +862,23 @@ mod tests {
         }
         assert_eq!(zoned.run_after(D - 3_600), Some(D), "Wednesday's run");
         assert_eq!(zoned.run_after(thursday), Some(thursday + DAY));
+
+        // The short span's own wall times were read before it too: its
+        // clock's 00:30 (D + 30 min, closed, as if waiting across the gap) is
+        // no trigger. Wednesday 00:30 is Tue 22:30Z and runs at wall 01:00
+        // (Tue 23:00Z, open); closed again from wall 02:00 (the gap) to 08:00,
+        // nothing waits there: Thursday 00:30 = D + 23 h 30 min runs, not
+        // the opening at D + 7 h.
+        let mut hours = [true; 168];
+        hours[3 * 24] = false;
+        hours[3 * 24 + 2..3 * 24 + 8].fill(false);
+        let window = Window::new(&hours, 0).unwrap();
+        let daily = Schedule::daily(Weekdays::EVERYDAY, NaiveTime::from_hms_opt(0, 30, 0).unwrap())
+            .unwrap()
+            .with_window(window);
+        let zoned = daily.in_zone(&zone);
+        assert_eq!(zoned.run_after(D - 7_200), Some(D - 3_600));
+        assert_eq!(zoned.run_after(D + 7_200), Some(D + DAY - 1_800));
     }
 
     /// A trigger waiting across a gap into a span of five hours whose wall
@@ -887,6 +909,36 @@ mod tests {
         let at = DateTime::from_timestamp(after, 0).unwrap();
         assert_eq!(zoned.next_run_at(at), DateTime::from_timestamp(D + 6 * 3_600, 0));
         assert_eq!(zoned.run_after(D + 6 * 3_600), Some(D + 23 * 3_600));
+    }
+
+    /// A trigger waiting across a change ten minutes past the hour (a gap
+    /// of 30 minutes, the wall clock after it at 00:40): the gate opens at
+    /// 01:00, 20 minutes after the change, within the time-of-day triggers'
+    /// settling; asked at that opening and a second after, the waiting
+    /// trigger has run. Expected values by hand.
+    #[cfg(feature = "tz-chrono")]
+    #[test]
+    fn asked_at_the_opening_after_a_change_the_waiting_trigger_has_run() {
+        use crate::zone_table::Table;
+        // Wednesday 2027-03-31T00:00:00Z; +30 min from D + 10 min.
+        const D: i64 = 1_806_451_200;
+        let zone = Zone::with_table(Table::from_transitions(0, [(D + 600, 1_800)]));
+        // Closed Wednesday 00:00-01:00 (wall clock).
+        let mut hours = [true; 168];
+        hours[3 * 24] = false;
+        let window = Window::new(&hours, 0).unwrap();
+        let daily = Schedule::daily(Weekdays::EVERYDAY, NaiveTime::from_hms_opt(0, 5, 0).unwrap())
+            .unwrap()
+            .with_window(window);
+        let zoned = daily.in_zone(&zone);
+        // Wednesday 00:05 = D + 5 min waits for wall 01:00 = D + 30 min; then
+        // Thursday 00:05 (open) = D + 1 d - 25 min.
+        let opening = D + 1_800;
+        let thursday = D + DAY - 1_500;
+        assert_eq!(zoned.run_after(D + 600), Some(opening));
+        assert_eq!(zoned.run_after(opening - 1), Some(opening));
+        assert_eq!(zoned.run_after(opening), Some(thursday));
+        assert_eq!(zoned.run_after(opening + 1), Some(thursday));
     }
 
     /// Counting span by span agrees with walking every run, across years of

@@ -892,6 +892,13 @@ fn daily_fast_path_after_the_change_length() {
 #[test]
 fn runs_across_the_change() {
     let business_hours: Window = "Mon-Fri 08:00-18:00".parse().expect("window text");
+    // Every hour but Saturday's and Sunday's first three.
+    let closed_saturday = window(
+        &(0..7)
+            .flat_map(|day| (0..24).map(move |hour| (day, hour)))
+            .filter(|&(day, hour)| day != 6 && (day, hour) >= (SUN, 3))
+            .collect::<Vec<_>>(),
+    );
     for_each_source(|| {
         check_runs(&[
             // Friday 03-26 23:00Z is Saturday 00:00 CET; Monday 22:00 CEST = 03-29
@@ -1023,6 +1030,17 @@ fn runs_across_the_change() {
                 schedule: everyday(1, 30).with_window(all_but(SUN, 1)),
                 after: "2027-03-28T01:10:00Z",
                 runs: &["2027-03-28T23:30:00Z", "2027-03-29T23:30:00Z"],
+            },
+            // Fridays and Sundays 03:30, closed Saturday 00:00 to Sunday 03:00 (wall).
+            // Friday 03-26 03:30 CET ran; nothing waits at the change (01:00Z = 03:00
+            // CEST, open), so Sunday 03:30 CEST = 01:30Z runs, not the opening at the
+            // change; then Friday 04-02 03:30 CEST = 01:30Z.
+            RunRow {
+                what: "Berlin: Fridays and Sundays 03:30, closed from Saturday to the change",
+                tz: BERLIN,
+                schedule: daily(Weekdays::FRIDAY | Weekdays::SUNDAY, 3, 30, 0).with_window(closed_saturday),
+                after: "2027-03-27T12:00:00Z",
+                runs: &["2027-03-28T01:30:00Z", "2027-04-02T01:30:00Z"],
             },
             // Nothing waits over the weekend: Monday 12:00 CEST = 03-29 10:00Z (open),
             // not the opening at 06:00Z; then 04-05 10:00Z.
