@@ -154,6 +154,57 @@ impl<G: WeekGate> Fixed<'_, G> {
         Some(first + self.gate.open_ahead(self.gate.spot((after + first) % WEEK_U32))?)
     }
 
+    /// Seconds from a change of offset to the first opening at or after it
+    /// on the wall clock after it (`change`, that clock's position of the
+    /// change, below three weeks), when the last trigger of the clock before
+    /// at or before the second before the change (`last`, its position on
+    /// that clock) waits across the change; else `None`. The span before
+    /// the change has the zone's triggers and closed stretches less than
+    /// `settled_back` seconds before `last`. `since` is the seconds from a
+    /// query before the change to `last`, where the query's fast answer is
+    /// settled and at or past the change; else 0.
+    ///
+    /// A trigger after such a query runs at or past the change (the fast
+    /// answer), so the gate is closed from it to the change; any other
+    /// waits when it is settled and in the closed stretch at the change
+    /// (then nothing runs from the query to the change either). A waiting
+    /// trigger runs at the first opening from the change on, which no
+    /// trigger from the change on precedes: those (a gap's shifted times, a
+    /// fold's repeated ones included) need not be read.
+    ///
+    /// `since` only spares the read of the closed stretch: a trigger after
+    /// such a query is settled and in that stretch too. So mutants that
+    /// shrink `since` (`last / from` for `last - from` in the caller) are
+    /// equivalent, only slower; as are `None` for the whole answer, and
+    /// `<=` for `<` against the stretch (a trigger at its first second
+    /// then goes on to `run_across`, which finds it waiting): both only
+    /// leave queries to the slower paths.
+    #[cfg_attr(not(feature = "tz"), allow(dead_code))] // for zoned schedules
+    #[inline]
+    pub(crate) fn opens_past_change(
+        self,
+        last: u32,
+        since: u32,
+        settled_back: u32,
+        change: u32,
+    ) -> Option<u32> {
+        // Open throughout, a trigger runs at once: none waits.
+        if self.always_open {
+            return None;
+        }
+        let back = self.plan.back(last / DAY_U32, last % DAY_U32)?;
+        if back >= since {
+            if back >= settled_back {
+                return None;
+            }
+            let here = self.gate.spot(last);
+            if here.open || self.gate.closed_back(here)? < back {
+                return None;
+            }
+        }
+        self.gate.open_ahead(self.gate.spot(change))
+    }
+
     /// Seconds back from second `in_day` (up to [`DAY_U32`], the end of the
     /// day) of UTC day-of-week `day_of_week` to the latest run strictly
     /// before it: at least 1, at most two weeks.

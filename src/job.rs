@@ -200,6 +200,10 @@ mod zoned {
         fn run_across(&self, change: Across) -> Option<u32> {
             each!(self, schedule => schedule.run_across(change))
         }
+
+        fn opens_past_change(&self, last: u32, since: u32, settled_back: u32, change: u32) -> Option<u32> {
+            each!(self, schedule => schedule.opens_past_change(last, since, settled_back, change))
+        }
     }
 
     impl JobSchedule {

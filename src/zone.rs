@@ -495,6 +495,20 @@ impl Zone {
         self.table.fast_span(secs)
     }
 
+    /// The span that contains Unix second `secs` and the span after it, as
+    /// the zoned path reads them; `None` when no change follows.
+    #[inline]
+    pub(crate) fn fast_span_and_next(&self, secs: i64) -> Option<(FastSpan, FastSpan)> {
+        self.table.fast_span_and_next(secs)
+    }
+
+    /// The span before the one that contains Unix second `secs`, and that
+    /// span; `None` when no change precedes.
+    #[inline]
+    pub(crate) fn fast_span_and_previous(&self, secs: i64) -> Option<(FastSpan, FastSpan)> {
+        self.table.fast_span_and_previous(secs)
+    }
+
     /// Wall-clock seconds (local time as if it were UTC) at Unix second `secs`.
     #[inline]
     pub(crate) fn wall(&self, secs: i64) -> i64 {

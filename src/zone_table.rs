@@ -287,6 +287,70 @@ impl Table {
         }
     }
 
+    /// The span containing Unix second `secs` and the span after it, as
+    /// [`fast_span`](Table::fast_span) reads them; `None` when no change
+    /// follows.
+    ///
+    /// Within the table's index, the three records from the bucket's on
+    /// are read together, then two chosen: the span after is not looked up
+    /// from the first span's end, a lookup that had to wait for the first
+    /// (for a query near a change, `Zoned::run_after_near_change`). There
+    /// the records are the spans: the index ends before a rule's cycle,
+    /// whose first change is at [`TABLE_UNTIL`] or later and whose last
+    /// record (unbounded in the table, moved by `span_in_cycle`) comes at
+    /// least two changes later (the cycle changes the offset and changes it
+    /// back). Elsewhere (a bucket holding more changes, the table's last
+    /// spans, outside the index), two lookups, with the same answer:
+    /// mutants that only make the read miss (the bucket number shifted the
+    /// wrong way, `first * 3` for `first + 3`) are equivalent, only slower.
+    #[inline]
+    pub(crate) fn fast_span_and_next(&self, secs: i64) -> Option<(FastSpan, FastSpan)> {
+        let bucket = (secs.wrapping_sub(TABLE_FROM) >> BUCKET_SHIFT) as usize;
+        if let Some(&first) = self.span_at_bucket.get(bucket) {
+            let first = first as usize;
+            let three = self.spans.get(first..first + 3);
+            if let Some(&[span, next, after]) = three.and_then(|three| <&[FastSpan; 3]>::try_from(three).ok())
+            {
+                return Some(if secs >= span.end {
+                    (next, after)
+                } else {
+                    (span, next)
+                });
+            }
+        }
+        let span = self.fast_span(secs);
+        (span.end != i64::MAX).then(|| (span, self.fast_span(span.end)))
+    }
+
+    /// The span before the one containing Unix second `secs`, and that
+    /// span, as [`fast_span`](Table::fast_span) reads them; `None` when no
+    /// change precedes. Read as in
+    /// [`fast_span_and_next`](Table::fast_span_and_next), three records
+    /// from the one before the bucket's on; there too, mutants that only
+    /// make the read miss (the bucket number shifted the wrong way, a range
+    /// of other than three records) are equivalent.
+    #[inline]
+    pub(crate) fn fast_span_and_previous(&self, secs: i64) -> Option<(FastSpan, FastSpan)> {
+        let bucket = (secs.wrapping_sub(TABLE_FROM) >> BUCKET_SHIFT) as usize;
+        if let Some(&first) = self.span_at_bucket.get(bucket) {
+            let first = first as usize;
+            let three = first
+                .checked_sub(1)
+                .and_then(|before| self.spans.get(before..first + 2));
+            if let Some(&[before, span, next]) =
+                three.and_then(|three| <&[FastSpan; 3]>::try_from(three).ok())
+            {
+                return Some(if secs >= span.end {
+                    (span, next)
+                } else {
+                    (before, span)
+                });
+            }
+        }
+        let span = self.fast_span(secs);
+        (span.start != i64::MIN).then(|| (self.fast_span(span.start - 1), span))
+    }
+
     /// [`fast_span`](Table::fast_span) past the table, in a rule's cycle: the
     /// table's span a whole number of periods before, moved back. (The
     /// table has changes at both ends of the cycle, so the span lies within
@@ -712,5 +776,58 @@ mod tests {
         );
         assert_eq!(zone.fold(100 + PERIOD), (100, PERIOD));
         assert_eq!(zone.fold(101 + 3 * PERIOD), (101, 3 * PERIOD));
+    }
+
+    /// A span and its neighbour read together are the spans that looking
+    /// each up gives: in buckets of one change and of several, at, before
+    /// and after each change, outside the index, in a rule's cycle, and
+    /// next to the first and last spans.
+    #[test]
+    fn neighbours_read_together_agree_with_lookups() {
+        // Every 182.6 days (800 changes in 400 years, so the offsets repeat
+        // with the calendar), from before the index to past a cycle, with
+        // three changes an hour apart in a bucket twice (an even number of
+        // changes a cycle, so the offsets repeat too).
+        const STEP: i64 = PERIOD / 800;
+        let mut changes = Vec::new();
+        let mut at = TABLE_FROM - 3 * STEP;
+        while at < TABLE_UNTIL + PERIOD + 3 * STEP {
+            changes.push(at);
+            if (T..T + STEP).contains(&at) || (TABLE_FROM..TABLE_FROM + STEP).contains(&at) {
+                changes.extend([at + HOUR, at + 2 * HOUR]);
+            }
+            at += STEP;
+        }
+        let ruled = Table::from_transitions(
+            0,
+            changes
+                .iter()
+                .enumerate()
+                .map(|(k, &at)| (at, [3_600, -1_800][k % 2])),
+        );
+        assert!(ruled.cycle.is_some());
+        let short = table(-3_600, &[(T, 3_600), (T + 3 * DAY, 0), (T + 4 * DAY, 1_800)]);
+        let none = table(3_600, &[]);
+        for zone in [&ruled, &short, &none] {
+            let mut instants: Vec<i64> = changes
+                .iter()
+                .chain(&[T, T + 3 * DAY, T + 4 * DAY])
+                .flat_map(|&at| [at - DAY, at - 1, at, at + 1, at + HOUR + 1])
+                .collect();
+            instants.extend([i64::MIN + 1, i64::MAX - 1, TABLE_UNTIL + 5 * PERIOD + 17]);
+            for t in instants {
+                let span = zone.fast_span(t);
+                assert_eq!(
+                    zone.fast_span_and_next(t),
+                    (span.end != i64::MAX).then(|| (span, zone.fast_span(span.end))),
+                    "next at {t}"
+                );
+                assert_eq!(
+                    zone.fast_span_and_previous(t),
+                    (span.start != i64::MIN).then(|| (zone.fast_span(span.start - 1), span)),
+                    "previous at {t}"
+                );
+            }
+        }
     }
 }

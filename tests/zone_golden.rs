@@ -892,6 +892,13 @@ fn daily_fast_path_after_the_change_length() {
 #[test]
 fn runs_across_the_change() {
     let business_hours: Window = "Mon-Fri 08:00-18:00".parse().expect("window text");
+    // Every hour but Saturday's and Sunday's first three.
+    let closed_saturday = window(
+        &(0..7)
+            .flat_map(|day| (0..24).map(move |hour| (day, hour)))
+            .filter(|&(day, hour)| day != 6 && (day, hour) >= (SUN, 3))
+            .collect::<Vec<_>>(),
+    );
     for_each_source(|| {
         check_runs(&[
             // Friday 03-26 23:00Z is Saturday 00:00 CET; Monday 22:00 CEST = 03-29
@@ -961,6 +968,79 @@ fn runs_across_the_change() {
                 schedule: daily(Weekdays::WEEKENDS, 3, 30, 0).with_window(business_hours),
                 after: "2027-03-28T05:00:00Z",
                 runs: &["2027-03-29T06:00:00Z", "2027-04-05T06:00:00Z"],
+            },
+            // Saturday 03:30 CET = 03-27 02:30Z comes before the change and waits
+            // (closed) for Monday 08:00 CEST = 03-29 06:00Z; Saturday 04-03 03:30
+            // CEST for Monday 04-05 06:00Z. Asked on the Wednesday before (the
+            // trigger after the query) and on the Saturday after the trigger
+            // (waiting since before the query).
+            RunRow {
+                what: "Berlin: weekends 03:30, business hours, asked the Wednesday before",
+                tz: BERLIN,
+                schedule: daily(Weekdays::WEEKENDS, 3, 30, 0).with_window(business_hours),
+                after: "2027-03-24T12:00:00Z",
+                runs: &["2027-03-29T06:00:00Z", "2027-04-05T06:00:00Z"],
+            },
+            RunRow {
+                what: "Berlin: weekends 03:30, business hours, asked Saturday after its trigger",
+                tz: BERLIN,
+                schedule: daily(Weekdays::WEEKENDS, 3, 30, 0).with_window(business_hours),
+                after: "2027-03-27T12:00:00Z",
+                runs: &["2027-03-29T06:00:00Z", "2027-04-05T06:00:00Z"],
+            },
+            // Autumn: Saturday 10-30 03:30 CEST = 01:30Z waits for Monday 11-01 08:00
+            // CET = 07:00Z (the change is 10-31 01:00Z); then 11-08 07:00Z.
+            RunRow {
+                what: "Berlin: weekends 03:30, business hours, asked the Wednesday before the fold",
+                tz: BERLIN,
+                schedule: daily(Weekdays::WEEKENDS, 3, 30, 0).with_window(business_hours),
+                after: "2027-10-27T12:00:00Z",
+                runs: &["2027-11-01T07:00:00Z", "2027-11-08T07:00:00Z"],
+            },
+            // Every 4 hours: Friday 20:00 CET = 03-26 19:00Z waits for Monday 08:00
+            // CEST = 03-29 06:00Z (a grid point too); then 12:00 CEST = 10:00Z.
+            RunRow {
+                what: "Berlin: every 4 hours, business hours, asked Friday after closing",
+                tz: BERLIN,
+                schedule: every(240).with_window(business_hours),
+                after: "2027-03-26T17:30:00Z",
+                runs: &["2027-03-29T06:00:00Z", "2027-03-29T10:00:00Z"],
+            },
+            // Closed only Sunday 01:00-02:00 (wall): 01:30 CET = 03-28 00:30Z waits
+            // for the change (01:00Z = 03:00 CEST, open) and runs there. From the
+            // change on nothing waits: Monday 01:30 CEST = 03-28 23:30Z, then
+            // 03-29 23:30Z.
+            RunRow {
+                what: "Berlin: daily 01:30 closed in its hour, asked a second before the change",
+                tz: BERLIN,
+                schedule: everyday(1, 30).with_window(all_but(SUN, 1)),
+                after: "2027-03-28T00:59:59Z",
+                runs: &["2027-03-28T01:00:00Z", "2027-03-28T23:30:00Z"],
+            },
+            RunRow {
+                what: "Berlin: daily 01:30 closed in its hour, asked at the change",
+                tz: BERLIN,
+                schedule: everyday(1, 30).with_window(all_but(SUN, 1)),
+                after: "2027-03-28T01:00:00Z",
+                runs: &["2027-03-28T23:30:00Z", "2027-03-29T23:30:00Z"],
+            },
+            RunRow {
+                what: "Berlin: daily 01:30 closed in its hour, asked 10 minutes after the change",
+                tz: BERLIN,
+                schedule: everyday(1, 30).with_window(all_but(SUN, 1)),
+                after: "2027-03-28T01:10:00Z",
+                runs: &["2027-03-28T23:30:00Z", "2027-03-29T23:30:00Z"],
+            },
+            // Fridays and Sundays 03:30, closed Saturday 00:00 to Sunday 03:00 (wall).
+            // Friday 03-26 03:30 CET ran; nothing waits at the change (01:00Z = 03:00
+            // CEST, open), so Sunday 03:30 CEST = 01:30Z runs, not the opening at the
+            // change; then Friday 04-02 03:30 CEST = 01:30Z.
+            RunRow {
+                what: "Berlin: Fridays and Sundays 03:30, closed from Saturday to the change",
+                tz: BERLIN,
+                schedule: daily(Weekdays::FRIDAY | Weekdays::SUNDAY, 3, 30, 0).with_window(closed_saturday),
+                after: "2027-03-27T12:00:00Z",
+                runs: &["2027-03-28T01:30:00Z", "2027-04-02T01:30:00Z"],
             },
             // Nothing waits over the weekend: Monday 12:00 CEST = 03-29 10:00Z (open),
             // not the opening at 06:00Z; then 04-05 10:00Z.
