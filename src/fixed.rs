@@ -240,14 +240,7 @@ impl<G: WeekGate> Fixed<'_, G> {
     #[inline]
     pub(crate) fn trigger_before_closed(self, before: u32, here: Spot) -> Option<u32> {
         let closed = self.gate.closed_back(here)? + 1;
-        Some(closed + self.trigger_before(before - closed)?)
-    }
-
-    /// Seconds back from week position `at` (in the second or third week)
-    /// to the last trigger strictly before it.
-    #[inline]
-    pub(crate) fn trigger_before(self, at: u32) -> Option<u32> {
-        self.plan.behind_position(at)
+        Some(closed + self.plan.behind_position(before - closed)?)
     }
 
     /// Seconds back from week position `before` (two weeks on) to the run

@@ -156,7 +156,7 @@ impl RunIndex {
     ) -> Option<u32> {
         match self {
             RunIndex::None => schedule.run_behind(day_of_week, in_day),
-            RunIndex::Few { runs } => few_behind(runs, day_of_week * DAY_U32 + in_day),
+            RunIndex::Few { runs } => Some(few_behind(runs, day_of_week * DAY_U32 + in_day)),
             RunIndex::Daily { open_days, openings } => {
                 let trigger = schedule.plan.on_days(open_days).behind(day_of_week, in_day);
                 let here = schedule.gate.spot(day_of_week * DAY_U32 + in_day + WEEK_U32 - 1);
@@ -223,19 +223,24 @@ fn few(plan: ShiftedPlan, window: &Window) -> Option<RunIndex> {
 /// week position `before` (up to a week, its end), or the week before's
 /// last when none is.
 #[inline]
-fn few_behind(runs: [u16; FEW], before: u32) -> Option<u32> {
-    // Runs strictly before `before`: with none (or all), the last of the
-    // week (`(0 + FEW - 1) % FEW`; the padding repeats it).
-    let passed: usize = runs
-        .iter()
-        .map(|&run| usize::from(u32::from(run) * MINUTE_U32 < before))
-        .sum();
-    let run = u32::from(runs[(passed + FEW - 1) % FEW]) * MINUTE_U32;
-    Some(if run < before {
+fn few_behind(runs: [u16; FEW], before: u32) -> u32 {
+    let run = u32::from(last_passed(runs, |run| u32::from(run) * MINUTE_U32 < before)) * MINUTE_U32;
+    if run < before {
         before - run
     } else {
         before + WEEK_U32 - run
-    })
+    }
+}
+
+/// The last of `entries` (increasing, the last repeated to fill the array)
+/// that `passed` holds for, or the last of all (the week before's) when it
+/// holds for none: as many pass as are at or before the instant, and with
+/// none or all, `(0 + N - 1) % N` and `(N + N - 1) % N` both pick the last.
+/// Counted rather than searched, so that no branch depends on the instant.
+#[inline]
+fn last_passed<T: Copy, const N: usize>(entries: [T; N], passed: impl Fn(T) -> bool) -> T {
+    let count: usize = entries.iter().map(|&entry| usize::from(passed(entry))).sum();
+    entries[(count + N - 1) % N]
 }
 
 /// The index of a daily plan on `days` at `at_secs` held to `window`.
@@ -314,14 +319,8 @@ impl Openings {
         if self.0[6] == NO_OPENING {
             return None;
         }
-        // The openings at or before `here`'s hour start at or before it;
-        // with none, the last of the week (`(0 + 6) % 7`).
-        let passed: usize = self
-            .0
-            .iter()
-            .map(|&hour| usize::from(u32::from(hour) <= here.index))
-            .sum();
-        let hour = u32::from(self.0[(passed + 6) % 7]);
+        // The openings at or before `here`'s hour start at or before it.
+        let hour = u32::from(last_passed(self.0, |hour| u32::from(hour) <= here.index));
         Some((here.index + HOURS - hour) % HOURS * HOUR_U32 + here.into + 1)
     }
 }
@@ -329,8 +328,10 @@ impl Openings {
 /// The index of a grid of `every_secs` held to `window`.
 fn grid(plan: ShiftedPlan, every_secs: u32, window: &Window) -> RunIndex {
     let before_closing = before_closing(every_secs, window);
-    // Where the trigger before a closing runs at itself, the chain is short
-    // already (and measured faster than the hourly index's two lookups).
+    // Where the trigger before a closing runs at itself, the held openings
+    // are not needed (each open stretch's trigger comes after its opening):
+    // the stretch grid's one search, or else the grid's short chain, were
+    // measured faster than the hourly index's two lookups.
     if !matches!(
         before_closing,
         BeforeClosing::EveryHour | BeforeClosing::InOpenStretch
@@ -463,20 +464,28 @@ fn hourly_grid_behind(
     before: u32,
 ) -> Option<u32> {
     let here = window.spot(before + WEEK_U32 - 1);
-    let minute = u32::from(minute) * 60;
     let triggers = window.open_words_and(&HOUR_PATTERNS[usize::from(pattern)]);
     // This hour's trigger, when it is open and already past, is the latest.
-    if is_set(&triggers, here.index) && minute <= here.into {
-        return Some(here.into + 1 - minute);
+    if is_set(&triggers, here.index) && u32::from(minute) * MINUTE_U32 <= here.into {
+        return Some(here.into + 1 - u32::from(minute) * MINUTE_U32);
     }
     // Many windows have no trigger in an open hour (one hour a week, say):
     // then the search would walk every word twice to find nothing.
     let trigger = if triggers == [0; 3] {
         None
     } else {
-        ones_back(&triggers, Window::HOURS, here.index).map(|hours| hours * HOUR_U32 + here.into + 1 - minute)
+        trigger_in_hour_before(&triggers, minute, here)
     };
     later(trigger, openings.behind(here))
+}
+
+/// Seconds back from the second after `here` to the last of `triggers`
+/// (hours holding a trigger at `minute`) in an hour before `here`'s; `None`
+/// when there is none.
+#[inline]
+fn trigger_in_hour_before(triggers: &[u64; 3], minute: u8, here: Spot) -> Option<u32> {
+    let hours = ones_back(triggers, HOURS, here.index)?;
+    Some(hours * HOUR_U32 + here.into + 1 - u32::from(minute) * MINUTE_U32)
 }
 
 /// The later of two runs, given as seconds back (the fewer), either absent.
@@ -526,8 +535,7 @@ fn stretch_grid_behind(
     // the closed one around `here`, and runs at itself; any later trigger
     // waits in the closed stretch.
     let triggers = gate.open_words_and(&HOUR_PATTERNS[usize::from(pattern)]);
-    let hours = ones_back(&triggers, HOURS, here.index)?;
-    Some(hours * HOUR_U32 + here.into + 1 - u32::from(minute) * MINUTE_U32)
+    trigger_in_hour_before(&triggers, minute, here)
 }
 
 /// [`RunIndex::run_behind`] for a grid.
@@ -564,7 +572,7 @@ fn grid_behind(
     let closed = gate.closed_back(here)? + 1;
     let back = closed
         + match hour_back {
-            0 => schedule.trigger_before(before - closed)?,
+            0 => schedule.plan.behind_position(before - closed)?,
             back => u32::from(back),
         };
     match before_closing {
@@ -670,15 +678,15 @@ mod tests {
         let runs = [minute(1, 8, 0), minute(1, 9, 0), minute(3, 8, 0), minute(3, 9, 0)];
         let at = |day: u32, hour: u32, second: u32| day * DAY_U32 + hour * HOUR_U32 + second;
         // Strictly before: at Monday 09:00 itself, the 08:00 run.
-        assert_eq!(few_behind(runs, at(1, 9, 0)), Some(HOUR_U32));
-        assert_eq!(few_behind(runs, at(1, 9, 1)), Some(1));
-        assert_eq!(few_behind(runs, at(2, 0, 0)), Some(15 * HOUR_U32));
+        assert_eq!(few_behind(runs, at(1, 9, 0)), HOUR_U32);
+        assert_eq!(few_behind(runs, at(1, 9, 1)), 1);
+        assert_eq!(few_behind(runs, at(2, 0, 0)), 15 * HOUR_U32);
         // Before Monday 08:00 and after Wednesday 09:00: Wednesday 09:00.
-        assert_eq!(few_behind(runs, at(1, 8, 0)), Some(4 * DAY_U32 + 23 * HOUR_U32));
-        assert_eq!(few_behind(runs, at(6, 24, 0)), Some(3 * DAY_U32 + 15 * HOUR_U32));
+        assert_eq!(few_behind(runs, at(1, 8, 0)), 4 * DAY_U32 + 23 * HOUR_U32);
+        assert_eq!(few_behind(runs, at(6, 24, 0)), 3 * DAY_U32 + 15 * HOUR_U32);
         // A run at the week's first second, asked there: a week back.
-        assert_eq!(few_behind([0; FEW], 0), Some(WEEK_MINUTES * MINUTE_U32));
-        assert_eq!(few_behind([0; FEW], at(6, 24, 0)), Some(WEEK_U32));
+        assert_eq!(few_behind([0; FEW], 0), WEEK_MINUTES * MINUTE_U32);
+        assert_eq!(few_behind([0; FEW], at(6, 24, 0)), WEEK_U32);
     }
 
     #[test]
