@@ -300,23 +300,16 @@ impl Table {
     /// record (unbounded in the table, moved by `span_in_cycle`) comes at
     /// least two changes later (the cycle changes the offset and changes it
     /// back). Elsewhere (a bucket holding more changes, the table's last
-    /// spans, outside the index), two lookups, with the same answer:
-    /// mutants that only make the read miss (the bucket number shifted the
-    /// wrong way, `first * 3` for `first + 3`) are equivalent, only slower.
+    /// spans, outside the index), two lookups, with the same answer (see
+    /// [`three_records`](Table::three_records)).
     #[inline]
     pub(crate) fn fast_span_and_next(&self, secs: i64) -> Option<(FastSpan, FastSpan)> {
-        let bucket = (secs.wrapping_sub(TABLE_FROM) >> BUCKET_SHIFT) as usize;
-        if let Some(&first) = self.span_at_bucket.get(bucket) {
-            let first = first as usize;
-            let three = self.spans.get(first..first + 3);
-            if let Some(&[span, next, after]) = three.and_then(|three| <&[FastSpan; 3]>::try_from(three).ok())
-            {
-                return Some(if secs >= span.end {
-                    (next, after)
-                } else {
-                    (span, next)
-                });
-            }
+        if let Some([span, next, after]) = self.three_records(secs, 0) {
+            return Some(if secs >= span.end {
+                (next, after)
+            } else {
+                (span, next)
+            });
         }
         let span = self.fast_span(secs);
         (span.end != i64::MAX).then(|| (span, self.fast_span(span.end)))
@@ -326,29 +319,32 @@ impl Table {
     /// span, as [`fast_span`](Table::fast_span) reads them; `None` when no
     /// change precedes. Read as in
     /// [`fast_span_and_next`](Table::fast_span_and_next), three records
-    /// from the one before the bucket's on; there too, mutants that only
-    /// make the read miss (the bucket number shifted the wrong way, a range
-    /// of other than three records) are equivalent.
+    /// from the one before the bucket's on.
     #[inline]
     pub(crate) fn fast_span_and_previous(&self, secs: i64) -> Option<(FastSpan, FastSpan)> {
-        let bucket = (secs.wrapping_sub(TABLE_FROM) >> BUCKET_SHIFT) as usize;
-        if let Some(&first) = self.span_at_bucket.get(bucket) {
-            let first = first as usize;
-            let three = first
-                .checked_sub(1)
-                .and_then(|before| self.spans.get(before..first + 2));
-            if let Some(&[before, span, next]) =
-                three.and_then(|three| <&[FastSpan; 3]>::try_from(three).ok())
-            {
-                return Some(if secs >= span.end {
-                    (span, next)
-                } else {
-                    (before, span)
-                });
-            }
+        if let Some([before, span, next]) = self.three_records(secs, 1) {
+            return Some(if secs >= span.end {
+                (span, next)
+            } else {
+                (before, span)
+            });
         }
         let span = self.fast_span(secs);
         (span.start != i64::MIN).then(|| (self.fast_span(span.start - 1), span))
+    }
+
+    /// The three span records from `back` before the first of the bucket
+    /// of Unix second `secs` on, for the pair reads; `None` outside the
+    /// index or its records. A miss only sends the pair reads to two
+    /// lookups, with the same answer: mutants that only make it miss
+    /// (`None`, the bucket number shifted the wrong way, `first * 3` for
+    /// `first + 3`, a range of other than three records) are equivalent,
+    /// only slower.
+    #[inline]
+    fn three_records(&self, secs: i64, back: usize) -> Option<[FastSpan; 3]> {
+        let bucket = (secs.wrapping_sub(TABLE_FROM) >> BUCKET_SHIFT) as usize;
+        let first = (*self.span_at_bucket.get(bucket)? as usize).checked_sub(back)?;
+        self.spans.get(first..first + 3)?.try_into().ok()
     }
 
     /// [`fast_span`](Table::fast_span) past the table, in a rule's cycle: the
